@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { ApiHandlers } from '../../../shared/ipc/contract';
+import type { ExportProgress } from '../../../shared/ipc/schemas';
+import { ApiFailure } from '../../../shared/ipc/dispatch';
+import type { CoreServices } from '../compose';
+
+/**
+ * The contract's handlers on top of the services. No business logic here: each handler maps one
+ * request to one service call, so every host behaves the same.
+ */
+export function createHandlers(s: CoreServices): ApiHandlers {
+  const requireServer = (id: string) => {
+    const found = s.fleet.statuses().find((x) => x.serverId === id);
+    if (!found) throw new ApiFailure('not-found', `no server with id ${id}`);
+    return found;
+  };
+  return {
+    'fleet:getSnapshot': async () => ({
+      servers: s.fleet.statuses(),
+      alerts: s.alerts.list({ includeResolved: false, limit: 500 }),
+      health: s.health(),
+      firstRun: s.fleet.statuses().length === 0,
+      host: s.host,
+    }),
+    'fleet:startDemo': async () => {
+      await s.startDemo();
+      return { ok: true as const };
+    },
+    'fleet:exportConfig': async () => exportFleetFile(s),
+    'fleet:importConfig': async ({ fleet }) => s.importFleet(fleet),
+    'servers:list': async () => s.registry.list(),
+    'servers:save': async ({ config, password, isNew }) => {
+      await s.registry.save(config, password, isNew);
+      return { ok: true as const };
+    },
+    'servers:remove': async ({ id }) => {
+      await s.registry.remove(id);
+      return { ok: true as const };
+    },
+    'servers:setEnabled': async ({ id, enabled }) => {
+      await s.registry.setEnabled(id, enabled);
+      return { ok: true as const };
+    },
+    'servers:test': async ({ config, password }) => s.testConnection(config, password ?? null),
+    'servers:submitTotp': async ({ id, code }) => {
+      requireServer(id);
+      await s.fleet.submitTotp(id, code);
+      return { ok: true as const };
+    },
+    'servers:setPassword': async ({ id, password }) => {
+      await s.registry.setPassword(id, password);
+      s.fleet.reconnect(id);
+      return { ok: true as const };
+    },
+    'servers:trustCertificate': async ({ id, fingerprint256 }) => {
+      requireServer(id);
+      await s.fleet.trustCertificate(id, fingerprint256);
+      return { ok: true as const };
+    },
+    'servers:reconnect': async ({ id }) => {
+      requireServer(id);
+      s.fleet.reconnect(id);
+      return { ok: true as const };
+    },
+    'events:query': async ({ filter, cursor, limit }) => s.eventLog.query(filter, cursor ?? null, limit),
+    'events:facets': async ({ filter }) => s.eventLog.facets(filter),
+    'events:histogram': async ({ filter, buckets }) => s.eventLog.histogram(filter, buckets),
+    'events:export': async ({ filter, format }) => {
+      const jobId = randomUUID();
+      mkdirSync(s.paths.exportsDir, { recursive: true });
+      const path = join(s.paths.exportsDir, `events-${new Date().toISOString().replace(/[:.]/g, '-')}.${format === 'csv' ? 'csv' : 'ndjson'}`);
+      const progress = (p: Omit<ExportProgress, 'jobId'>) => s.push('events:onDidExportProgress', { jobId, ...p });
+      void s.eventLog
+        .exportTo(filter, format, path, (written, total) => progress({ written, total, done: false, path: null, error: null }))
+        .then(({ rows }) => progress({ written: rows, total: rows, done: true, path, error: null }))
+        .catch((err: unknown) => progress({ written: 0, total: 0, done: true, path: null, error: String((err as Error)?.message ?? err) }));
+      return { jobId };
+    },
+    'alerts:list': async ({ includeResolved, limit }) => s.alerts.list({ includeResolved, limit }),
+    'alerts:acknowledge': async ({ ids, note }) => {
+      s.alerts.acknowledge(ids, note, s.operator);
+      return { ok: true as const };
+    },
+    'alerts:snooze': async ({ ids, minutes }) => {
+      s.alerts.snooze(ids, minutes);
+      return { ok: true as const };
+    },
+    'alerts:unsnooze': async ({ ids }) => {
+      s.alerts.unsnooze(ids);
+      return { ok: true as const };
+    },
+    'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({
+      series: names.map((name) => ({ name, points: s.fleet.metrics.get(serverId, name, sinceMs ?? 0, maxPoints) })),
+    }),
+    'app:getHealth': async () => s.health(),
+  };
+}
+
+function exportFleetFile(s: CoreServices) {
+  return { servers: s.registry.configs() };
+}

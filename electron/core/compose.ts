@@ -1,0 +1,181 @@
+/**
+ * The composition root of the core: creates every service once, wires the one-way data flow
+ *   wire frame -> FleetService (adapter, normaliser, differ) -> FleetEvent
+ *     -> event log writer (+ push after commit) + alert engine (+ notifier) + metrics
+ * and returns a CoreHandle that any host (Electron, browser, CLI) carries over its transport.
+ */
+import { join } from 'node:path';
+import type { FleetFile, ServerConfig } from '../../shared/domain/serverConfig';
+import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
+import type { AppHealth, ConnectionTest } from '../../shared/ipc/schemas';
+import { AlertEngine } from './alerts/AlertEngine';
+import type { CoreHandle, PushMessage } from './api/CoreHandle';
+import { createHandlers } from './api/handlers';
+import type { CredentialStore } from './credentials/CredentialStore';
+import { openCredentialStore } from './credentials/openCredentialStore';
+import { SqliteEventLog } from './eventlog/SqliteEventLog';
+import { importFleet } from './fleetConfig/fleetFile';
+import { FleetService, testConnection } from './fleet/FleetService';
+import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
+import { ConfSettingsStore } from './settings/ConfSettingsStore';
+import { ServerRegistry } from './settings/ServerRegistry';
+import type { SettingsStore } from './settings/SettingsStore';
+import { TraySummary } from './alerts/traySummary';
+import { Emitter } from './util/Emitter';
+import { registerSecret } from './util/redact';
+
+export interface DemoFleet {
+  servers: ServerConfig[];
+  /** Passwords of the emulated demo accounts: session-only, never persisted. */
+  passwords: Record<string, string>;
+}
+
+export interface CoreOptions {
+  host: 'electron' | 'web' | 'cli';
+  paths: AppPaths;
+  notifier: Notifier;
+  logger: Logger;
+  tray?: TrayPresenter;
+  power?: PowerEvents;
+  clock?: Clock;
+  settings?: SettingsStore;
+  credentials?: CredentialStore;
+  /** Watch exactly these servers (CLI --config) instead of the ones stored in settings. */
+  fleetOverride?: ServerConfig[];
+  /** Starts the emulated demo fleet (hosts inject it; the core does not import the emulator). */
+  demo?: () => Promise<DemoFleet>;
+  /** Who acknowledges alerts (OS user name). */
+  operator?: string;
+}
+
+/** What the handlers see: services plus a few composed operations. */
+export interface CoreServices {
+  host: CoreOptions['host'];
+  paths: AppPaths;
+  operator: string;
+  fleet: FleetService;
+  eventLog: SqliteEventLog;
+  alerts: AlertEngine;
+  registry: ServerRegistry;
+  health(): AppHealth;
+  push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void;
+  startDemo(): Promise<void>;
+  importFleet(file: FleetFile): Promise<{ added: string[]; updated: string[]; needCredentials: string[] }>;
+  testConnection(config: ServerConfig, password: string | null): Promise<ConnectionTest>;
+}
+
+export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
+  const log = opts.logger;
+  const clock = opts.clock ?? systemClock;
+  const settings = opts.settings ?? ConfSettingsStore.open({ dataDir: opts.paths.dataDir, logger: log.child('settings') });
+  const credentials = opts.credentials ?? (await openCredentialStore(log.child('credentials')));
+  const retention = settings.get().retention;
+  const eventLog = SqliteEventLog.open({ dataDir: opts.paths.dataDir, clock, logger: log.child('eventlog'), retention });
+  const alerts = new AlertEngine({ clock, logger: log.child('alerts'), store: eventLog });
+  const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
+
+  const sessionPasswords = new Map<string, string>();
+  const fleet = new FleetService({
+    clock,
+    logger: log.child('fleet'),
+    credentials,
+    passwordFromEnv: (c) => sessionPasswords.get(c.id) ?? (c.passwordEnv ? (process.env[c.passwordEnv] ?? null) : null),
+  });
+
+  const pushes = new Emitter<PushMessage>((err) => log.error('push listener failed', { err }));
+  const push = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => pushes.fire({ channel, payload } as PushMessage);
+  const disposers: (() => void)[] = [];
+  let demoServers: ServerConfig[] = [];
+  const configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
+  const health = (): AppHealth => ({
+    keychain: { available: credentials.status().available, detail: credentials.status().detail },
+    eventLog: eventLog.health(),
+    notices: [...settings.notices(), ...eventLog.notices()],
+  });
+  const tray = new TraySummary(opts.tray);
+
+  // Data flow: events go to the log and the alert engine; the renderer hears of them after commit.
+  disposers.push(
+    fleet.onDidEmitEvents((events) => {
+      eventLog.append(events);
+      alerts.ingest(events);
+    }),
+    eventLog.onDidCommit((batch) => batch.events.length > 0 && push('events:onDidAppend', batch.events)),
+    eventLog.onDidChangeHealth(() => push('app:onDidChangeHealth', health())),
+    fleet.onDidChangeState((status) => {
+      alerts.onServerStatus(status);
+      push('fleet:onDidChangeServer', status);
+      tray.update(fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }));
+    }),
+    fleet.metrics.onDidAppend(({ serverId, name, point }) => {
+      eventLog.appendMetric(serverId, name, point.t, point.v);
+      push('metrics:onDidAppend', { serverId, name, point });
+    }),
+    alerts.onDidRaise((alert) => {
+      opts.notifier.notify(alert);
+      push('alerts:onDidRaise', alert);
+    }),
+    alerts.onDidChange((alert) => {
+      push('alerts:onDidChange', alert);
+      tray.update(fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }));
+    }),
+    fleet.onDidPinCertificate(({ serverId, fingerprint256 }) => {
+      if (!opts.fleetOverride) void registry.pinCertificate(serverId, fingerprint256);
+    }),
+    registry.onDidChange(() => {
+      if (!opts.fleetOverride) applyServers();
+    }),
+  );
+  const power = opts.power ?? noPowerEvents;
+  disposers.push(power.onResume(() => fleet.retryNow()), power.onNetworkChange(() => fleet.retryNow()));
+
+  let previousIds = new Set<string>();
+  function applyServers(): void {
+    const servers = configured();
+    const ids = new Set(servers.map((s) => s.id));
+    for (const id of previousIds) if (!ids.has(id)) push('fleet:onDidRemoveServer', { serverId: id });
+    previousIds = ids;
+    fleet.setServers(servers);
+  }
+  const services: CoreServices = {
+    host: opts.host,
+    paths: opts.paths,
+    operator: opts.operator ?? process.env.USER ?? 'operator',
+    fleet,
+    eventLog,
+    alerts,
+    registry,
+    health,
+    push,
+    startDemo: async () => {
+      if (!opts.demo) throw new Error('the demo fleet is not available in this host');
+      if (demoServers.length > 0) return;
+      const demo = await opts.demo();
+      for (const [id, pw] of Object.entries(demo.passwords)) {
+        registerSecret(pw);
+        sessionPasswords.set(id, pw);
+      }
+      demoServers = demo.servers;
+      applyServers();
+    },
+    importFleet: (file) => importFleet(registry, file),
+    testConnection: (config, password) => testConnection(config, password),
+  };
+
+  log.info('core started', { host: opts.host, dataDir: opts.paths.dataDir, servers: configured().length });
+  return {
+    handlers: createHandlers(services),
+    start: () => applyServers(),
+    onPush: (listener) => pushes.event(listener),
+    dispose: async () => {
+      for (const d of disposers.splice(0)) d();
+      await fleet.dispose();
+      alerts.dispose();
+      await eventLog.close();
+      pushes.dispose();
+      log.info('core stopped');
+    },
+  };
+}
+
+export const defaultPaths = (dataDir: string): AppPaths => ({ dataDir, logsDir: join(dataDir, 'logs'), exportsDir: join(dataDir, 'exports') });

@@ -1,0 +1,67 @@
+/**
+ * The small interfaces a host provides to the core. Electron implements them with native APIs,
+ * the CLI and browser host with Node equivalents, tests with fakes. The core never imports a host.
+ */
+import type { Alert } from '../../shared/domain/alert';
+import type { ServerState } from '../../shared/domain/serverState';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+  setInterval(fn: () => void, ms: number): TimerHandle;
+  clearInterval(handle: TimerHandle): void;
+}
+export type TimerHandle = { readonly __timer: unique symbol } | ReturnType<typeof setTimeout>;
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (fn, ms) => {
+    const t = setInterval(fn, ms);
+    t.unref?.();
+    return t;
+  },
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type LogFields = Record<string, unknown>;
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  child(name: string): Logger;
+}
+
+/** Shows an alert to the operator outside the window (native notification, JSON line, toast). */
+export interface Notifier {
+  notify(alert: Alert): void;
+}
+
+/** Reflects the worst fleet state in the tray / dock / title. */
+export interface TrayPresenter {
+  update(summary: { worst: 'ok' | 'warning' | 'critical' | 'unknown'; activeAlerts: number; servers: { id: string; name: string; state: ServerState }[] }): void;
+}
+
+/** OS resume and network-change signals: the fleet retries at once on either. */
+export interface PowerEvents {
+  onResume(listener: () => void): () => void;
+  onNetworkChange(listener: () => void): () => void;
+}
+
+export interface AppPaths {
+  /** Directory holding the event log, settings and exports. */
+  dataDir: string;
+  logsDir: string;
+  exportsDir: string;
+}
+
+export const noPowerEvents: PowerEvents = { onResume: () => () => {}, onNetworkChange: () => () => {} };

@@ -1,0 +1,35 @@
+/**
+ * Secret redaction for everything that is written or shown: log lines, errors, exports.
+ * Tokens reach the WebSocket only as `?token=` (protocol §1.6), so URLs are the main leak path.
+ */
+const SECRET_KEYS = /pass(word)?|secret|token|authorization|api[_-]?key|totp|cookie|private[_-]?key/i;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\b/g;
+const TOKEN_PARAM = /([?&](?:token|access_token|refresh_token|password)=)[^&#\s"']*/gi;
+const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+
+const extraSecrets = new Set<string>();
+
+/** Register a concrete secret value (a password or token) so it is masked wherever it appears. */
+export function registerSecret(value: string | null | undefined): void {
+  if (value && value.length >= 4) extraSecrets.add(value);
+}
+export function forgetSecret(value: string | null | undefined): void {
+  if (value) extraSecrets.delete(value);
+}
+
+export function redactString(s: string): string {
+  let out = s.replace(TOKEN_PARAM, '$1[REDACTED]').replace(BEARER, '$1[REDACTED]').replace(JWT, '[JWT]');
+  for (const secret of extraSecrets) if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  return out;
+}
+
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return redactString(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 6) return '[…]';
+  if (value instanceof Error) return { name: value.name, message: redactString(value.message) };
+  if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1);
+  return out;
+}

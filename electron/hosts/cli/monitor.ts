@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import type { Alert } from '../../../shared/domain/alert';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import { createCore } from '../../core/compose';
+import { loadFleetFile } from '../../core/fleetConfig/fleetFile';
+import { createLogger } from '../../core/util/logger';
+import { nodePaths, untilStopped } from '../nodePlatform';
+
+interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * `dnsfleet monitor`: runs the core headless. With --json, stdout is the stable contract of the
+ * README: one object per line for every state change, stored event and alert.
+ */
+export async function monitorCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      config: { type: 'string' },
+      'data-dir': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      for: { type: 'string' },
+      'totp-env': { type: 'string' },
+      'log-level': { type: 'string', default: 'info' },
+    },
+    strict: true,
+  });
+  const dataDir = values['data-dir'];
+  if (!dataDir) return fail(io, 'monitor needs --data-dir <dir>');
+  const forSeconds = values.for !== undefined ? Number(values.for) : undefined;
+  if (forSeconds !== undefined && !(forSeconds > 0)) return fail(io, '--for takes a number of seconds > 0');
+  let servers: ServerConfig[] | undefined;
+  if (values.config) {
+    try {
+      servers = loadFleetFile(values.config).servers;
+    } catch (err) {
+      return fail(io, (err as Error).message);
+    }
+  }
+  const paths = nodePaths(dataDir);
+  const level = (['debug', 'info', 'warn', 'error'].includes(values['log-level']!) ? values['log-level'] : 'info') as 'info';
+  const logger = createLogger('dnsfleet', { level, file: join(paths.logsDir, 'dnsfleet.log'), stderr: !values.json });
+  const print = (obj: Record<string, unknown>, human: string) => io.stdout.write(values.json ? JSON.stringify(obj) + '\n' : human + '\n');
+  const notifier = {
+    notify: (a: Alert) =>
+      print({ kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title }, `ALERT  ${a.severity.padEnd(8)} ${a.serverId}  ${a.title}`),
+  };
+  const core = await createCore({ host: 'cli', paths, notifier, logger, fleetOverride: servers });
+  const lastState = new Map<string, string>();
+  const totp = values['totp-env'] ? process.env[values['totp-env']] : undefined;
+  core.onPush(({ channel, payload }) => {
+    if (channel === 'fleet:onDidChangeServer') {
+      const s = payload as { serverId: string; state: string; detail?: string };
+      if (lastState.get(s.serverId) === s.state) return;
+      lastState.set(s.serverId, s.state);
+      print({ kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state }, `STATE  ${s.serverId}  ${s.state}${s.detail ? `  (${s.detail})` : ''}`);
+      if (s.state === 'needs-2fa' && totp) void core.handlers['servers:submitTotp']({ id: s.serverId, code: totp });
+    } else if (channel === 'events:onDidAppend') {
+      for (const e of payload as { serverId: string; type: string; category: string; severity: string; title: string; receivedAt: string }[]) {
+        print(
+          { kind: 'event', at: e.receivedAt, server: e.serverId, type: e.type, category: e.category, severity: e.severity, title: e.title },
+          `EVENT  ${e.severity.padEnd(8)} ${e.serverId}  ${e.type}  ${e.title}`,
+        );
+      }
+    }
+  });
+  core.start();
+  const why = await untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined);
+  logger.info('stopping', { why });
+  await core.dispose();
+  return 0;
+}
+
+function fail(io: CliIo, msg: string): number {
+  io.stderr.write(`dnsfleet monitor: ${msg}\n`);
+  return 2;
+}

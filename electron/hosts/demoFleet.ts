@@ -1,0 +1,27 @@
+/** Runs the emulated demo fleet in this process and describes it as server configs for the core. */
+import type { DemoFleet } from '../core/compose';
+import { startDemoFleet } from '../emulator/demoFleet';
+import type { EmulatedServer } from '../emulator/types';
+
+export interface RunningDemo extends DemoFleet {
+  emulators: EmulatedServer[];
+  close(): Promise<void>;
+}
+
+export async function runDemoFleet(opts: { healthIntervalMs?: number } = {}): Promise<RunningDemo> {
+  const emulators = await startDemoFleet(opts);
+  const servers = emulators.map((e, i) => ({
+    id: `demo-${i + 1}`,
+    name: e.name,
+    url: e.url,
+    username: 'monitor',
+    stack: 'auto' as const,
+    legacyTypes: 'admin' as const,
+    pollSeconds: 60,
+    tags: ['demo'],
+    group: 'Demo',
+    enabled: true,
+  }));
+  const passwords = Object.fromEntries(servers.map((s) => [s.id, 'monitor-pass']));
+  return { servers, passwords, emulators, close: async () => void (await Promise.all(emulators.map((e) => e.close()))) };
+}

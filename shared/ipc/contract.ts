@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AlertSchema } from '../domain/alert';
+import { FleetEventSchema } from '../domain/fleetEvent';
+import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
+import { ServerConfigSchema, FleetFileSchema } from '../domain/serverConfig';
+import { ServerStatusSchema } from '../domain/serverState';
+import {
+  AppHealthSchema,
+  ConnectionTestSchema,
+  EventFacetsSchema,
+  EventFilterSchema,
+  EventPageSchema,
+  ExportProgressSchema,
+  FleetSnapshotSchema,
+  HistogramSchema,
+  MetricsRequestSchema,
+  MetricsResponseSchema,
+  PasswordSchema,
+  ServerEntrySchema,
+} from './schemas';
+
+/**
+ * The one typed IPC contract. Every host (Electron IPC, the browser host's WebSocket, tests)
+ * carries exactly these channels. Declare a channel here first; the core's api/ must then
+ * implement it (a missing handler is a compile error, see ApiHandlers).
+ */
+const ok = z.object({ ok: z.literal(true) });
+
+export const invokeChannels = {
+  'fleet:getSnapshot': { request: z.object({}), response: FleetSnapshotSchema },
+  'fleet:startDemo': { request: z.object({}), response: ok },
+  'fleet:exportConfig': { request: z.object({}), response: FleetFileSchema },
+  'fleet:importConfig': {
+    request: z.object({ fleet: FleetFileSchema }),
+    response: z.object({ added: z.array(z.string()), updated: z.array(z.string()), needCredentials: z.array(z.string()) }),
+  },
+  'servers:list': { request: z.object({}), response: z.array(ServerEntrySchema) },
+  'servers:save': {
+    request: z.object({ config: ServerConfigSchema, password: PasswordSchema.optional(), isNew: z.boolean() }),
+    response: ok,
+  },
+  'servers:remove': { request: z.object({ id: z.string() }), response: ok },
+  'servers:setEnabled': { request: z.object({ id: z.string(), enabled: z.boolean() }), response: ok },
+  'servers:test': {
+    request: z.object({ config: ServerConfigSchema, password: PasswordSchema.optional() }),
+    response: ConnectionTestSchema,
+  },
+  'servers:submitTotp': { request: z.object({ id: z.string(), code: z.string().regex(/^\d{6}$/) }), response: ok },
+  'servers:setPassword': { request: z.object({ id: z.string(), password: PasswordSchema }), response: ok },
+  'servers:trustCertificate': { request: z.object({ id: z.string(), fingerprint256: z.string() }), response: ok },
+  'servers:reconnect': { request: z.object({ id: z.string() }), response: ok },
+  'events:query': {
+    request: z.object({ filter: EventFilterSchema, cursor: z.string().nullable().optional(), limit: z.number().int().min(1).max(1000).default(100) }),
+    response: EventPageSchema,
+  },
+  'events:facets': { request: z.object({ filter: EventFilterSchema }), response: EventFacetsSchema },
+  'events:histogram': {
+    request: z.object({ filter: EventFilterSchema, buckets: z.number().int().min(1).max(500).default(60) }),
+    response: HistogramSchema,
+  },
+  'events:export': {
+    request: z.object({ filter: EventFilterSchema, format: z.enum(['csv', 'ndjson']) }),
+    response: z.object({ jobId: z.string() }),
+  },
+  'alerts:list': {
+    request: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }),
+    response: z.array(AlertSchema),
+  },
+  'alerts:acknowledge': { request: z.object({ ids: z.array(z.string()).min(1), note: z.string().max(2000).default('') }), response: ok },
+  'alerts:snooze': { request: z.object({ ids: z.array(z.string()).min(1), minutes: z.number().int().min(1).max(7 * 24 * 60) }), response: ok },
+  'alerts:unsnooze': { request: z.object({ ids: z.array(z.string()).min(1) }), response: ok },
+  'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
+  'app:getHealth': { request: z.object({}), response: AppHealthSchema },
+} as const;
+
+export const pushChannels = {
+  'fleet:onDidChangeServer': ServerStatusSchema,
+  'fleet:onDidRemoveServer': z.object({ serverId: z.string() }),
+  'events:onDidAppend': z.array(FleetEventSchema),
+  'events:onDidExportProgress': ExportProgressSchema,
+  'alerts:onDidChange': AlertSchema,
+  /** An alert was raised (or re-raised): the host notifies, the renderer shows a toast. */
+  'alerts:onDidRaise': AlertSchema,
+  'metrics:onDidAppend': z.object({ serverId: z.string(), name: MetricNameSchema, point: MetricPointSchema }),
+  'app:onDidChangeHealth': AppHealthSchema,
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type PushChannel = keyof typeof pushChannels;
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type ParsedRequest<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>;
+export type PushPayload<C extends PushChannel> = z.output<(typeof pushChannels)[C]>;
+
+/** Errors cross a boundary as data, never as a thrown exception. */
+export interface ApiError {
+  code: 'invalid-request' | 'unknown-channel' | 'not-found' | 'conflict' | 'unavailable' | 'internal';
+  message: string;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What the core implements and every host exposes. Missing a channel is a compile error. */
+export type ApiHandlers = { [C in InvokeChannel]: (req: ParsedRequest<C>) => Promise<InvokeResponse<C>> };
+
+export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
+export const PUSH_CHANNELS = Object.keys(pushChannels) as PushChannel[];
+
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && c in invokeChannels;
+export const isPushChannel = (c: unknown): c is PushChannel => typeof c === 'string' && c in pushChannels;
