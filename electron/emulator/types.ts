@@ -1,0 +1,160 @@
+// Public types of the Hybrid DNS Server emulator. The behaviour they describe is specified in
+// /work/shared/protocol/hybrid-dns-server.md (section numbers in comments refer to that page).
+
+export interface EmulatorLogger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface EmulatorUser {
+  username: string;
+  password: string;
+  isAdmin?: boolean;
+  /** base32; when set, login requires totp_code (§1.1 2FA step). */
+  totpSecret?: string;
+  disabled?: boolean;
+}
+
+export interface EmulatedForwarder {
+  id: number;
+  name: string;
+  type: 'active_directory' | 'intranet' | 'public';
+  status: 'healthy' | 'unhealthy' | 'degraded' | 'unknown' | 'disabled';
+  healthyServers: number;
+  totalServers: number;
+  isActive?: boolean;
+}
+
+export interface EmulatedZone {
+  id: number;
+  name: string;
+  zoneType: 'master' | 'slave' | 'forward';
+  serial: number;
+  isActive: boolean;
+  /** naive UTC ISO; defaults to the time of the upsert */
+  updatedAt?: string;
+}
+
+export type MigrationMode = 'disabled' | 'testing' | 'unified_only';
+export type EventPriority = 'low' | 'normal' | 'high' | 'critical';
+
+export interface EmulatorOptions {
+  name?: string;
+  /** 0 = random */
+  port?: number;
+  /** self-signed cert generated at start (openssl CLI, cached per process) */
+  tls?: boolean;
+  /** a specific cert (PEM), e.g. to rotate certs and test pin mismatch; implies tls */
+  tlsCert?: { key: string; cert: string };
+  /** default [{username:'monitor',password:'monitor-pass',isAdmin:true}] */
+  users?: EmulatorUser[];
+  healthIntervalMs?: number; // 30000 (§3.3 health_update)
+  systemIntervalMs?: number; // 60000 (§3.3 system_status)
+  unifiedPingIntervalMs?: number; // 30000 (§6.2)
+  unifiedMetricsIntervalMs?: number; // 61000 (§5.2 system_metrics)
+  /** 180000: unified closes 1000 "Connection unhealthy" without pong (§6.2) */
+  pongTimeoutMs?: number;
+  /** client silence before the legacy idle ping L7 and the unified heartbeat U9; 300000 */
+  idleTimeoutMs?: number;
+  /** transport-level ws ping (uvicorn keepalive, §6.1); 20000; 0 disables */
+  protocolPingIntervalMs?: number;
+  accessTokenTtlSec?: number; // 1800
+  refreshTokenTtlSec?: number; // 7 days
+  migrationMode?: MigrationMode;
+  /** Q9: every unified handshake 403 while REST works */
+  unifiedSessionBroken?: boolean;
+  /** Q5: after a replacement, the old handler also closes the new one with "User disconnected" */
+  unifiedReplaceCascade?: boolean;
+  forwarders?: EmulatedForwarder[];
+  zones?: EmulatedZone[];
+  /** epoch ms (may be fractional for microseconds); injectable clock for timestamps/expiry */
+  now?: () => number;
+  logger?: EmulatorLogger;
+  /** fail2ban hybrid-dns-api ban (§6.6); default 30 min */
+  banMs?: number;
+  /** fail2ban hybrid-dns-auth ban (§6.6); default 1 h */
+  authBanMs?: number;
+  /** false disables both fail2ban jails */
+  fail2ban?: boolean;
+  /** Q11: unified per-IP lockout after 5 failed auths; default 15 min */
+  unifiedLockoutMs?: number;
+  /** slowapi login limit (§1.1 429); undefined = not enforced (the doc says it may not be) */
+  loginRateLimitPerMinute?: number;
+  /** seed for the deterministic metrics / query generator */
+  seed?: number;
+  /** light background of unified query_update events (events per second); default 0 */
+  backgroundQueryRatePerSec?: number;
+}
+
+export interface StormOptions {
+  eventsPerSecond: number;
+  durationMs: number;
+  kind?: 'query_update' | 'mixed';
+}
+
+export interface BanInfo {
+  ip: string;
+  jail: 'hybrid-dns-api' | 'hybrid-dns-auth';
+  /** epoch ms (real clock) */
+  until: number;
+}
+
+export interface EmulatorStats {
+  loginsOk: number;
+  loginsFailed: number;
+  refreshes: number;
+  legacyOpen: number;
+  unifiedOpen: number;
+  legacyAccepted: number;
+  unifiedAccepted: number;
+  handshakesRefused: number;
+  pongsReceived: number;
+  bansActive: number;
+  bans: BanInfo[];
+  requestsByPath: Record<string, number>;
+  framesSent: number;
+  /** frames not written because a socket's send buffer was over its bound */
+  framesDropped: number;
+}
+
+export interface EmulatorControl {
+  setForwarderStatus(id: number, status: EmulatedForwarder['status'], opts?: { pushNow?: boolean }): void;
+  pushHealthUpdate(): void;
+  pushSystemStatus(): void;
+  setBindRunning(running: boolean): void;
+  upsertZone(zone: EmulatedZone): void;
+  deleteZone(id: number): void;
+  addThreat(t: { domain: string; clientIp: string; category: string; action?: string }): void;
+  emitUnified(type: string, data: unknown, priority?: EventPriority): void;
+  sendRawLegacy(frame: string): void;
+  sendRawUnified(frame: string): void;
+  replaceConnections(): void;
+  disconnectUnified(reason: string): void;
+  restart(downMs: number): Promise<void>;
+  hang(on: boolean): void;
+  setMigrationMode(m: EmulatorOptions['migrationMode']): void;
+  setUnifiedSessionBroken(b: boolean): void;
+  expireTokens(): void;
+  /** path prefix -> status; null clears every failure; status 0 clears that prefix; default 500 */
+  setRestFailure(path: string | null, status?: number): void;
+  storm(opts: StormOptions): Promise<{ sent: number }>;
+  stats(): EmulatorStats;
+  /** extra: lift every fail2ban ban and unified IP lockout */
+  clearBans(): void;
+  users: { lock(username: string): void; failedAttempts(username: string): number };
+}
+
+export interface EmulatedServer {
+  readonly name: string;
+  /** 'http://127.0.0.1:PORT' or 'https://127.0.0.1:PORT' */
+  readonly url: string;
+  readonly port: number;
+  /** 'AA:BB:...' SHA-256 of the DER cert (X509Certificate.fingerprint256 format) */
+  readonly fingerprint256?: string;
+  /** the self-signed cert PEM (usable as a CA file) */
+  readonly caPem?: string;
+  readonly control: EmulatorControl;
+  close(): Promise<void>;
+}

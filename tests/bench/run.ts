@@ -1,0 +1,47 @@
+/**
+ * `npm run bench`: the benchmarks behind the numbers in the issue notes. Not timed tests: they
+ * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
+ *   npm run bench                 full size (about 4 minutes on 2 cores)
+ *   npm run bench -- --quick      small sizes, for a smoke run
+ *   npm run bench -- --only ingest|eventlog
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SqliteEventLog } from '../../electron/core/eventlog/SqliteEventLog';
+import { runEventLogBench } from './eventlog.bench';
+import { runIngestBench } from './ingest.bench';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const quick = values.quick;
+const results: Record<string, unknown> = { machine: { node: process.version, platform: process.platform, arch: process.arch } };
+
+if (!values.only || values.only === 'eventlog') {
+  results.eventlog = await runEventLogBench({ rows: quick ? 50_000 : 1_000_000 });
+}
+
+if (!values.only || values.only === 'ingest') {
+  const dir = mkdtempSync(join(tmpdir(), 'dnsfleet-bench-'));
+  const log = SqliteEventLog.open({ dataDir: dir });
+  try {
+    results.ingest = await runIngestBench({
+      servers: quick ? 10 : 50,
+      eventsPerSecond: quick ? 2_000 : 20_000,
+      seconds: quick ? 5 : 60,
+      writer: (events) =>
+        new Promise<void>((resolve) => {
+          const off = log.onDidCommit(() => {
+            off();
+            resolve();
+          });
+          log.append(events);
+        }),
+    });
+  } finally {
+    await log.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write(JSON.stringify(results, null, 2) + '\n');
