@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { SeveritySchema } from '../../../shared/domain/fleetEvent';
+import { DAY } from '../../../shared/domain/ids';
+import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
+
+/** The version this build writes. Older files are migrated (migrations.ts), never rejected. */
+export const SETTINGS_VERSION = 3;
+export const GIB = 1024 * 1024 * 1024;
+export const DEFAULT_RETENTION = { maxAgeDays: 90, maxBytes: GIB } as const;
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24 h)');
+
+export const RetentionSchema = z.object({
+  maxAgeDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION.maxAgeDays),
+  maxBytes: z.number().int().min(16 * 1024 * 1024).max(1024 * GIB).default(DEFAULT_RETENTION.maxBytes),
+});
+
+export const QuietHoursSchema = z.object({ start: HHMM, end: HHMM });
+
+export const NotificationSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+  minSeverity: SeveritySchema.default('warning'),
+  sound: z.boolean().default(false),
+  /** Local wall-clock window without sound or popups; may wrap midnight (22:00–07:00). */
+  quietHours: QuietHoursSchema.nullable().default(null),
+});
+
+export const UiSettingsSchema = z.object({ theme: z.enum(['auto', 'light', 'dark']).default('auto') });
+
+/**
+ * settings.json. Servers use the shared ServerConfigSchema, which strips unknown keys: a `password`
+ * that slipped into a config object is dropped here and never written (settings hold no secret).
+ */
+export const SettingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  servers: z
+    .array(ServerConfigSchema)
+    .default([])
+    .refine((servers) => new Set(servers.map((s) => s.id)).size === servers.length, 'server ids must be unique'),
+  retention: RetentionSchema.prefault({}),
+  notifications: NotificationSettingsSchema.prefault({}),
+  ui: UiSettingsSchema.prefault({}),
+  /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
+  demoOffered: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type RetentionSettings = z.infer<typeof RetentionSchema>;
+export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+
+export function defaultSettings(): Settings {
+  return SettingsSchema.parse({ version: SETTINGS_VERSION });
+}
+
+/** Retention as a duration, for the event log. */
+export const retentionMaxAgeMs = (r: RetentionSettings): number => r.maxAgeDays * DAY;
