@@ -126,10 +126,12 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       if (!opts.fleetOverride) applyServers();
     }),
   );
+  const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
+  if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;
   disposers.push(power.onResume(() => fleet.retryNow()), power.onNetworkChange(() => fleet.retryNow()));
 
-  let previousIds = new Set<string>();
+  let previousIds = new Set<ServerConfig['id']>();
   function applyServers(): void {
     const servers = configured();
     const ids = new Set(servers.map((s) => s.id));
@@ -172,6 +174,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       await fleet.dispose();
       alerts.dispose();
       await eventLog.close();
+      registry.dispose();
+      (settings as { dispose?: () => void }).dispose?.();
       pushes.dispose();
       log.info('core stopped');
     },

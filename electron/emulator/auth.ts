@@ -106,6 +106,8 @@ export interface TokenSubject {
 export class TokenService {
   private readonly secret = randomBytes(32);
   private readonly issued = new Set<string>();
+  /** every secret this server ever handed out, for leak tests (control.issuedSecrets) */
+  readonly minted: string[] = [];
   /** access tokens forced to behave as expired (expireTokens control) */
   private readonly revoked = new Set<string>();
 
@@ -128,10 +130,10 @@ export class TokenService {
 
   /** §1.2: same claims plus "type": "refresh" */
   refresh(s: TokenSubject): string {
-    return signJwt(
+    return this.mint(signJwt(
       { sub: s.username, user_id: s.userId, is_admin: s.isAdmin, exp: this.expIn(this.refreshTtlSec), type: 'refresh' },
       this.secret,
-    );
+    ));
   }
 
   /** §1.3: refreshed access token has no is_admin */
@@ -141,12 +143,17 @@ export class TokenService {
 
   /** §1.1: 2FA temporary token, 5 min, claims sub+temp */
   temporary(username: string): string {
-    return signJwt({ sub: username, temp: true, exp: this.expIn(300) }, this.secret);
+    return this.mint(signJwt({ sub: username, temp: true, exp: this.expIn(300) }, this.secret));
   }
 
   private track(token: string): string {
     this.issued.add(token);
-    return token;
+    return this.mint(token);
+  }
+
+  mint(secret: string): string {
+    if (this.minted.length < 10_000) this.minted.push(secret);
+    return secret;
   }
 
   expireAll(): void {

@@ -127,7 +127,7 @@ export class AuthRoutes {
       access_token: ctx.tokens.access(subject),
       refresh_token: ctx.tokens.refresh(subject),
       token_type: 'bearer',
-      session_token: randomBytes(32).toString('base64url'),
+      session_token: ctx.tokens.mint(randomBytes(32).toString('base64url')),
       requires_2fa: false,
       temporary_token: null,
     });

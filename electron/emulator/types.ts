@@ -137,6 +137,8 @@ export interface EmulatorControl {
   setMigrationMode(m: EmulatorOptions['migrationMode']): void;
   setUnifiedSessionBroken(b: boolean): void;
   expireTokens(): void;
+  /** Every token and session token this server issued so far (leak tests scan for them). */
+  issuedSecrets(): string[];
   /** path prefix -> status; null clears every failure; status 0 clears that prefix; default 500 */
   setRestFailure(path: string | null, status?: number): void;
   storm(opts: StormOptions): Promise<{ sent: number }>;

@@ -1,4 +1,5 @@
 /** Runs the emulated demo fleet in this process and describes it as server configs for the core. */
+import { asServerId } from '../../shared/domain/ids';
 import type { DemoFleet } from '../core/compose';
 import { startDemoFleet } from '../emulator/demoFleet';
 import type { EmulatedServer } from '../emulator/types';
@@ -11,7 +12,7 @@ export interface RunningDemo extends DemoFleet {
 export async function runDemoFleet(opts: { healthIntervalMs?: number } = {}): Promise<RunningDemo> {
   const emulators = await startDemoFleet(opts);
   const servers = emulators.map((e, i) => ({
-    id: `demo-${i + 1}`,
+    id: asServerId(`demo-${i + 1}`),
     name: e.name,
     url: e.url,
     username: 'monitor',

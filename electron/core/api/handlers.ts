@@ -91,9 +91,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       s.alerts.unsnooze(ids);
       return { ok: true as const };
     },
-    'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({
-      series: names.map((name) => ({ name, points: s.fleet.metrics.get(serverId, name, sinceMs ?? 0, maxPoints) })),
-    }),
+    'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'app:getHealth': async () => s.health(),
   };
 }

@@ -1,0 +1,290 @@
+/**
+ * The alert engine: turns FleetEvents and server states into keyed Alert records, one per
+ * condition per server, and decides which of them interrupt the operator (onDidRaise).
+ *
+ * - onDidChange fires for every change of a record (new, counted again, acked, resolved…): the
+ *   UI and the tray follow it. onDidRaise fires only when the operator should be told now.
+ * - De-duplication: an open alert with the same key is counted again, not raised again; after
+ *   it resolved the same condition raises a fresh alert.
+ * - A severity increase re-raises and lifts snooze and acknowledgement; acknowledged alerts
+ *   otherwise stay silent until resolved; a snooze that runs out reminds once.
+ * - Maintenance records but does not notify; the storm gate caps notifications fleet-wide.
+ * Every change is persisted through the store, and open alerts are reloaded on start.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Alert } from '../../../shared/domain/alert';
+import { DERIVED, type ConnectionStateData } from '../../../shared/domain/eventTypes';
+import { severityRank, type FleetEvent } from '../../../shared/domain/fleetEvent';
+import { MINUTE } from '../../../shared/domain/ids';
+import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { Clock, Logger } from '../platform';
+import { Emitter, type Event } from '../util/Emitter';
+import { DEFAULT_ALERT_RULES, QUIET_EXPIRING_RULES, type AlertRulesConfig } from './alertRules';
+import {
+  acknowledgeAlert,
+  alertMapKey,
+  compareAlerts,
+  createAlert,
+  resolveAlert,
+  snoozeAlert,
+  updateAlert,
+  wakeAlert,
+} from './alertRecords';
+import { ConnectionWatch } from './ConnectionWatch';
+import { signalsFromEvent } from './eventSignals';
+import { ForwarderRule, forwarderKey } from './ForwarderRule';
+import { MaintenanceWindows } from './MaintenanceWindows';
+import type { RaiseSignal, Signal } from './signals';
+import { StormGate } from './StormGate';
+import { TimerMap } from './TimerMap';
+
+/** Where alerts are persisted: the event log implements this. */
+export interface AlertStore {
+  saveAlert(alert: Alert): void;
+  listAlerts(opts: { includeResolved: boolean; limit: number }): Alert[];
+}
+
+export interface AlertEngineDeps {
+  clock: Clock;
+  logger: Logger;
+  store: AlertStore;
+  rules?: Partial<AlertRulesConfig>;
+  /** Alert id factory (tests may make ids predictable). */
+  newId?: () => string;
+}
+
+const RECENT_RESOLVED = 500;
+const RELOAD_LIMIT = 10_000;
+
+export class AlertEngine {
+  readonly rules: AlertRulesConfig;
+  private readonly open = new Map<string, Alert>();
+  private readonly recentlyResolved: Alert[] = [];
+  private readonly names = new Map<string, string>();
+  private readonly statusFed = new Set<string>();
+  private readonly lastNotifiedAt = new Map<string, number>();
+  private readonly raiseEmitter: Emitter<Alert>;
+  private readonly changeEmitter: Emitter<Alert>;
+  private readonly snoozeTimers: TimerMap;
+  private readonly quietTimers: TimerMap;
+  private readonly connection: ConnectionWatch;
+  private readonly forwarders: ForwarderRule;
+  private readonly gate: StormGate;
+  private readonly maintenance: MaintenanceWindows;
+  private readonly newId: () => string;
+  private disposed = false;
+
+  readonly onDidRaise: Event<Alert>;
+  readonly onDidChange: Event<Alert>;
+
+  constructor(private readonly deps: AlertEngineDeps) {
+    const { clock, logger } = deps;
+    this.rules = { ...DEFAULT_ALERT_RULES, ...deps.rules };
+    this.newId = deps.newId ?? randomUUID;
+    const onListenerError = (err: unknown) => logger.error('alert listener failed', { err });
+    this.raiseEmitter = new Emitter<Alert>(onListenerError);
+    this.changeEmitter = new Emitter<Alert>(onListenerError);
+    this.onDidRaise = this.raiseEmitter.event;
+    this.onDidChange = this.changeEmitter.event;
+    const apply = (s: Signal) => this.apply(s);
+    this.snoozeTimers = new TimerMap(clock);
+    this.quietTimers = new TimerMap(clock);
+    this.connection = new ConnectionWatch(clock, this.rules, apply);
+    this.forwarders = new ForwarderRule(clock, this.rules, apply);
+    this.gate = new StormGate(clock, this.rules.stormMaxPerMinute, (a) => this.raiseEmitter.fire(a));
+    this.maintenance = new MaintenanceWindows(clock, (serverId, before) => this.announceAfterMaintenance(serverId, before));
+    this.reload();
+  }
+
+  ingest(events: FleetEvent[]): void {
+    for (const e of events) {
+      try {
+        this.ingestOne(e);
+      } catch (err) {
+        this.deps.logger.error('alert rule failed', { type: e.type, serverId: e.serverId, err });
+      }
+    }
+  }
+
+  onServerStatus(status: ServerStatus): void {
+    this.names.set(status.serverId, status.name);
+    this.statusFed.add(status.serverId);
+    this.connection.observe(status);
+    if (status.state === 'live') this.reconcile(status);
+  }
+
+  list(opts: { includeResolved: boolean; limit: number }): Alert[] {
+    const open = [...this.open.values()];
+    if (!opts.includeResolved) return open.sort(compareAlerts).slice(0, opts.limit);
+    const byId = new Map<string, Alert>();
+    for (const a of this.storedAlerts(opts.limit)) byId.set(a.id, a);
+    for (const a of [...this.recentlyResolved, ...open]) byId.set(a.id, a);
+    return [...byId.values()].sort(compareAlerts).slice(0, opts.limit);
+  }
+
+  acknowledge(ids: string[], note: string, by: string): void {
+    for (const alert of this.openByIds(ids)) {
+      this.snoozeTimers.clear(alert.id);
+      this.commit(acknowledgeAlert(alert, by, note, this.deps.clock.now()));
+    }
+  }
+
+  snooze(ids: string[], minutes: number): void {
+    const ms = Math.max(1, minutes) * MINUTE;
+    for (const alert of this.openByIds(ids)) {
+      this.commit(snoozeAlert(alert, this.deps.clock.now() + ms));
+      this.snoozeTimers.set(alert.id, ms, () => this.wake(alert.id, true));
+    }
+  }
+
+  unsnooze(ids: string[]): void {
+    for (const id of ids) this.wake(id, false);
+  }
+
+  /** Open a maintenance window for a server until `untilMs` (epoch ms), or close it with null. */
+  setMaintenance(serverId: string, untilMs: number | null): void {
+    const openKeys = () => [...this.open.values()].filter((a) => a.serverId === serverId).map((a) => a.key);
+    this.maintenance.set(serverId, untilMs, openKeys);
+  }
+
+  maintenanceWindows(): { serverId: string; untilMs: number }[] {
+    return this.maintenance.list();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const d of [this.snoozeTimers, this.quietTimers, this.connection, this.forwarders, this.gate, this.maintenance]) d.dispose();
+    this.raiseEmitter.dispose();
+    this.changeEmitter.dispose();
+  }
+
+  private ingestOne(e: FleetEvent): void {
+    const name = this.names.get(e.serverId) ?? e.serverId;
+    if (e.type === DERIVED.forwarderStatusChange) return this.forwarders.onChange(e, name);
+    if (e.type === DERIVED.connectionState) return this.observeConnectionEvent(e, name);
+    for (const signal of signalsFromEvent(e, name, this.rules)) this.apply(signal);
+  }
+
+  /** connection_state events count only for servers whose status is not fed to us directly. */
+  private observeConnectionEvent(e: FleetEvent, name: string): void {
+    const data = e.data as Partial<ConnectionStateData> | null;
+    if (this.statusFed.has(e.serverId) || !data?.state) return;
+    this.connection.observe({ serverId: e.serverId, name, state: data.state, detail: data.detail, lastDataAt: null, tlsFingerprint: null });
+  }
+
+  /** A live snapshot proves forwarders and BIND healthy even if we missed the change event. */
+  private reconcile(status: ServerStatus): void {
+    for (const f of status.forwarders) {
+      const fixed = f.status === 'healthy' || f.status === 'disabled';
+      if (fixed && !this.forwarders.isFlapping(status.serverId, f.id)) this.resolve(status.serverId, forwarderKey(f.id));
+    }
+    if (status.bindRunning === true) this.resolve(status.serverId, 'bind');
+  }
+
+  private apply(signal: Signal): void {
+    if (this.disposed) return;
+    if (signal.kind === 'raise') this.raise(signal);
+    else this.resolve(signal.serverId, signal.key);
+  }
+
+  private raise(s: RaiseSignal): void {
+    const mapKey = alertMapKey(s.serverId, s.key);
+    const now = this.deps.clock.now();
+    if (s.autoResolveAfterMs) this.quietTimers.set(mapKey, s.autoResolveAfterMs, () => this.resolve(s.serverId, s.key));
+    const existing = this.open.get(mapKey);
+    if (!existing) {
+      const alert = createAlert(s, this.newId(), now);
+      this.commit(alert);
+      const cooling = s.notifyCooldownMs !== undefined && now - (this.lastNotifiedAt.get(mapKey) ?? -Infinity) < s.notifyCooldownMs;
+      if (!cooling) this.notify(alert);
+      return;
+    }
+    const { next, escalated, ruleChanged } = updateAlert(existing, s, now);
+    if (escalated) this.snoozeTimers.clear(existing.id);
+    this.commit(next);
+    if (escalated || ruleChanged) this.notify(next);
+  }
+
+  private resolve(serverId: string, key: string): void {
+    const mapKey = alertMapKey(serverId, key);
+    const existing = this.open.get(mapKey);
+    if (!existing) return;
+    this.quietTimers.clear(mapKey);
+    this.snoozeTimers.clear(existing.id);
+    const done = resolveAlert(existing, this.deps.clock.now());
+    this.open.delete(mapKey);
+    this.recentlyResolved.unshift(done);
+    this.recentlyResolved.length = Math.min(this.recentlyResolved.length, RECENT_RESOLVED);
+    this.persist(done);
+    this.changeEmitter.fire(done);
+  }
+
+  private wake(id: string, reminder: boolean): void {
+    const alert = this.openByIds([id])[0];
+    if (!alert || alert.status !== 'snoozed') return;
+    this.snoozeTimers.clear(id);
+    const woken = wakeAlert(alert);
+    this.commit(woken);
+    if (reminder) this.notify(woken);
+  }
+
+  /** Decide whether the operator hears about this alert now. */
+  private notify(alert: Alert): void {
+    if (alert.status !== 'active') return;
+    if (severityRank(alert.severity) < severityRank(this.rules.minNotifySeverity)) return;
+    if (this.maintenance.isActive(alert.serverId)) return;
+    this.lastNotifiedAt.set(alertMapKey(alert.serverId, alert.key), this.deps.clock.now());
+    this.gate.offer(alert);
+  }
+
+  private announceAfterMaintenance(serverId: string, openBefore: ReadonlySet<string>): void {
+    if (this.disposed) return;
+    for (const alert of this.open.values()) {
+      if (alert.serverId === serverId && !openBefore.has(alert.key)) this.notify(alert);
+    }
+  }
+
+  private commit(alert: Alert): void {
+    this.open.set(alertMapKey(alert.serverId, alert.key), alert);
+    this.persist(alert);
+    this.changeEmitter.fire(alert);
+  }
+
+  /** A store failure (disk full) must not stop alerting: the record stays in memory. */
+  private persist(alert: Alert): void {
+    try {
+      this.deps.store.saveAlert(alert);
+    } catch (err) {
+      this.deps.logger.warn('could not persist alert', { id: alert.id, err });
+    }
+  }
+
+  private storedAlerts(limit: number): Alert[] {
+    try {
+      return this.deps.store.listAlerts({ includeResolved: true, limit });
+    } catch (err) {
+      this.deps.logger.warn('could not read stored alerts', { err });
+      return [];
+    }
+  }
+
+  private openByIds(ids: string[]): Alert[] {
+    const wanted = new Set(ids);
+    return [...this.open.values()].filter((a) => wanted.has(a.id));
+  }
+
+  /** Restart keeps state: open alerts come back with their snooze and quiet-expiry timers. */
+  private reload(): void {
+    const now = this.deps.clock.now();
+    const stored = this.storedAlerts(RELOAD_LIMIT).filter((a) => a.status !== 'resolved');
+    for (const a of stored.sort((x, y) => x.lastSeenAt.localeCompare(y.lastSeenAt))) {
+      const mapKey = alertMapKey(a.serverId, a.key);
+      this.open.set(mapKey, a);
+      if (a.status === 'snoozed' && a.snoozedUntil)
+        this.snoozeTimers.set(a.id, Date.parse(a.snoozedUntil) - now, () => this.wake(a.id, true));
+      if (QUIET_EXPIRING_RULES.has(a.rule))
+        this.quietTimers.set(mapKey, Date.parse(a.lastSeenAt) + this.rules.threatQuietMs - now, () => this.resolve(a.serverId, a.key));
+    }
+    if (stored.length > 0) this.deps.logger.info('reloaded open alerts', { count: stored.length });
+  }
+}

@@ -1,0 +1,29 @@
+import type { Severity } from '../../../shared/domain/fleetEvent';
+
+/** A rule's verdict on one server condition: the engine turns these into Alert records. */
+export interface RaiseSignal {
+  kind: 'raise';
+  serverId: string;
+  /** Stable condition key per server, e.g. `forwarder:3`, `connection`, `threat:bad.example`. */
+  key: string;
+  rule: string;
+  severity: Severity;
+  title: string;
+  detail: string;
+  eventId: string | null;
+  /** Resolve by itself after this long without another raise (conditions with no clear event). */
+  autoResolveAfterMs?: number;
+  /** A fresh alert for this key within this long of the last notification stays silent. */
+  notifyCooldownMs?: number;
+}
+
+export interface ResolveSignal {
+  kind: 'resolve';
+  serverId: string;
+  key: string;
+}
+
+export type Signal = RaiseSignal | ResolveSignal;
+export type SignalSink = (signal: Signal) => void;
+
+export const resolveSignal = (serverId: string, key: string): ResolveSignal => ({ kind: 'resolve', serverId, key });

@@ -1,0 +1,64 @@
+/**
+ * The IPC server: one invoke channel carrying the whole contract, one push channel. Every invoke
+ * is checked twice before the core sees it: the sender frame must be our renderer, and the
+ * payload must match the contract (dispatchInvoke). Failures are answered as data, never thrown.
+ */
+import type { ApiResult } from '../../shared/ipc/contract';
+import { dispatchInvoke } from '../../shared/ipc/dispatch';
+import type { CoreHandle, PushMessage } from '../core/api/CoreHandle';
+import type { Logger } from '../core/platform';
+import { IPC_INVOKE, IPC_PUSH } from '../preload/bridgeTypes';
+import { isTrustedRendererUrl, type RendererLocation } from './security';
+
+/** The slice of Electron's ipcMain / IpcMainInvokeEvent / WebContents used here (fakes in tests). */
+export interface InvokeEventLike {
+  senderFrame: { url: string } | null;
+}
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+export interface PushTarget {
+  isDestroyed(): boolean;
+  send(channel: string, message: PushMessage): void;
+}
+
+export interface IpcServerDeps {
+  ipc: IpcMainLike;
+  core: Pick<CoreHandle, 'handlers' | 'onPush'>;
+  renderer: RendererLocation;
+  /** The renderers to push to (the main window's webContents). */
+  targets: () => PushTarget[];
+  logger: Logger;
+}
+
+const untrusted: ApiResult<never> = {
+  ok: false,
+  error: { code: 'invalid-request', message: 'sender is not the DNS Fleet Monitor window' },
+};
+
+export function startIpcServer(deps: IpcServerDeps): () => void {
+  const { ipc, core, renderer, logger } = deps;
+  ipc.handle(IPC_INVOKE, async (event, channel, payload) => {
+    const url = event.senderFrame?.url;
+    if (!isTrustedRendererUrl(url, renderer)) {
+      logger.warn('rejected invoke from an untrusted frame', { url: String(url).slice(0, 200), channel: String(channel).slice(0, 80) });
+      return untrusted;
+    }
+    return dispatchInvoke(core.handlers, channel, payload, (ch, err) => logger.error('invoke failed', { channel: ch, err }));
+  });
+  const stopPush = core.onPush((message) => {
+    for (const target of deps.targets()) {
+      if (target.isDestroyed()) continue;
+      try {
+        target.send(IPC_PUSH, message);
+      } catch (err) {
+        logger.warn('push to renderer failed', { channel: message.channel, err });
+      }
+    }
+  });
+  return () => {
+    stopPush();
+    ipc.removeHandler(IPC_INVOKE);
+  };
+}

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// Generates the app and tray icons in resources/ (no dependencies: PNG written with node:zlib).
+//   node scripts/make-icons.mjs
+// Each tray state has its own shape, not only its own colour (colour-blind operators, mono trays):
+//   ok = filled disc with a check, warning = triangle with "!", critical = octagon with "×",
+//   unknown = hollow ring with a dash.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+
+const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'resources');
+const SUPERSAMPLE = 4;
+
+// ---- PNG encoding -------------------------------------------------------------------------
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+}
+function encodePng(size, rgba) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  const raw = Buffer.alloc(size * (size * 4 + 1));
+  for (let y = 0; y < size; y++) {
+    raw[y * (size * 4 + 1)] = 0; // filter: none
+    rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+// ---- Shapes in unit coordinates (0..1), as inside-tests -------------------------------------
+const disc = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const ring = (cx, cy, r1, r2) => (x, y) => {
+  const d = Math.hypot(x - cx, y - cy);
+  return d >= r1 && d <= r2;
+};
+const rect = (x0, y0, x1, y1) => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+function segment(ax, ay, bx, by, w) {
+  return (x, y) => {
+    const dx = bx - ax;
+    const dy = by - ay;
+    const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+    return Math.hypot(x - (ax + t * dx), y - (ay + t * dy)) <= w / 2;
+  };
+}
+function triangle(ax, ay, bx, by, cx, cy) {
+  const side = (px, py, qx, qy, x, y) => (qx - px) * (y - py) - (qy - py) * (x - px);
+  return (x, y) => {
+    const s1 = side(ax, ay, bx, by, x, y);
+    const s2 = side(bx, by, cx, cy, x, y);
+    const s3 = side(cx, cy, ax, ay, x, y);
+    return (s1 >= 0 && s2 >= 0 && s3 >= 0) || (s1 <= 0 && s2 <= 0 && s3 <= 0);
+  };
+}
+const octagon = (cx, cy, r) => (x, y) => {
+  const dx = Math.abs(x - cx);
+  const dy = Math.abs(y - cy);
+  return dx <= r && dy <= r && (dx + dy) / Math.SQRT2 <= r;
+};
+function shield(x, y) {
+  const half = 0.34;
+  if (y < 0.1 || y > 0.92) return false;
+  const top = 0.1 + 0.04 * (1 - ((x - 0.5) / half) ** 2); // gentle dip at the top edge
+  if (y < 0.55) return Math.abs(x - 0.5) <= half && y >= top;
+  const t = (y - 0.55) / 0.37;
+  return Math.abs(x - 0.5) <= half * (1 - t ** 1.7);
+}
+const any =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y));
+
+// ---- Rasteriser: layers painted in order, supersampled for smooth edges ----------------------
+function render(size, layers) {
+  const out = Buffer.alloc(size * size * 4);
+  const n = SUPERSAMPLE;
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
+      for (let sy = 0; sy < n; sy++) {
+        for (let sx = 0; sx < n; sx++) {
+          const x = (px + (sx + 0.5) / n) / size;
+          const y = (py + (sy + 0.5) / n) / size;
+          let c = null;
+          for (const [inside, colour] of layers) if (inside(x, y)) c = colour;
+          if (c) {
+            r += c[0] * c[3];
+            g += c[1] * c[3];
+            b += c[2] * c[3];
+            a += c[3];
+          }
+        }
+      }
+      const i = (py * size + px) * 4;
+      if (a > 0) {
+        out[i] = Math.round(r / a);
+        out[i + 1] = Math.round(g / a);
+        out[i + 2] = Math.round(b / a);
+        out[i + 3] = Math.round((a / (n * n)) * 255);
+      }
+    }
+  }
+  return encodePng(size, out);
+}
+
+const WHITE = [255, 255, 255, 1];
+const DARK = [33, 37, 41, 1];
+const TRAY = {
+  ok: [
+    [disc(0.5, 0.5, 0.44), [47, 158, 68, 1]],
+    [any(segment(0.29, 0.52, 0.44, 0.67, 0.12), segment(0.44, 0.67, 0.72, 0.36, 0.12)), WHITE],
+  ],
+  warning: [
+    [triangle(0.5, 0.05, 0.96, 0.9, 0.04, 0.9), [245, 159, 0, 1]],
+    [any(rect(0.45, 0.33, 0.55, 0.65), disc(0.5, 0.76, 0.06)), DARK],
+  ],
+  critical: [
+    [octagon(0.5, 0.5, 0.45), [224, 49, 49, 1]],
+    [any(segment(0.32, 0.32, 0.68, 0.68, 0.13), segment(0.68, 0.32, 0.32, 0.68, 0.13)), WHITE],
+  ],
+  unknown: [
+    [ring(0.5, 0.5, 0.3, 0.44), [134, 142, 150, 1]],
+    [rect(0.34, 0.45, 0.66, 0.55), [134, 142, 150, 1]],
+  ],
+};
+
+const APP = [
+  [shield, [25, 113, 194, 1]],
+  [(x, y) => shield(x, y) && !shield(0.5 + (x - 0.5) / 0.86, 0.1 + (y - 0.1) / 0.9), [208, 235, 255, 1]],
+  [any(segment(0.5, 0.3, 0.34, 0.58, 0.035), segment(0.5, 0.3, 0.66, 0.58, 0.035), segment(0.34, 0.58, 0.66, 0.58, 0.035)), WHITE],
+  [any(disc(0.5, 0.3, 0.075), disc(0.34, 0.58, 0.075), disc(0.66, 0.58, 0.075)), WHITE],
+];
+
+function write(name, png) {
+  const path = join(OUT, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, png);
+  process.stdout.write(`wrote ${path} (${png.length} bytes)\n`);
+}
+
+write('icon.png', render(512, APP));
+write('icon-256.png', render(256, APP));
+for (const [state, layers] of Object.entries(TRAY)) {
+  write(`tray-${state}.png`, render(32, layers));
+  write(`tray-${state}@2x.png`, render(64, layers));
+}
