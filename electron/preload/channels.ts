@@ -34,6 +34,7 @@ const invoke = [
   'alerts:acknowledge',
   'alerts:snooze',
   'alerts:unsnooze',
+  'alerts:setMaintenance',
   'metrics:get',
   'app:getHealth',
 ] as const;

@@ -69,6 +69,8 @@ export const invokeChannels = {
   'alerts:acknowledge': { request: z.object({ ids: z.array(z.string()).min(1), note: z.string().max(2000).default('') }), response: ok },
   'alerts:snooze': { request: z.object({ ids: z.array(z.string()).min(1), minutes: z.number().int().min(1).max(7 * 24 * 60) }), response: ok },
   'alerts:unsnooze': { request: z.object({ ids: z.array(z.string()).min(1) }), response: ok },
+  /** Maintenance for one server until a time (epoch ms), or end it (null): alerts recorded, not notified. */
+  'alerts:setMaintenance': { request: z.object({ serverId: z.string(), untilMs: z.number().int().nullable() }), response: ok },
   'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
 } as const;

@@ -1,0 +1,133 @@
+/**
+ * The browser host's bridge: serves the built renderer on 127.0.0.1 and carries the IPC contract
+ * over a token-protected WebSocket at /bridge. Adds no logic: frames in -> dispatchInvoke -> frames out.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { CoreHandle } from '../../core/api/CoreHandle';
+import type { Logger } from '../../core/platform';
+import { BridgeConnection } from './BridgeConnection';
+import { MAX_FRAME_BYTES } from './bridgeFrames';
+import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, securityHeaders, tokenMatches, type OriginPolicy } from './security';
+import { openStatic, resolveStatic } from './staticFiles';
+
+export interface WebBridgeOptions {
+  core: CoreHandle;
+  /** Default 5317; 0 picks a free port. */
+  port?: number;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  logger: Logger;
+}
+
+export interface WebBridge {
+  /** http://127.0.0.1:PORT/?token=… (print it for the user; it is the only way in). */
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const HEARTBEAT_MS = 30_000;
+
+export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
+  const token = newToken();
+  const server = createServer();
+  const port = await listen(server, opts.port ?? 5317);
+  const policy = originPolicy(port);
+  const cookieName = `dnsfleet_${port}`;
+  const ctx: RequestContext = { token, policy, port, cookieName, staticDir: opts.staticDir, logger: opts.logger };
+
+  const connections = new Set<BridgeConnection>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
+  server.on('request', (req, res) => void handleHttp(ctx, req, res));
+  server.on('upgrade', (req, socket, head) => {
+    if (!admitUpgrade(ctx, req, socket)) return;
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new BridgeConnection(ws, opts.core, opts.logger);
+      connections.add(conn);
+      ws.on('close', () => connections.delete(conn));
+    });
+  });
+  const stopPush = opts.core.onPush((message) => {
+    const text = JSON.stringify({ push: message.channel, payload: message.payload });
+    for (const conn of connections) conn.sendPush(text);
+  });
+  const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), HEARTBEAT_MS);
+  heartbeat.unref();
+  opts.logger.info('browser host listening', { port });
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      stopPush();
+      clearInterval(heartbeat);
+      for (const conn of connections) conn.close(1001, 'host stopping');
+      await new Promise<void>((r) => wss.close(() => r()));
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+interface RequestContext {
+  token: string;
+  policy: OriginPolicy;
+  port: number;
+  cookieName: string;
+  staticDir: string;
+  logger: Logger;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      const addr = server.address();
+      resolve(typeof addr === 'object' && addr ? addr.port : port);
+    });
+  });
+}
+
+function admitUpgrade(ctx: RequestContext, req: IncomingMessage, socket: Duplex): boolean {
+  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const refusal =
+    path !== '/bridge'
+      ? { status: 404 as const, reason: 'not found' }
+      : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req, null)) ? null : { status: 401 as const, reason: 'token required' }));
+  if (!refusal) return true;
+  ctx.logger.warn('refused bridge connection', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
+  socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : refusal.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  return false;
+}
+
+async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const headers = securityHeaders(ctx.port);
+  const refuse = (status: number, text: string) => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(text);
+  };
+  const hostRefusal = checkHostAndOrigin(req, ctx.policy, false);
+  if (hostRefusal) return refuse(hostRefusal.status, `${hostRefusal.reason}\n`);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'method not allowed\n');
+  // Every request needs the token: the first from ?token=, later ones (assets) from an HttpOnly cookie.
+  const presented = presentedToken(req, ctx.cookieName);
+  if (!tokenMatches(ctx.token, presented)) return refuse(401, 'DNS Fleet Monitor: open the full URL printed by `npm run web` (it carries the access token).\n');
+  const file = await resolveStatic(ctx.staticDir, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  if (!file) return refuse(404, 'not found\n');
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.size),
+    'Cache-Control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-store',
+    'Set-Cookie': `${ctx.cookieName}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`,
+  });
+  if (req.method === 'HEAD') return void res.end();
+  openStatic(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}

@@ -1,0 +1,112 @@
+import { AppShell, NavLink, ScrollArea, Stack } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useCallback, useState } from 'react';
+import { AppHeader } from './components/AppHeader/AppHeader';
+import { useAlertToasts } from './components/AlertToasts/useAlertToasts';
+import { ConnectionBanner, HealthBanners } from './components/Banners/Banners';
+import { Icon, type IconName } from './components/Icon/Icon';
+import { useFleet } from './hooks/useFleet';
+import { useRoute, type Route } from './hooks/useRoute';
+import { worstState } from './lib/stateMeta';
+import { AlertsPage } from './pages/AlertsPage';
+import { EventsPage } from './pages/EventsPage';
+import { FleetPage } from './pages/FleetPage';
+import { ServerDetailPage } from './pages/ServerDetailPage';
+import { ServersPage } from './pages/ServersPage';
+import { useAppServices } from './store/StoreContext';
+
+const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
+  { page: 'fleet', label: 'Fleet', icon: 'grid' },
+  { page: 'alerts', label: 'Alerts', icon: 'bell' },
+  { page: 'events', label: 'Events', icon: 'list' },
+  { page: 'servers', label: 'Servers', icon: 'server' },
+];
+
+export function App() {
+  const { client, store } = useAppServices();
+  const fleet = useFleet();
+  const [route, go] = useRoute();
+  const [navOpened, nav] = useDisclosure(false);
+  const permission = useNotificationPermission(client.kind === 'web');
+  useAlertToasts(store, client.kind === 'web');
+
+  const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
+  const navigate = useCallback(
+    (r: Route) => {
+      go(r);
+      nav.close();
+    },
+    [go, nav],
+  );
+  return (
+    <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
+      <AppShell.Header>
+        <AppHeader
+          worst={worstState(fleet.servers)}
+          liveCount={fleet.servers.filter((s) => s.state === 'live').length}
+          serverCount={fleet.servers.length}
+          activeAlerts={activeAlerts}
+          navOpened={navOpened}
+          onToggleNav={nav.toggle}
+          onOpenAlerts={() => navigate({ page: 'alerts' })}
+          notificationPermission={permission.state}
+          onAskNotifications={permission.ask}
+        />
+      </AppShell.Header>
+      <AppShell.Navbar p={6}>
+        <ScrollArea>
+          <Stack gap={2}>
+            {NAV.map((n) => (
+              <NavLink
+                key={n.page}
+                href={`#/${n.page}`}
+                label={n.label}
+                leftSection={<Icon name={n.icon} />}
+                active={route.page === n.page || (n.page === 'fleet' && route.page === 'server')}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate({ page: n.page } as Route);
+                }}
+                rightSection={n.page === 'alerts' && activeAlerts ? <b>{activeAlerts}</b> : null}
+              />
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="sm">
+          <Stack gap={0} mx="calc(-1 * var(--mantine-spacing-sm))" mt="calc(-1 * var(--mantine-spacing-sm))">
+            <ConnectionBanner connection={fleet.connection} />
+            <HealthBanners health={fleet.health} />
+          </Stack>
+          <Page route={route} go={navigate} />
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+function Page({ route, go }: { route: Route; go(r: Route): void }) {
+  switch (route.page) {
+    case 'server':
+      return <ServerDetailPage id={route.id} go={go} />;
+    case 'alerts':
+      return <AlertsPage />;
+    case 'events':
+      return <EventsPage />;
+    case 'servers':
+      return <ServersPage />;
+    default:
+      return <FleetPage go={go} />;
+  }
+}
+
+/** Browser notifications are asked for from a button (never on load), in the browser host only. */
+function useNotificationPermission(enabled: boolean) {
+  const supported = typeof Notification !== 'undefined';
+  const [state, setState] = useState<NotificationPermission | 'unsupported' | null>(enabled ? (supported ? Notification.permission : 'unsupported') : null);
+  const ask = useCallback(() => {
+    if (supported) void Notification.requestPermission().then(setState);
+  }, [supported]);
+  return { state, ask };
+}

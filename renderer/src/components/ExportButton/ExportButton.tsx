@@ -1,0 +1,32 @@
+import { Button, Group, Menu, Progress, Text } from '@mantine/core';
+import type { ExportState } from '../../hooks/useExport';
+import { Icon } from '../Icon/Icon';
+
+/** Export of the filtered events, with progress from events:onDidExportProgress. */
+export function ExportButton({ state, onExport }: { state: ExportState; onExport(format: 'csv' | 'ndjson'): void }) {
+  const p = state.progress;
+  const pct = p && p.total > 0 ? Math.round((p.written / p.total) * 100) : 0;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button variant="default" leftSection={<Icon name="download" />} loading={state.running} data-testid="export-button">
+            Export
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => onExport('csv')}>CSV</Menu.Item>
+          <Menu.Item onClick={() => onExport('ndjson')}>NDJSON</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {state.running || p ? (
+        <Group gap={6} wrap="nowrap" data-testid="export-progress" data-done={p?.done ? 'true' : 'false'}>
+          <Progress value={p?.done ? 100 : pct} w={120} size="sm" animated={state.running} aria-label="export progress" />
+          <Text size="xs" c={state.error ? 'red' : 'dimmed'} maw={360} truncate>
+            {state.error ? `Export failed: ${state.error}` : p?.done ? `Saved ${p.written.toLocaleString()} events to ${p.path ?? '?'}` : `${pct} %`}
+          </Text>
+        </Group>
+      ) : null}
+    </Group>
+  );
+}

@@ -1,0 +1,65 @@
+import { ServerConfigSchema, type ServerConfig } from '../../../../shared/domain/serverConfig';
+import type { ServerEntry } from '../../../../shared/ipc/schemas';
+
+/** The form's editable values: strings for inputs, parsed into a ServerConfig on submit. */
+export interface ServerFormValues {
+  id: string;
+  name: string;
+  url: string;
+  username: string;
+  passwordEnv: string;
+  stack: 'auto' | 'legacy' | 'unified';
+  legacyTypes: 'admin' | 'health+system';
+  pollSeconds: number;
+  watchdogSeconds: number | '';
+  fingerprint256: string;
+  caFile: string;
+  group: string;
+  tags: string[];
+  enabled: boolean;
+}
+
+export function formValues(e: ServerEntry | null): ServerFormValues {
+  return {
+    id: e?.id ?? '',
+    name: e?.name ?? '',
+    url: e?.url ?? 'https://',
+    username: e?.username ?? '',
+    passwordEnv: e?.passwordEnv ?? '',
+    stack: e?.stack ?? 'auto',
+    legacyTypes: e?.legacyTypes ?? 'admin',
+    pollSeconds: e?.pollSeconds ?? 60,
+    watchdogSeconds: e?.watchdogSeconds ?? '',
+    fingerprint256: e?.tls?.fingerprint256 ?? '',
+    caFile: e?.tls?.caFile ?? '',
+    group: e?.group ?? '',
+    tags: e?.tags ?? [],
+    enabled: e?.enabled ?? true,
+  };
+}
+
+const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+/** Validates with the shared schema; returns field errors keyed like the form. */
+export function toConfig(v: ServerFormValues): { ok: true; config: ServerConfig } | { ok: false; errors: Record<string, string> } {
+  const tls = opt(v.fingerprint256) || opt(v.caFile) ? { fingerprint256: opt(v.fingerprint256), caFile: opt(v.caFile) } : undefined;
+  const parsed = ServerConfigSchema.safeParse({
+    id: v.id.trim(),
+    name: v.name.trim(),
+    url: v.url.trim(),
+    username: v.username.trim(),
+    passwordEnv: opt(v.passwordEnv),
+    stack: v.stack,
+    legacyTypes: v.legacyTypes,
+    pollSeconds: v.pollSeconds,
+    watchdogSeconds: v.watchdogSeconds === '' ? undefined : v.watchdogSeconds,
+    tls,
+    group: opt(v.group),
+    tags: v.tags,
+    enabled: v.enabled,
+  });
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const errors: Record<string, string> = {};
+  for (const issue of parsed.error.issues) errors[String(issue.path[0] === 'tls' ? issue.path[1] : issue.path[0])] ??= issue.message;
+  return { ok: false, errors };
+}

@@ -1,0 +1,105 @@
+import { Button, Card, Code, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { memo } from 'react';
+import type { ServerStatus } from '../../../../shared/domain/serverState';
+import type { SeriesMap } from '../../hooks/useMetrics';
+import { forwarderCounts, tileHealth } from '../../lib/health';
+import { STATE_META } from '../../lib/stateMeta';
+import { HealthBadge } from '../HealthBadge/HealthBadge';
+import { RelativeTime } from '../RelativeTime/RelativeTime';
+import { Sparkline } from '../Sparkline/Sparkline';
+import { StateBadge } from '../StateBadge/StateBadge';
+import { StateLine } from './StateLine';
+
+export interface ServerTileProps {
+  status: ServerStatus;
+  series: SeriesMap;
+  onOpen(): void;
+  onEnterTotp(): void;
+  onTrust(): void;
+  onRetry(): void;
+  onFixPassword(): void;
+}
+
+const last = (s: SeriesMap, k: 'cpu' | 'qps') => s[k]?.at(-1)?.v;
+
+/** One server at a glance. Presentational: data comes in, intents go out. */
+export const ServerTile = memo(function ServerTile({ status: s, series, onOpen, onEnterTotp, onTrust, onRetry, onFixPassword }: ServerTileProps) {
+  const meta = STATE_META[s.state];
+  const health = tileHealth(s);
+  const fw = forwarderCounts(s);
+  const live = s.state === 'live';
+  const cpu = last(series, 'cpu');
+  const qps = last(series, 'qps');
+  return (
+    <Card data-testid="server-tile" data-server-id={s.serverId} data-state={s.state} data-health={health} withBorder padding="xs" radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${meta.color}-filled)` }}>
+      <Stack gap={6}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <UnstyledButton onClick={onOpen} style={{ minWidth: 0 }} aria-label={`Open ${s.name}`}>
+            <Text fw={600} size="sm" truncate data-testid="server-name">
+              {s.name}
+            </Text>
+          </UnstyledButton>
+          <StateBadge state={s.state} />
+        </Group>
+        <StateLine status={s} />
+        <Group gap="xs" wrap="nowrap">
+          <HealthBadge health={health} />
+          <Tooltip label={live ? 'Healthy forwarders / forwarders' : 'Last known value; the server is not live'}>
+            <Text size="xs" data-testid="forwarders" c={live ? undefined : 'dimmed'} style={{ fontVariantNumeric: 'tabular-nums' }}>
+              Forwarders {fw.healthy}/{fw.total}
+            </Text>
+          </Tooltip>
+          <Text size="xs" c={s.bindRunning === false ? 'red' : live ? undefined : 'dimmed'} data-testid="bind">
+            BIND {s.bindRunning === null ? 'unknown' : s.bindRunning ? 'running' : 'stopped'}
+          </Text>
+        </Group>
+        <Group gap="md" wrap="nowrap" style={{ opacity: live ? 1 : 0.45 }}>
+          <Metric label="CPU" value={cpu === undefined ? '—' : `${cpu.toFixed(0)} %`} points={series.cpu} color="var(--mantine-color-blue-5)" />
+          <Metric label="QPS" value={qps === undefined ? '—' : qps.toFixed(0)} points={series.qps} color="var(--mantine-color-teal-5)" />
+        </Group>
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed">
+            Last data <RelativeTime iso={s.lastDataAt} data-testid="last-data" />
+          </Text>
+          <TileAction status={s} onEnterTotp={onEnterTotp} onTrust={onTrust} onRetry={onRetry} onFixPassword={onFixPassword} />
+        </Group>
+        {s.state === 'tls-untrusted' && s.tlsFingerprint ? (
+          <Code data-testid="tile-fingerprint" style={{ fontSize: 10, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+            SHA-256 {s.tlsFingerprint}
+          </Code>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+});
+
+function Metric({ label, value, points, color }: { label: string; value: string; points: SeriesMap['cpu']; color: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="10px" c="dimmed" tt="uppercase">
+        {label} <b style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</b>
+      </Text>
+      <Sparkline points={points} color={color} label={label} width={110} height={24} />
+    </Stack>
+  );
+}
+
+function TileAction({ status, onEnterTotp, onTrust, onRetry, onFixPassword }: Pick<ServerTileProps, 'onEnterTotp' | 'onTrust' | 'onRetry' | 'onFixPassword'> & { status: ServerStatus }) {
+  const props = { size: 'compact-xs' as const, variant: 'light' as const };
+  switch (status.state) {
+    case 'needs-2fa':
+      return <Button {...props} color="violet" onClick={onEnterTotp}>Enter 2FA code</Button>;
+    case 'tls-untrusted':
+      return status.tlsFingerprint ? <Button {...props} color="red" onClick={onTrust}>Trust this certificate</Button> : null;
+    case 'auth-failed':
+      return <Button {...props} color="red" onClick={onFixPassword}>Update password</Button>;
+    case 'offline':
+    case 'reconnecting':
+    case 'stale':
+    case 'replaced':
+    case 'account-locked':
+      return <Button {...props} color="gray" onClick={onRetry}>Retry now</Button>;
+    default:
+      return null;
+  }
+}

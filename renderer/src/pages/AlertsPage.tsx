@@ -1,0 +1,125 @@
+import { Badge, Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AlertStatus } from '../../../shared/domain/alert';
+import { severityRank } from '../../../shared/domain/fleetEvent';
+import { AckDialog, SnoozeDialog, snoozeChoices } from '../components/AlertDialogs/AlertDialogs';
+import { AlertTable } from '../components/AlertTable/AlertTable';
+import { useAlerts, useFleet } from '../hooks/useFleet';
+import { useAppServices } from '../store/StoreContext';
+
+const TABS: { value: AlertStatus; label: string }[] = [
+  { value: 'active', label: 'Active' },
+  { value: 'acknowledged', label: 'Acknowledged' },
+  { value: 'snoozed', label: 'Snoozed' },
+  { value: 'resolved', label: 'Resolved' },
+];
+
+export function AlertsPage() {
+  const { client, store } = useAppServices();
+  const alerts = useAlerts();
+  const { servers } = useFleet();
+  const [tab, setTab] = useState<AlertStatus>('active');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [cursor, setCursor] = useState(0);
+  const [dialog, setDialog] = useState<'ack' | 'snooze' | null>(null);
+
+  // The snapshot holds unresolved alerts only; the inbox also shows recent resolved ones.
+  useEffect(() => {
+    void client.invoke('alerts:list', { includeResolved: true, limit: 500 }).then((r) => r.ok && store.upsertAlerts(r.value));
+  }, [client, store]);
+
+  const names = useMemo(() => new Map(servers.map((s) => [s.serverId, s.name])), [servers]);
+  const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const shown = useMemo(() => alerts.filter((a) => a.status === tab).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.raisedAt.localeCompare(a.raisedAt)), [alerts, tab]);
+  const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.value, alerts.filter((a) => a.status === t.value).length])), [alerts]);
+  const focused = shown[Math.min(cursor, shown.length - 1)];
+  const targets = selected.size ? [...selected] : focused ? [focused.id] : [];
+
+  const switchTab = (t: AlertStatus) => {
+    setTab(t);
+    setSelected(new Set());
+    setCursor(0);
+  };
+  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const done = () => {
+    setDialog(null);
+    setSelected(new Set());
+  };
+  const acknowledge = (note: string) => void client.invoke('alerts:acknowledge', { ids: targets, note }).then(done);
+  const snooze = (minutes: number) => void client.invoke('alerts:snooze', { ids: targets, minutes }).then(done);
+  const unsnooze = () => void client.invoke('alerts:unsnooze', { ids: targets }).then(done);
+
+  useHotkeys([
+    ['j', () => setCursor((c) => Math.min(shown.length - 1, c + 1))],
+    ['k', () => setCursor((c) => Math.max(0, c - 1))],
+    ['x', () => focused && toggle(focused.id)],
+    ['a', () => targets.length && tab !== 'resolved' && setDialog('ack')],
+    ['s', () => targets.length && tab !== 'resolved' && setDialog('snooze')],
+  ]);
+  // Braces matter: newer Chromium returns a Promise from scrollIntoView, which must not become the cleanup.
+  useEffect(() => {
+    void document.querySelector('[data-testid="alert-row"][data-focused="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
+
+  return (
+    <Stack gap="xs">
+      <Tabs value={tab} onChange={(v) => switchTab((v as AlertStatus) ?? 'active')}>
+        <Tabs.List>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value} rightSection={<Badge size="xs" variant="light" color={t.value === 'active' && counts[t.value] ? 'red' : 'gray'}>{counts[t.value]}</Badge>}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Text size="xs" c="dimmed" data-testid="selection-count">
+            {selected.size ? `${selected.size} selected` : focused ? 'Actions apply to the highlighted alert' : 'Nothing here'}
+          </Text>
+          {tab !== 'resolved' ? (
+            <>
+              <Button disabled={!targets.length || tab === 'acknowledged'} onClick={() => setDialog('ack')} data-testid="bulk-ack">
+                Acknowledge…
+              </Button>
+              <Menu>
+                <Menu.Target>
+                  <Button variant="default" disabled={!targets.length} data-testid="bulk-snooze">
+                    Snooze
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  {snoozeChoices(new Date()).map((c) => (
+                    <Menu.Item key={c.key} onClick={() => snooze(c.minutes)}>
+                      {c.label}
+                    </Menu.Item>
+                  ))}
+                </Menu.Dropdown>
+              </Menu>
+              {tab === 'snoozed' ? (
+                <Button variant="default" disabled={!targets.length} onClick={unsnooze}>
+                  Wake up
+                </Button>
+              ) : null}
+            </>
+          ) : null}
+        </Group>
+        <Text size="xs" c="dimmed">
+          <Kbd size="xs">j</Kbd>/<Kbd size="xs">k</Kbd> move · <Kbd size="xs">x</Kbd> select · <Kbd size="xs">a</Kbd> acknowledge · <Kbd size="xs">s</Kbd> snooze
+        </Text>
+      </Group>
+      <Paper withBorder>
+        {shown.length ? (
+          <AlertTable alerts={shown} selected={selected} cursor={cursor} onToggle={toggle} onToggleAll={() => setSelected(selected.size === shown.length ? new Set() : new Set(shown.map((a) => a.id)))} onFocus={setCursor} serverName={serverName} />
+        ) : (
+          <Text size="sm" c="dimmed" p="md" data-testid="alerts-empty">
+            No {tab} alerts.
+          </Text>
+        )}
+      </Paper>
+      <AckDialog count={targets.length} opened={dialog === 'ack'} onClose={() => setDialog(null)} onConfirm={acknowledge} />
+      <SnoozeDialog count={targets.length} opened={dialog === 'snooze'} onClose={() => setDialog(null)} onSnooze={snooze} />
+    </Stack>
+  );
+}

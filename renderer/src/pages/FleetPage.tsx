@@ -1,0 +1,103 @@
+import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
+import { memo, useMemo, useState } from 'react';
+import type { ServerStatus } from '../../../shared/domain/serverState';
+import { describeError } from '../api/FleetClient';
+import { EmptyFleet } from '../components/EmptyFleet/EmptyFleet';
+import { ServerTile } from '../components/ServerTile/ServerTile';
+import { StateBadge } from '../components/StateBadge/StateBadge';
+import { TotpDialog } from '../components/TotpDialog/TotpDialog';
+import { TrustDialog } from '../components/TrustDialog/TrustDialog';
+import { useFleet, useServer } from '../hooks/useFleet';
+import { useMetrics } from '../hooks/useMetrics';
+import type { Route } from '../hooks/useRoute';
+import { STATE_META } from '../lib/stateMeta';
+import { useClient } from '../store/StoreContext';
+
+type Dialog = { kind: 'totp' | 'trust'; server: ServerStatus } | null;
+const TILE_METRICS = ['cpu', 'qps'] as const;
+
+export function FleetPage({ go }: { go(r: Route): void }) {
+  const fleet = useFleet();
+  const client = useClient();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [demo, setDemo] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const actions = useMemo<TileActions>(
+    () => ({
+      open: (id) => go({ page: 'server', id }),
+      totp: (server) => setDialog({ kind: 'totp', server }),
+      trust: (server) => setDialog({ kind: 'trust', server }),
+      retry: (id) => void client.invoke('servers:reconnect', { id }),
+      fixPassword: () => go({ page: 'servers' }),
+    }),
+    [client, go],
+  );
+
+  if (!fleet.ready) return <Center mih="50vh">{fleet.error ? <Text c="red">{fleet.error}</Text> : <Loader />}</Center>;
+  if (fleet.servers.length === 0) {
+    const startDemo = async () => {
+      setDemo({ busy: true, error: null });
+      const r = await client.invoke('fleet:startDemo', {});
+      setDemo({ busy: false, error: r.ok ? null : describeError(r) });
+    };
+    return <EmptyFleet onStartDemo={() => void startDemo()} onAddServer={() => go({ page: 'servers' })} demoBusy={demo.busy} error={demo.error} />;
+  }
+  return (
+    <Stack gap="sm">
+      <StateCounts servers={fleet.servers} />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 5 }} spacing="xs" verticalSpacing="xs">
+        {fleet.servers.map((s) => (
+          <FleetTile key={s.serverId} id={s.serverId} actions={actions} />
+        ))}
+      </SimpleGrid>
+      {dialog?.kind === 'totp' ? <TotpDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} onClose={() => setDialog(null)} /> : null}
+      {dialog?.kind === 'trust' && dialog.server.tlsFingerprint ? (
+        <TrustDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} fingerprint={dialog.server.tlsFingerprint} onClose={() => setDialog(null)} />
+      ) : null}
+    </Stack>
+  );
+}
+
+interface TileActions {
+  open(id: string): void;
+  totp(s: ServerStatus): void;
+  trust(s: ServerStatus): void;
+  retry(id: string): void;
+  fixPassword(): void;
+}
+
+/** Container: subscribes to one server and its sparkline series, so a push re-renders one tile. */
+const FleetTile = memo(function FleetTile({ id, actions }: { id: string; actions: TileActions }) {
+  const status = useServer(id);
+  const series = useMetrics(id, TILE_METRICS, 60);
+  if (!status) return null;
+  return (
+    <ServerTile
+      status={status}
+      series={series}
+      onOpen={() => actions.open(id)}
+      onEnterTotp={() => actions.totp(status)}
+      onTrust={() => actions.trust(status)}
+      onRetry={() => actions.retry(id)}
+      onFixPassword={actions.fixPassword}
+    />
+  );
+});
+
+function StateCounts({ servers }: { servers: readonly ServerStatus[] }) {
+  const counts = new Map<ServerStatus['state'], number>();
+  for (const s of servers) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
+  const ordered = [...counts.entries()].sort((a, b) => STATE_META[b[0]].level - STATE_META[a[0]].level);
+  return (
+    <Group gap="xs">
+      {ordered.map(([state, n]) => (
+        <Group key={state} gap={4}>
+          <StateBadge state={state} size="xs" />
+          <Text size="xs" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
+            {n}
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}

@@ -1,0 +1,85 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { EventRow } from '../components/EventTable/EventRow';
+import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
+import { HealthBadge } from '../components/HealthBadge/HealthBadge';
+import { MetricsChart } from '../components/MetricsChart/MetricsChart';
+import { RelativeTime } from '../components/RelativeTime/RelativeTime';
+import { StateBadge } from '../components/StateBadge/StateBadge';
+import { useEvents } from '../hooks/useEvents';
+import { useServer } from '../hooks/useFleet';
+import { useMetrics } from '../hooks/useMetrics';
+import type { Route } from '../hooks/useRoute';
+import { tileHealth } from '../lib/health';
+import { useClient } from '../store/StoreContext';
+
+const NAMES = ['cpu', 'memory', 'disk', 'qps'] as const;
+
+export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void }) {
+  const status = useServer(id);
+  const client = useClient();
+  const series = useMetrics(id, NAMES, 600);
+  const events = useEvents({ servers: [id] }, { pageSize: 50 });
+  if (!status) {
+    return (
+      <Text size="sm">
+        No server with id <b>{id}</b>. <Anchor onClick={() => go({ page: 'fleet' })}>Back to the fleet</Anchor>
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="sm" data-testid="server-detail" data-server-id={id}>
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Anchor size="xs" onClick={() => go({ page: 'fleet' })}>
+            ← Fleet
+          </Anchor>
+          <Title order={3}>{status.name}</Title>
+          <StateBadge state={status.state} size="md" />
+          <HealthBadge health={tileHealth(status)} />
+        </Group>
+        <Button variant="default" onClick={() => void client.invoke('servers:reconnect', { id })}>
+          Reconnect now
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {status.detail ? `${status.detail} · ` : ''}
+        {status.stack ? `${status.stack} stack · ` : ''}last data <RelativeTime iso={status.lastDataAt} /> · BIND {status.bindRunning === null ? 'unknown' : status.bindRunning ? 'running' : 'stopped'}
+      </Text>
+      <Paper withBorder p="xs">
+        <Text size="xs" fw={600} mb={4}>
+          Forwarders
+        </Text>
+        <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
+      </Paper>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
+        <MetricsChart
+          title="CPU, memory, disk"
+          unit="%"
+          domain={[0, 100]}
+          series={[
+            { name: 'cpu', label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
+            { name: 'memory', label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
+            { name: 'disk', label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
+          ]}
+        />
+        <MetricsChart title="Queries per second" series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]} />
+      </SimpleGrid>
+      <Paper withBorder>
+        <Text size="xs" fw={600} p="xs">
+          Recent events
+        </Text>
+        {events.items.length === 0 ? (
+          <Text size="xs" c="dimmed" p="xs">
+            {events.loading ? 'Loading…' : 'No events recorded for this server yet.'}
+          </Text>
+        ) : (
+          events.items.slice(0, 50).map((e) => (
+            <div key={e.id} style={{ height: 28 }}>
+              <EventRow event={e} serverName={status.name} />
+            </div>
+          ))
+        )}
+      </Paper>
+    </Stack>
+  );
+}

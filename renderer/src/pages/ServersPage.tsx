@@ -1,0 +1,120 @@
+import { Alert, Button, FileButton, Group, Modal, Paper, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import { FleetFileSchema } from '../../../shared/domain/serverConfig';
+import type { ServerEntry } from '../../../shared/ipc/schemas';
+import { describeError } from '../api/FleetClient';
+import { ServerForm } from '../components/ServerForm/ServerForm';
+import { ServerList } from '../components/ServerList/ServerList';
+import { useFleet } from '../hooks/useFleet';
+import { useServerEntries } from '../hooks/useServerEntries';
+import { useClient } from '../store/StoreContext';
+
+type Editing = { entry: ServerEntry | null } | null;
+
+export function ServersPage() {
+  const client = useClient();
+  const { servers } = useFleet();
+  const { entries, error, refresh } = useServerEntries();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [removing, setRemoving] = useState<ServerEntry | null>(null);
+  const statuses = useMemo(() => new Map(servers.map((s) => [s.serverId, s])), [servers]);
+
+  const save = async (config: ServerConfig, password: string | undefined) => {
+    const r = await client.invoke('servers:save', { config, password, isNew: editing?.entry === null });
+    if (!r.ok) return describeError(r);
+    setEditing(null);
+    refresh();
+    return null;
+  };
+  const test = async (config: ServerConfig, password: string | undefined) => {
+    const r = await client.invoke('servers:test', { config, password });
+    return r.ok ? r.value : describeError(r);
+  };
+  const act = (p: Promise<{ ok: boolean }>) => void p.then(refresh);
+
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm" fw={600}>
+          Servers ({entries.length})
+        </Text>
+        <Group gap="xs">
+          <ImportButton onDone={refresh} />
+          <Button variant="default" onClick={() => void exportFleet(client)}>
+            Export fleet JSON
+          </Button>
+          <Button onClick={() => setEditing({ entry: null })} data-testid="add-server">
+            Add server
+          </Button>
+        </Group>
+      </Group>
+      {error ? <Alert color="red">{error}</Alert> : null}
+      <Paper withBorder>
+        <ServerList
+          entries={entries}
+          statuses={statuses}
+          onEdit={(entry) => setEditing({ entry })}
+          onRemove={setRemoving}
+          onSetEnabled={(e, enabled) => act(client.invoke('servers:setEnabled', { id: e.id, enabled }))}
+        />
+      </Paper>
+      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.entry ? `Edit ${editing.entry.name}` : 'Add server'} size="lg">
+        {editing ? <ServerForm entry={editing.entry} onSave={save} onTest={test} onCancel={() => setEditing(null)} /> : null}
+      </Modal>
+      <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove server?" size="sm">
+        <Stack gap="sm">
+          <Text size="sm">
+            Stop monitoring <b>{removing?.name}</b> and delete its stored credential? Its recorded events stay in the event log.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRemoving(null)}>
+              Cancel
+            </Button>
+            <Button color="red" data-testid="confirm-remove" onClick={() => removing && (act(client.invoke('servers:remove', { id: removing.id })), setRemoving(null))}>
+              Remove
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+async function exportFleet(client: ReturnType<typeof useClient>): Promise<void> {
+  const r = await client.invoke('fleet:exportConfig', {});
+  if (!r.ok) return void notifications.show({ color: 'red', title: 'Export failed', message: describeError(r) });
+  const url = URL.createObjectURL(new Blob([JSON.stringify(r.value, null, 2)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: 'fleet.json' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function ImportButton({ onDone }: { onDone(): void }) {
+  const client = useClient();
+  const onFile = async (file: File | null) => {
+    if (!file) return;
+    let parsed;
+    try {
+      parsed = FleetFileSchema.safeParse(JSON.parse(await file.text()));
+    } catch {
+      return void notifications.show({ color: 'red', title: 'Import failed', message: `${file.name} is not JSON.` });
+    }
+    if (!parsed.success) return void notifications.show({ color: 'red', title: 'Import failed', message: parsed.error.issues[0]?.message ?? 'invalid fleet file' });
+    const r = await client.invoke('fleet:importConfig', { fleet: parsed.data });
+    if (!r.ok) return void notifications.show({ color: 'red', title: 'Import failed', message: describeError(r) });
+    const { added, updated, needCredentials } = r.value;
+    notifications.show({ color: 'green', title: 'Fleet imported', message: `${added.length} added, ${updated.length} updated${needCredentials.length ? `; set a password for: ${needCredentials.join(', ')}` : ''}` });
+    onDone();
+  };
+  return (
+    <FileButton onChange={(f) => void onFile(f)} accept="application/json,.json">
+      {(props) => (
+        <Button variant="default" {...props}>
+          Import fleet JSON
+        </Button>
+      )}
+    </FileButton>
+  );
+}

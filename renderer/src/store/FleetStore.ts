@@ -1,0 +1,101 @@
+/**
+ * The renderer's single source of truth for live fleet state: the snapshot from the core, kept
+ * current by pushes. Updates replace only the changed server/alert object, so components holding
+ * other servers keep the same reference and do not re-render (no flicker on a busy fleet).
+ */
+import type { Alert } from '../../../shared/domain/alert';
+import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { AppHealth } from '../../../shared/ipc/schemas';
+import { ListenerSet, describeError, type ConnectionState, type FleetClient } from '../api/FleetClient';
+
+export interface FleetState {
+  /** False until the first snapshot arrived. */
+  ready: boolean;
+  error: string | null;
+  servers: readonly ServerStatus[];
+  alerts: readonly Alert[];
+  health: AppHealth | null;
+  firstRun: boolean;
+  host: 'electron' | 'web' | 'cli' | null;
+  connection: ConnectionState;
+}
+
+const INITIAL: FleetState = { ready: false, error: null, servers: [], alerts: [], health: null, firstRun: false, host: null, connection: 'reconnecting' };
+
+export class FleetStore {
+  private state: FleetState;
+  private listeners = new ListenerSet<void>();
+  private raised = new ListenerSet<Alert>();
+  private disposers: (() => void)[] = [];
+
+  constructor(private readonly client: FleetClient) {
+    this.state = { ...INITIAL, connection: client.connection };
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => this.listeners.add(listener);
+  readonly getState = (): FleetState => this.state;
+
+  /** Alerts raised while the page is open (toasts, browser notifications). */
+  onDidRaiseAlert(listener: (alert: Alert) => void): () => void {
+    return this.raised.add(listener);
+  }
+
+  start(): void {
+    const c = this.client;
+    this.disposers.push(
+      c.on('fleet:onDidChangeServer', (s) => this.upsertServer(s)),
+      c.on('fleet:onDidRemoveServer', ({ serverId }) => this.set({ servers: this.state.servers.filter((s) => s.serverId !== serverId) })),
+      c.on('alerts:onDidChange', (a) => this.upsertAlerts([a])),
+      c.on('alerts:onDidRaise', (a) => {
+        this.upsertAlerts([a]);
+        this.raised.fire(a);
+      }),
+      c.on('app:onDidChangeHealth', (health) => this.set({ health })),
+      c.onDidChangeConnection((connection) => {
+        this.set({ connection });
+        // Pushes sent while we were away are lost: the snapshot is the way back to the truth.
+        if (connection === 'open') void this.refresh();
+      }),
+    );
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const r = await this.client.invoke('fleet:getSnapshot', {});
+    if (!r.ok) return this.set({ error: describeError(r) });
+    const { servers, alerts, health, firstRun, host } = r.value;
+    this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host });
+  }
+
+  /** Merges alerts fetched elsewhere (e.g. the resolved tab's alerts:list) into the store. */
+  upsertAlerts(incoming: readonly Alert[]): void {
+    if (incoming.length === 0) return;
+    const byId = new Map(this.state.alerts.map((a) => [a.id, a] as const));
+    for (const a of incoming) byId.set(a.id, a);
+    this.set({ alerts: [...byId.values()] });
+  }
+
+  dispose(): void {
+    for (const d of this.disposers.splice(0)) d();
+    this.listeners.clear();
+    this.raised.clear();
+  }
+
+  private upsertServer(status: ServerStatus): void {
+    const servers = this.state.servers;
+    const i = servers.findIndex((s) => s.serverId === status.serverId);
+    const next = i === -1 ? [...servers, status] : servers.map((s, j) => (j === i ? status : s));
+    this.set({ servers: next, firstRun: false });
+  }
+
+  /** Keeps the old object when a refreshed snapshot carries an identical status. */
+  private keepIfSame(s: ServerStatus): ServerStatus {
+    const old = this.state.servers.find((o) => o.serverId === s.serverId);
+    return old && JSON.stringify(old) === JSON.stringify(s) ? old : s;
+  }
+
+  private set(patch: Partial<FleetState>): void {
+    this.state = { ...this.state, ...patch };
+    this.listeners.fire();
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The real app end to end: the browser host + core + three emulated servers (startApp), driven
+ * through the page. Needs the lead's composition (electron/hosts/web.ts) and a built renderer.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ensureRendererBuilt } from './support/buildRenderer';
+import { emulatorControl, startApp, type RunningApp } from './support/startApp';
+
+let app: RunningApp;
+
+test.beforeAll(async () => {
+  await ensureRendererBuilt();
+  app = await startApp({ healthIntervalMs: 1000 });
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test('the demo fleet shows three live tiles', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByTestId('server-tile')).toHaveCount(3);
+  await expect(page.locator('[data-testid="server-tile"][data-state="live"]')).toHaveCount(3, { timeout: 20_000 });
+  await expect(page.getByTestId('fleet-summary')).toContainText('3/3 live');
+});
+
+test('an unhealthy forwarder turns its tile unhealthy, raises a toast and is listed on the events page', async ({ page }) => {
+  await page.goto(app.url);
+  const tile = page.locator('[data-testid="server-tile"][data-server-id="demo-1"]');
+  await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
+  await expect(tile).toHaveAttribute('data-health', 'healthy');
+  const emulator = app.emulators[0]!;
+
+  await emulatorControl(emulator.url, 'forwarder', { id: 1, status: 'unhealthy', pushNow: true });
+  // pushNow sends a health_update at once; allow 2 s after it (plus one interval of slack).
+  await expect(tile).toHaveAttribute('data-health', 'unhealthy', { timeout: 3000 });
+  await expect(page.getByTestId('alert-toast').first()).toBeVisible({ timeout: 3000 });
+  await expect(tile.getByTestId('forwarders')).toContainText(/Forwarders \d+\/\d+/);
+
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.getByTestId('filter-types').click();
+  await page.getByRole('option', { name: /^forwarder_status_change/ }).click();
+  await page.keyboard.press('Escape');
+  const row = page.getByTestId('event-row').filter({ hasText: emulator.name }).first();
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('event-type')).toHaveText('forwarder_status_change');
+});
+
+test('screenshot of the fleet page for the README', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(app.url);
+  await expect(page.getByTestId('server-tile')).toHaveCount(3);
+  await expect(page.locator('[data-testid="server-tile"][data-state="live"]')).toHaveCount(3, { timeout: 20_000 });
+  // Give the CPU sparklines a chance to gather points, so the picture shows data; not a test condition.
+  await page.locator('svg[aria-label="CPU sparkline"]').nth(2).waitFor({ timeout: 20_000 }).catch(() => {});
+  const out = resolve(import.meta.dirname, '../../docs/screenshot-fleet.png');
+  mkdirSync(resolve(out, '..'), { recursive: true });
+  await page.screenshot({ path: out });
+});

@@ -1,0 +1,186 @@
+/**
+ * An in-memory CoreHandle for UI tests: the real contract, scripted state. Tests drive it directly
+ * (setServer, appendEvents, raiseAlert, setHealth) and read `calls` to see what the UI asked for.
+ */
+import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
+import { Emitter } from '../../../electron/core/util/Emitter';
+import type { Alert } from '../../../shared/domain/alert';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/contract';
+import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
+import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
+
+export interface FakeCall {
+  channel: string;
+  payload: unknown;
+}
+
+const HEALTHY: AppHealth = { keychain: { available: true, detail: 'ok' }, eventLog: { state: 'ok', detail: '', backlog: 0 }, notices: [] };
+
+export class FakeCore implements CoreHandle {
+  servers = new Map<string, ServerStatus>();
+  entries = new Map<string, ServerEntry>();
+  alerts = new Map<string, Alert>();
+  events: FleetEvent[] = []; // newest first
+  health: AppHealth = HEALTHY;
+  calls: FakeCall[] = [];
+  /** Steps an export reports; each step is pushed when the test calls stepExport(). */
+  exportTotal = 500;
+  private exports = new Map<string, number>();
+  private pushes = new Emitter<PushMessage>();
+  readonly handlers: ApiHandlers;
+
+  constructor() {
+    this.handlers = this.createHandlers();
+  }
+
+  start(): void {}
+  onPush(listener: (m: PushMessage) => void): () => void {
+    return this.pushes.event(listener);
+  }
+  async dispose(): Promise<void> {
+    this.pushes.dispose();
+  }
+
+  push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void {
+    this.pushes.fire({ channel, payload } as PushMessage);
+  }
+
+  setServer(status: ServerStatus): void {
+    this.servers.set(status.serverId, status);
+    if (!this.entries.has(status.serverId)) {
+      this.entries.set(status.serverId, { id: status.serverId as ServerEntry['id'], name: status.name, url: `https://${status.serverId}.example:8443`, username: 'monitor', stack: 'auto', legacyTypes: 'admin', pollSeconds: 60, tags: [], enabled: true, hasCredential: true });
+    }
+    this.push('fleet:onDidChangeServer', status);
+  }
+
+  appendEvents(events: FleetEvent[]): void {
+    this.events = [...[...events].reverse(), ...this.events];
+    this.push('events:onDidAppend', events);
+  }
+
+  raiseAlert(over: Partial<Alert> = {}): Alert {
+    const a = makeAlert(over);
+    this.alerts.set(a.id, a);
+    this.push('alerts:onDidRaise', a);
+    this.push('alerts:onDidChange', a);
+    return a;
+  }
+
+  setHealth(health: AppHealth): void {
+    this.health = health;
+    this.push('app:onDidChangeHealth', health);
+  }
+
+  /** Advances every running export by a quarter; finishes it on the fourth call. */
+  stepExport(): void {
+    for (const [jobId, written] of this.exports) {
+      const next = Math.min(this.exportTotal, written + this.exportTotal / 4);
+      const done = next >= this.exportTotal;
+      this.push('events:onDidExportProgress', { jobId, written: next, total: this.exportTotal, done, path: done ? `/tmp/exports/${jobId}.csv` : null, error: null });
+      if (done) this.exports.delete(jobId);
+      else this.exports.set(jobId, next);
+    }
+  }
+
+  callsTo(channel: string): unknown[] {
+    return this.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+  }
+
+  private record(channel: string, payload: unknown): void {
+    this.calls.push({ channel, payload });
+  }
+
+  private updateAlerts(ids: string[], change: (a: Alert) => Alert): void {
+    for (const id of ids) {
+      const a = this.alerts.get(id);
+      if (!a) continue;
+      const next = change(a);
+      this.alerts.set(id, next);
+      this.push('alerts:onDidChange', next);
+    }
+  }
+
+  private createHandlers(): ApiHandlers {
+    const ok = { ok: true as const };
+    const rec = <T>(channel: string, payload: unknown, value: T): Promise<T> => {
+      this.record(channel, payload);
+      return Promise.resolve(value);
+    };
+    return {
+      'fleet:getSnapshot': (p) => rec('fleet:getSnapshot', p, { servers: [...this.servers.values()], alerts: [...this.alerts.values()].filter((a) => a.status !== 'resolved'), health: this.health, firstRun: this.servers.size === 0, host: 'web' as const }),
+      'fleet:startDemo': (p) => {
+        for (const [i, name] of ['Demo Primary', 'Demo Secondary', 'Demo Branch'].entries()) this.setServer(serverStatus(`demo-${i + 1}`, 'live', { name }));
+        return rec('fleet:startDemo', p, ok);
+      },
+      'fleet:exportConfig': (p) => rec('fleet:exportConfig', p, { servers: [...this.entries.values()].map(({ hasCredential: _h, ...c }) => c) }),
+      'fleet:importConfig': (p) => rec('fleet:importConfig', p, { added: p.fleet.servers.map((s) => s.id), updated: [], needCredentials: p.fleet.servers.map((s) => s.id) }),
+      'servers:list': (p) => rec('servers:list', p, [...this.entries.values()]),
+      'servers:save': (p) => {
+        this.entries.set(p.config.id, { ...p.config, hasCredential: Boolean(p.password) || (this.entries.get(p.config.id)?.hasCredential ?? false) });
+        return rec('servers:save', p, ok);
+      },
+      'servers:remove': (p) => {
+        this.entries.delete(p.id);
+        this.servers.delete(p.id);
+        this.push('fleet:onDidRemoveServer', { serverId: p.id });
+        return rec('servers:remove', p, ok);
+      },
+      'servers:setEnabled': (p) => {
+        const e = this.entries.get(p.id);
+        if (e) this.entries.set(p.id, { ...e, enabled: p.enabled });
+        return rec('servers:setEnabled', p, ok);
+      },
+      'servers:test': (p) => rec('servers:test', p, { ok: true, fingerprint256: 'AB:CD:EF:01', stages: (['resolve', 'tcp', 'tls', 'login', 'websocket', 'first-data'] as const).map((stage, i) => ({ stage, ok: true, detail: `${stage} fine`, ms: 3 + i })) }),
+      'servers:submitTotp': (p) => {
+        const s = this.servers.get(p.id);
+        if (s && p.code === '123456') this.setServer({ ...s, state: 'live', lastDataAt: new Date().toISOString() });
+        return rec('servers:submitTotp', p, ok);
+      },
+      'servers:setPassword': (p) => rec('servers:setPassword', { id: p.id, password: '[set]' }, ok),
+      'servers:trustCertificate': (p) => {
+        const s = this.servers.get(p.id);
+        if (s) this.setServer({ ...s, state: 'live', tlsFingerprint: null, lastDataAt: new Date().toISOString() });
+        return rec('servers:trustCertificate', p, ok);
+      },
+      'servers:reconnect': (p) => rec('servers:reconnect', p, ok),
+      'events:query': (p) => {
+        const all = this.events.filter((e) => matches(e, p.filter));
+        const start = p.cursor ? Number(p.cursor) : 0;
+        const items = all.slice(start, start + p.limit);
+        return rec('events:query', p, { items, nextCursor: start + p.limit < all.length ? String(start + p.limit) : null });
+      },
+      'events:facets': (p) => {
+        const all = this.events.filter((e) => matches(e, p.filter));
+        return rec('events:facets', p, { servers: countBy(all, (e) => e.serverId), categories: countBy(all, (e) => e.category), severities: countBy(all, (e) => e.severity), types: countBy(all, (e) => e.type), total: all.length });
+      },
+      'events:histogram': (p) => {
+        const all = this.events.filter((e) => matches(e, p.filter));
+        const bucketMs = 60_000;
+        return rec('events:histogram', p, { bucketMs, buckets: Object.entries(countBy(all, (e) => String(Math.floor(Date.parse(e.occurredAt) / bucketMs) * bucketMs))).map(([t, count]) => ({ t: Number(t), count })).sort((a, b) => a.t - b.t) });
+      },
+      'events:export': (p) => {
+        const jobId = `job-${this.calls.length}`;
+        this.exports.set(jobId, 0);
+        return rec('events:export', p, { jobId });
+      },
+      'alerts:list': (p) => rec('alerts:list', p, [...this.alerts.values()].filter((a) => p.includeResolved || a.status !== 'resolved')),
+      'alerts:acknowledge': (p) => {
+        this.updateAlerts(p.ids, (a) => ({ ...a, status: 'acknowledged', ack: { by: 'tester', at: new Date().toISOString(), note: p.note } }));
+        return rec('alerts:acknowledge', p, ok);
+      },
+      'alerts:snooze': (p) => {
+        this.updateAlerts(p.ids, (a) => ({ ...a, status: 'snoozed', snoozedUntil: new Date(Date.now() + p.minutes * 60_000).toISOString() }));
+        return rec('alerts:snooze', p, ok);
+      },
+      'alerts:unsnooze': (p) => {
+        this.updateAlerts(p.ids, (a) => ({ ...a, status: 'active', snoozedUntil: null }));
+        return rec('alerts:unsnooze', p, ok);
+      },
+      'alerts:setMaintenance': (p) => rec('alerts:setMaintenance', p, ok),
+      'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
+      'app:getHealth': (p) => rec('app:getHealth', p, this.health),
+    };
+  }
+}
