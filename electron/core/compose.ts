@@ -69,9 +69,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const clock = opts.clock ?? systemClock;
   const settings = opts.settings ?? ConfSettingsStore.open({ dataDir: opts.paths.dataDir, logger: log.child('settings') });
   const credentials = opts.credentials ?? (await openCredentialStore(log.child('credentials')));
-  const retention = settings.get().retention;
+  const { retention, notifications } = settings.get();
   const eventLog = SqliteEventLog.open({ dataDir: opts.paths.dataDir, clock, logger: log.child('eventlog'), retention });
-  const alerts = new AlertEngine({ clock, logger: log.child('alerts'), store: eventLog });
+  const alerts = new AlertEngine({ clock, logger: log.child('alerts'), store: eventLog, rules: { minNotifySeverity: notifications.minSeverity } });
   const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
 
   const sessionPasswords = new Map<string, string>();

@@ -64,6 +64,8 @@ export const FleetSnapshotSchema = z.object({
   /** True when no server is configured: the UI offers the demo fleet. */
   firstRun: z.boolean(),
   host: z.enum(['electron', 'web', 'cli']),
+  /** Servers in maintenance: alerts are recorded but not notified until `untilMs`. */
+  maintenance: z.array(z.object({ serverId: z.string(), untilMs: z.number() })).default([]),
 });
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
 

@@ -23,6 +23,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       health: s.health(),
       firstRun: s.fleet.statuses().length === 0,
       host: s.host,
+      maintenance: s.alerts.maintenanceWindows(),
     }),
     'fleet:startDemo': async () => {
       await s.startDemo();
@@ -89,6 +90,10 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     },
     'alerts:unsnooze': async ({ ids }) => {
       s.alerts.unsnooze(ids);
+      return { ok: true as const };
+    },
+    'alerts:setMaintenance': async ({ serverId, untilMs }) => {
+      s.alerts.setMaintenance(serverId, untilMs);
       return { ok: true as const };
     },
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
