@@ -1,0 +1,85 @@
+/**
+ * Feeds rows listed in `fts_pending` into the FTS5 index a chunk at a time, behind the writer.
+ * Each chunk is one short transaction sized to the event-loop budget. Durability comes first:
+ * while the writer is busy (a storm) indexing runs at a low duty cycle, one chunk per
+ * BUSY_PAUSE_MS; when writes calm down it catches up at full speed. Rows not yet indexed are
+ * still found by search (substring match), only more slowly.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Clock, Logger } from '../platform';
+
+const BUSY_PAUSE_MS = 100;
+
+export class FtsIndexer {
+  private readonly pick: Statement;
+  private readonly index: Statement;
+  private readonly done: Statement;
+  private readonly countPending: Statement;
+  private running = false;
+  private chunk = 500;
+  private disposed = false;
+  indexed = 0;
+  maxChunkMs = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly deps: { clock: Clock; logger: Logger; canWrite: () => boolean; writerBusy: () => boolean; budgetMs: number },
+  ) {
+    this.pick = db.prepare('SELECT key FROM fts_pending ORDER BY key DESC LIMIT ?').pluck();
+    this.index = db.prepare(
+      `INSERT INTO events_fts(rowid, title, summary, data)
+       SELECT key, title, summary, data FROM events WHERE key IN (SELECT value FROM json_each(?))`,
+    );
+    this.done = db.prepare('DELETE FROM fts_pending WHERE key IN (SELECT value FROM json_each(?))');
+    this.countPending = db.prepare('SELECT count(*) FROM fts_pending').pluck();
+  }
+
+  get pending(): number {
+    return this.countPending.get() as number;
+  }
+
+  /** Starts (or continues) catching up; returns at once. */
+  kick(): void {
+    if (this.running || this.disposed) return;
+    this.running = true;
+    void this.run().finally(() => (this.running = false));
+  }
+
+  /** Indexes everything pending now (tests, benchmark, before an export with a search). */
+  async drain(): Promise<void> {
+    while (!this.disposed && this.deps.canWrite() && this.step()) await new Promise<void>((r) => setImmediate(r));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.disposed && this.deps.canWrite() && this.step()) {
+      if (this.deps.writerBusy()) await new Promise<void>((r) => this.deps.clock.setTimeout(r, BUSY_PAUSE_MS));
+      else await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
+  /** One chunk, newest first (what operators search for). Returns true if more may be pending. */
+  private step(): boolean {
+    const started = performance.now();
+    let picked: number;
+    try {
+      picked = this.db.transaction(() => {
+        const keys = JSON.stringify(this.pick.all(this.chunk));
+        this.index.run(keys);
+        return this.done.run(keys).changes;
+      })();
+    } catch (err) {
+      this.deps.logger.warn('full-text indexing paused after a failed write', { err });
+      return false;
+    }
+    const ms = performance.now() - started;
+    this.indexed += picked;
+    this.maxChunkMs = Math.max(this.maxChunkMs, ms);
+    if (ms > this.deps.budgetMs * 0.75) this.chunk = Math.max(20, Math.floor((picked * this.deps.budgetMs * 0.6) / ms));
+    else if (ms < this.deps.budgetMs * 0.3) this.chunk = Math.min(5000, Math.ceil(this.chunk * 1.5));
+    return picked > 0;
+  }
+}

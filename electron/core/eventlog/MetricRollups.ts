@@ -1,0 +1,74 @@
+/**
+ * Per-server metric rollups at 1 minute and 1 hour (avg/min/max/count), so charts can span days
+ * and weeks. Points are aggregated in memory and written with the next group commit.
+ */
+import type { Database } from 'better-sqlite3';
+import type { MetricName } from '../../../shared/domain/metrics';
+import { HOUR, MINUTE } from '../../../shared/domain/ids';
+import type { RollupDelta } from './writeStatements';
+
+export type RollupResolution = '1m' | '1h';
+export const RESOLUTION_MS: Record<RollupResolution, number> = { '1m': MINUTE, '1h': HOUR };
+/** Bound on buckets waiting for a commit (a disk outage must not grow memory without end). */
+const MAX_PENDING = 20_000;
+
+export interface RollupPoint {
+  t: number;
+  avg: number;
+  min: number;
+  max: number;
+  count: number;
+}
+
+export class MetricRollups {
+  private readonly deltas = new Map<string, RollupDelta>();
+
+  constructor(private readonly db: Database) {}
+
+  get pending(): number {
+    return this.deltas.size;
+  }
+
+  add(serverId: string, name: MetricName, t: number, v: number): void {
+    if (!Number.isFinite(t) || !Number.isFinite(v)) return;
+    for (const resolution of [MINUTE, HOUR]) {
+      const bucketMs = Math.floor(t / resolution) * resolution;
+      const id = `${serverId}\u0000${name}\u0000${resolution}\u0000${bucketMs}`;
+      const d = this.deltas.get(id);
+      if (d) {
+        d.sum += v;
+        d.min = Math.min(d.min, v);
+        d.max = Math.max(d.max, v);
+        d.count++;
+      } else {
+        this.deltas.set(id, { serverId, name, resolution, bucketMs, sum: v, min: v, max: v, count: 1 });
+      }
+    }
+    while (this.deltas.size > MAX_PENDING) this.deltas.delete(this.deltas.keys().next().value as string);
+  }
+
+  pendingDeltas(): RollupDelta[] {
+    return [...this.deltas.values()].map((d) => ({ ...d }));
+  }
+
+  /** Removes what was written; points that arrived meanwhile stay as the remainder. */
+  committed(written: readonly RollupDelta[]): void {
+    for (const w of written) {
+      const id = `${w.serverId}\u0000${w.name}\u0000${w.resolution}\u0000${w.bucketMs}`;
+      const d = this.deltas.get(id);
+      if (!d) continue;
+      if (d.count === w.count) this.deltas.delete(id);
+      else this.deltas.set(id, { ...d, sum: d.sum - w.sum, count: d.count - w.count });
+    }
+  }
+
+  series(serverId: string, name: MetricName, resolution: RollupResolution, sinceMs: number, untilMs = Number.MAX_SAFE_INTEGER): RollupPoint[] {
+    const rows = this.db
+      .prepare(
+        `SELECT bucket_ms AS t, sum / count AS avg, min, max, count FROM metric_rollups
+         WHERE server_id = ? AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ? ORDER BY bucket_ms`,
+      )
+      .all(serverId, name, RESOLUTION_MS[resolution], Math.floor(sinceMs / RESOLUTION_MS[resolution]) * RESOLUTION_MS[resolution], untilMs) as RollupPoint[];
+    return rows;
+  }
+}

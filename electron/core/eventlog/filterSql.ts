@@ -1,0 +1,91 @@
+/** EventFilter -> SQL. Every user value is a bound parameter; only fixed SQL text is concatenated. */
+import type { EventFilter } from '../../../shared/ipc/schemas';
+import { categoryCode, msToKey, severityCode } from './eventRows';
+import { EventQueryError, parseSearch, type ParsedSearch } from './searchQuery';
+
+export interface Conditions {
+  /** Conditions joined by AND (`1` when none). */
+  where: string;
+  params: unknown[];
+}
+
+/**
+ * Everything but the search, against events alias `e`. `keyColumn` lets the FTS branch put the
+ * time/keyset bounds on `f.rowid`, where FTS5 can use them.
+ */
+export function baseConditions(filter: EventFilter, opts: { beforeKey?: number; keyColumn?: string } = {}): Conditions {
+  const key = opts.keyColumn ?? 'e.key';
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[] | undefined) => {
+    if (!values || values.length === 0) return;
+    conds.push(`${column} IN (${values.map(() => '?').join(',')})`);
+    params.push(...values);
+  };
+  inList('e.server_id', filter.servers);
+  inList('e.category', filter.categories?.map(categoryCode));
+  inList('e.severity', filter.severities?.map(severityCode));
+  inList('e.type', filter.types);
+  const bound = (sql: string, value: number) => {
+    conds.push(sql);
+    params.push(value);
+  };
+  if (filter.derived !== undefined) bound('e.derived = ?', filter.derived ? 1 : 0);
+  if (filter.since !== undefined) bound(`${key} >= ?`, msToKey(parseTime(filter.since, 'since')));
+  if (filter.until !== undefined) bound(`${key} < ?`, msToKey(parseTime(filter.until, 'until')));
+  if (opts.beforeKey !== undefined) bound(`${key} < ?`, opts.beforeKey);
+  if (filter.acknowledged !== undefined) {
+    conds.push(`EXISTS (SELECT 1 FROM alerts a WHERE a.event_id = e.id AND a.ack_at IS ${filter.acknowledged ? 'NOT NULL' : 'NULL'})`);
+  }
+  return { where: conds.length > 0 ? conds.join(' AND ') : '1', params };
+}
+
+export function searchOf(filter: EventFilter): ParsedSearch | null {
+  return filter.search !== undefined && filter.search.trim() !== '' ? parseSearch(filter.search) : null;
+}
+
+/** Substring match over title, summary and data for rows the FTS index has not reached yet. */
+export function likeConditions(search: ParsedSearch): Conditions {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  const any = "(e.title LIKE ? ESCAPE '\\' OR e.summary LIKE ? ESCAPE '\\' OR e.data LIKE ? ESCAPE '\\')";
+  for (const p of search.like.must) {
+    conds.push(any);
+    params.push(p, p, p);
+  }
+  for (const p of search.like.not) {
+    conds.push(`NOT ${any}`);
+    params.push(p, p, p);
+  }
+  return { where: conds.join(' AND '), params };
+}
+
+/** The whole filter as one condition on `events e` (for counts, facets, histogram). */
+export function filterConditions(filter: EventFilter): Conditions {
+  const base = baseConditions(filter);
+  const search = searchOf(filter);
+  if (!search) return base;
+  const like = likeConditions(search);
+  return {
+    where: `${base.where} AND (e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR (e.key IN (SELECT key FROM fts_pending) AND ${like.where}))`,
+    params: [...base.params, search.match, ...like.params],
+  };
+}
+
+function parseTime(iso: string, name: string): number {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) throw new EventQueryError(`"${name}" is not a valid ISO time: ${iso.slice(0, 40)}`);
+  return t;
+}
+
+/** Keyset cursor: opaque to callers, validated on the way back in. */
+export function encodeCursor(key: number): string {
+  return Buffer.from(`k1:${key}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const m = /^k1:(\d{1,16})$/.exec(text);
+  if (!m) throw new EventQueryError('The page cursor is not valid; start again from the first page.');
+  return Number(m[1]);
+}

@@ -1,0 +1,134 @@
+/**
+ * The event log's schema history. Each migration moves `PRAGMA user_version` from N-1 to N and is a
+ * pure list of SQL statements, so fixture databases of every older version can be upgraded in tests.
+ *
+ * Key idea: `events.key` (the rowid) is `occurredMs * 1024 + n`. Rowid order is therefore time order,
+ * so newest-first pages, keyset cursors, time ranges, retention by age and FTS5 (which returns
+ * rowids in order) all ride the table's own b-tree without a separate time index.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'events and alerts',
+    statements: [
+      `CREATE TABLE events (
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        server_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        category INTEGER NOT NULL,
+        severity INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL,
+        derived INTEGER NOT NULL,
+        dedup_key TEXT NOT NULL UNIQUE
+      )`,
+      'CREATE INDEX events_server ON events(server_id)',
+      'CREATE INDEX events_type ON events(type)',
+      'CREATE INDEX events_severity ON events(severity)',
+      `CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,
+        server_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        title TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        status TEXT NOT NULL,
+        raised_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        resolved_at TEXT,
+        ack_by TEXT,
+        ack_at TEXT,
+        ack_note TEXT,
+        snoozed_until TEXT,
+        event_id TEXT,
+        count INTEGER NOT NULL
+      )`,
+      'CREATE INDEX alerts_event ON alerts(event_id)',
+      'CREATE INDEX alerts_last_seen ON alerts(last_seen_at)',
+    ],
+  },
+  {
+    version: 2,
+    description: 'full-text search over title, summary and data, indexed behind the writer',
+    statements: [
+      `CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, data, content='events', content_rowid='key', tokenize='unicode61')`,
+      // Tokenising is most of the cost of a write, so a storm is first made durable and indexed
+      // right after, in small chunks (FtsIndexer); rows waiting here are searched by substring.
+      // The writer lists new keys here in the same transaction (one statement per batch: a
+      // per-row trigger would halve insert throughput).
+      'CREATE TABLE fts_pending (key INTEGER PRIMARY KEY)',
+      // An external-content FTS table must only be told to delete rows it has indexed.
+      `CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, title, summary, data)
+          SELECT 'delete', old.key, old.title, old.summary, old.data WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE key = old.key);
+        DELETE FROM fts_pending WHERE key = old.key;
+      END`,
+      `INSERT INTO events_fts(events_fts) VALUES ('rebuild')`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'connection gaps and metric rollups',
+    statements: [
+      `CREATE TABLE connection_gaps (
+        server_id TEXT NOT NULL,
+        from_ms INTEGER NOT NULL,
+        to_ms INTEGER NOT NULL,
+        PRIMARY KEY (server_id, from_ms)
+      ) WITHOUT ROWID`,
+      `CREATE TABLE metric_rollups (
+        server_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        resolution INTEGER NOT NULL,
+        bucket_ms INTEGER NOT NULL,
+        sum REAL NOT NULL,
+        min REAL NOT NULL,
+        max REAL NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (server_id, name, resolution, bucket_ms)
+      ) WITHOUT ROWID`,
+      // Gaps recorded as events before v3 become rows of the new table.
+      `INSERT OR IGNORE INTO connection_gaps(server_id, from_ms, to_ms)
+        SELECT server_id,
+               CAST(round((julianday(json_extract(data, '$.from')) - 2440587.5) * 86400000) AS INTEGER),
+               CAST(round((julianday(json_extract(data, '$.to')) - 2440587.5) * 86400000) AS INTEGER)
+        FROM events WHERE type = 'connection_gap' AND json_valid(data)
+          AND julianday(json_extract(data, '$.from')) IS NOT NULL AND julianday(json_extract(data, '$.to')) IS NOT NULL`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Upgrades to `target` (default: latest), one transaction per version so a crash mid-way leaves
+ * a consistent older version that the next start continues from.
+ */
+export function migrate(db: Database, target: number = SCHEMA_VERSION): { from: number; to: number } {
+  const from = schemaVersion(db);
+  if (from > SCHEMA_VERSION) throw new Error(`the event log was written by a newer version (schema ${from} > ${SCHEMA_VERSION})`);
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue;
+    db.transaction(() => {
+      for (const sql of m.statements) db.exec(sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/eventlog/migrations';
+import { FIXTURE_EVENTS, FIXTURE_GAP, fixturePath } from '../../fixtures/eventlog/makeFixtures';
+import { clockAt, harness, type Harness } from './helpers';
+
+const NOW = Date.UTC(2025, 5, 2);
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const userVersion = (path: string) => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true });
+  } finally {
+    db.close();
+  }
+};
+
+describe('event log migrations', () => {
+  it('numbers migrations 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
+  });
+
+  it('creates a new log at the latest version', async () => {
+    const log = h.open({ clock: clockAt(NOW) });
+    await log.close();
+    expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
+  });
+
+  for (const version of [1, 2]) {
+    it(`upgrades a version ${version} log without losing events, alerts or gaps`, async () => {
+      copyFileSync(fixturePath(version), join(h.dir, 'events.db'));
+      expect(userVersion(join(h.dir, 'events.db'))).toBe(version);
+      const log = h.open({ clock: clockAt(NOW) });
+      expect(log.notices()).toEqual([]);
+      expect(log.count({})).toBe(FIXTURE_EVENTS + 1);
+      // Search works over rows written before the search index existed (v1) or by it (v2).
+      expect(log.query({ search: 'BIND stopped' }, null, 100).items).toHaveLength(FIXTURE_EVENTS / 5);
+      const [alert] = log.listAlerts({ includeResolved: true, limit: 10 });
+      expect(alert).toMatchObject({ id: 'al-1', status: 'acknowledged', ack: { by: 'alice', note: 'restarting named' } });
+      expect(log.query({ acknowledged: true }, null, 10).items.map((e) => e.id)).toEqual(['fx-000000003']);
+      expect(log.gaps(FIXTURE_GAP.serverId, 0)).toEqual([{ serverId: FIXTURE_GAP.serverId, fromMs: Date.parse(FIXTURE_GAP.from), toMs: Date.parse(FIXTURE_GAP.to) }]);
+      log.append([{ ...log.query({}, null, 1).items[0]!, id: 'new', dedupKey: 'new-after-upgrade', occurredAt: '2025-06-01T23:00:00.000Z' }]);
+      await log.close();
+      expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
+    });
+  }
+
+  it('moves aside a log written by a newer version instead of touching it', async () => {
+    const path = join(h.dir, 'events.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    const log = h.open({ clock: clockAt(NOW) });
+    expect(log.notices()[0]).toMatch(/newer version/);
+    expect(readdirSync(h.dir).some((f) => f.startsWith('events.db.corrupt-'))).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    expect(log.count({})).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DAY } from '../../../shared/domain/ids';
+import { sampleEvent, sampleEvents } from '../../fixtures/eventlog/sampleEvents';
+import { clockAt, harness, nextCommit, type Harness } from './helpers';
+
+const NOW = Date.UTC(2025, 2, 1);
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+describe('group commit', () => {
+  it('collects events arriving within the batch window into one transaction', async () => {
+    const log = h.open({ clock: clockAt(NOW), batchMs: 100 });
+    const committed = nextCommit(log);
+    for (let i = 0; i < 50; i++) log.append([sampleEvent(i)]);
+    expect(log.count({})).toBe(0);
+    expect(await committed).toBe(50);
+    expect(log.stats().batches).toBe(1);
+  });
+
+  it('commits at once when batchMax events are waiting, without waiting for the timer', async () => {
+    const log = h.open({ clock: clockAt(NOW), batchMs: 60_000, batchMax: 10 });
+    const committed = nextCommit(log);
+    log.append(sampleEvents(10));
+    expect(await committed).toBe(10);
+  });
+
+  it('splits a large backlog into chunks within the event-loop budget and yields between them', async () => {
+    const log = h.open({ clock: clockAt(NOW), budgetMs: 2, maxBacklog: 50_000 });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    log.append(sampleEvents(20_000));
+    await log.flush();
+    clearInterval(ticker);
+    const s = log.stats();
+    expect(log.count({})).toBe(20_000);
+    expect(s.chunkSize).toBeLessThan(1000);
+    expect(s.batches).toBeGreaterThan(20);
+    expect(turns).toBeGreaterThan(5);
+  });
+
+  it('keeps memory bounded: beyond maxBacklog the oldest events are dropped and counted', async () => {
+    const log = h.open({ clock: clockAt(NOW), maxBacklog: 100 });
+    log.append(sampleEvents(150));
+    expect(log.health().backlog).toBe(100);
+    await log.flush();
+    expect(log.count({})).toBe(100);
+    expect(log.query({}, null, 1000).items.at(-1)!.id).toBe('ev-000000050');
+    expect(log.stats().dropped).toBe(50);
+    expect(log.notices().join('\n')).toMatch(/50 event\(s\) were dropped/);
+  });
+});
+
+describe('retention', () => {
+  it('deletes events older than maxAgeDays in small steps', async () => {
+    const log = h.open({ clock: clockAt(NOW), retention: { maxAgeDays: 3, maxBytes: 1e9 }, retentionIntervalMs: 3_600_000, retentionBatchRows: 100 });
+    log.append(sampleEvents(1000, { startMs: NOW - 10 * DAY, stepMs: (10 * DAY) / 1000 }));
+    await log.flush();
+    let steps = 0;
+    while (log.applyRetentionStep()) steps++;
+    expect(steps).toBeGreaterThanOrEqual(6);
+    const oldest = log.query({}, null, 1000).items.at(-1)!;
+    expect(Date.parse(oldest.occurredAt)).toBeGreaterThanOrEqual(NOW - 3 * DAY);
+    expect(log.count({})).toBe(300);
+  });
+
+  it('deletes the oldest events when the log is over its size bound, on its own timer', async () => {
+    const log = h.open({ clock: clockAt(NOW), retentionIntervalMs: 20, retentionBatchRows: 1000 });
+    log.append(sampleEvents(8000, { startMs: NOW - DAY, stepMs: 1000 }));
+    await log.flush();
+    await log.indexNow();
+    const before = log.stats().usedBytes;
+    expect(before).toBeGreaterThan(2 * 1024 * 1024);
+    log.setRetention({ maxAgeDays: 90, maxBytes: 1024 * 1024 });
+    const target = (8000 * (1024 * 1024)) / before;
+    await vi.waitFor(() => expect(log.count({})).toBeLessThan(target), { timeout: 10_000, interval: 20 });
+    expect(log.count({})).toBeGreaterThan(target * 0.8);
+    const items = log.query({}, null, 1000).items;
+    expect(items[0]!.id).toBe('ev-000007999');
+  });
+});
