@@ -37,7 +37,7 @@ export async function eventsCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     for (const notice of log.notices()) io.stderr.write(`dnsfleet events: ${notice}\n`);
     const events = collect(log, filter.filter, limit);
-    if (values.json) for (const e of events) io.stdout.write(JSON.stringify(e) + '\n');
+    if (values.json) for (const e of events) io.stdout.write(JSON.stringify(toCliJson(e)) + '\n');
     else io.stdout.write(table(events));
     return 0;
   } catch (err) {
@@ -74,4 +74,13 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
 function fail(io: CliIo, msg: string): number {
   io.stderr.write(`dnsfleet events: ${msg}\n`);
   return 2;
+}
+
+/**
+ * The CLI contract (README): `server` rather than the internal `serverId`, the listed keys first,
+ * then the rest of the event so scripts get everything.
+ */
+export function toCliJson(e: FleetEvent): Record<string, unknown> {
+  const { serverId, id, type, category, severity, occurredAt, receivedAt, title, derived, ...rest } = e;
+  return { id, server: serverId, type, category, severity, occurredAt, receivedAt, title, derived, ...rest };
 }
