@@ -66,10 +66,17 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('dnsfleet events', () => {
-  it('prints newest first as JSON lines with the FleetEvent fields', async () => {
+  it('prints newest first as JSON lines with the CLI contract fields (server, not serverId)', async () => {
     const r = await run(eventsCommand, ['--data-dir', h.dir, '--server', 'dns-east-1', '--server', 'dns-west-1', '--severity', 'critical', '--limit', '7', '--json']);
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => FleetEventSchema.parse(JSON.parse(l)));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const { server, ...rest } = JSON.parse(l) as { server: string };
+        expect(rest).not.toHaveProperty('serverId');
+        return FleetEventSchema.parse({ ...rest, serverId: server });
+      });
     expect(lines).toHaveLength(7);
     expect(lines.every((e) => ['dns-east-1', 'dns-west-1'].includes(e.serverId) && e.severity === 'critical')).toBe(true);
     const times = lines.map((e) => e.occurredAt);
