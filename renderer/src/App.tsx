@@ -28,7 +28,7 @@ export function App() {
   const [route, go] = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const permission = useNotificationPermission(client.kind === 'web');
-  useAlertToasts(store, client.kind === 'web');
+  useAlertToasts(store, client.kind === 'web', go);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(

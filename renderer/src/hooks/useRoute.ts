@@ -1,25 +1,38 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * Hash routes (#/fleet, #/servers/abc): work the same from file:// in Electron and from the
- * browser host, need no server rewrites and no router dependency.
+ * Hash routes (#/fleet, #/server/abc, #/alerts/<alertId>): work the same from file:// in Electron
+ * and from the browser host, need no server rewrites and no router dependency. The Electron host
+ * sets `#/alerts/<id>` itself when the user clicks a native notification.
  */
 export type Route =
   | { page: 'fleet' }
   | { page: 'server'; id: string }
-  | { page: 'alerts' }
+  | { page: 'alerts'; alertId?: string }
   | { page: 'events' }
   | { page: 'servers' };
 
+function decode(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null; // a malformed %-escape: treat as no id rather than crash the app
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
-  if (page === 'server' && id) return { page: 'server', id: decodeURIComponent(id) };
-  if (page === 'alerts' || page === 'events' || page === 'servers') return { page };
+  const [, page, raw] = hash.replace(/^#/, '').split('/');
+  const id = raw ? decode(raw) : null;
+  if (page === 'server' && id) return { page: 'server', id };
+  if (page === 'alerts') return id ? { page, alertId: id } : { page };
+  if (page === 'events' || page === 'servers') return { page };
   return { page: 'fleet' };
 }
 
 export function routeHref(route: Route): string {
-  return route.page === 'server' ? `#/server/${encodeURIComponent(route.id)}` : `#/${route.page}`;
+  if (route.page === 'server') return `#/server/${encodeURIComponent(route.id)}`;
+  if (route.page === 'alerts' && route.alertId) return `#/alerts/${encodeURIComponent(route.alertId)}`;
+  return `#/${route.page}`;
 }
 
 const subscribe = (cb: () => void) => {

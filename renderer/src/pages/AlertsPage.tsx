@@ -1,11 +1,13 @@
-import { Badge, Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text } from '@mantine/core';
+import { Alert as Notice, Badge, Button, Group, Kbd, Menu, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AlertStatus } from '../../../shared/domain/alert';
 import { severityRank } from '../../../shared/domain/fleetEvent';
 import { AckDialog, SnoozeDialog, snoozeChoices } from '../components/AlertDialogs/AlertDialogs';
 import { AlertTable } from '../components/AlertTable/AlertTable';
+import { useAlertLink, type AlertLink } from '../hooks/useAlertLink';
 import { useAlerts, useFleet } from '../hooks/useFleet';
+import { useInboxCursor } from '../hooks/useInboxCursor';
 import { useAppServices } from '../store/StoreContext';
 
 const TABS: { value: AlertStatus; label: string }[] = [
@@ -15,32 +17,60 @@ const TABS: { value: AlertStatus; label: string }[] = [
   { value: 'resolved', label: 'Resolved' },
 ];
 
+/** A deep link the page has acted on: its alert shown, or missing (a storm summary, a pruned alert). */
+interface FollowedLink {
+  link: AlertLink;
+  outcome: 'shown' | 'missing' | 'dismissed';
+}
+
 export function AlertsPage() {
   const { client, store } = useAppServices();
   const alerts = useAlerts();
   const { servers } = useFleet();
+  const link = useAlertLink();
   const [tab, setTab] = useState<AlertStatus>('active');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [cursor, setCursor] = useState(0);
   const [dialog, setDialog] = useState<'ack' | 'snooze' | null>(null);
+  const [listed, setListed] = useState(false);
+  const [followed, setFollowed] = useState<FollowedLink | null>(null);
 
   // The snapshot holds unresolved alerts only; the inbox also shows recent resolved ones.
   useEffect(() => {
-    void client.invoke('alerts:list', { includeResolved: true, limit: 500 }).then((r) => r.ok && store.upsertAlerts(r.value));
+    void client.invoke('alerts:list', { includeResolved: true, limit: 500 }).then((r) => {
+      if (r.ok) store.upsertAlerts(r.value);
+      setListed(true);
+    });
   }, [client, store]);
 
   const names = useMemo(() => new Map(servers.map((s) => [s.serverId, s.name])), [servers]);
   const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
   const shown = useMemo(() => alerts.filter((a) => a.status === tab).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.raisedAt.localeCompare(a.raisedAt)), [alerts, tab]);
   const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.value, alerts.filter((a) => a.status === t.value).length])), [alerts]);
-  const focused = shown[Math.min(cursor, shown.length - 1)];
+  const cursor = useInboxCursor(shown);
+  const focused = cursor.focused;
   const targets = selected.size ? [...selected] : focused ? [focused.id] : [];
 
   const switchTab = (t: AlertStatus) => {
     setTab(t);
     setSelected(new Set());
-    setCursor(0);
+    cursor.reset();
   };
+
+  // Follow a deep link once its alert is known: a resolved one only arrives with alerts:list.
+  if (link && followed?.link !== link) {
+    const target = alerts.find((a) => a.id === link.alertId);
+    if (target) {
+      setFollowed({ link, outcome: 'shown' });
+      setTab(target.status);
+      setSelected(new Set());
+      cursor.focusId(target.id);
+    } else if (listed) {
+      setFollowed({ link, outcome: 'missing' });
+      switchTab('active');
+    }
+  }
+  const linkedId = followed?.outcome === 'shown' ? followed.link.alertId : null;
+
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const done = () => {
     setDialog(null);
@@ -51,8 +81,8 @@ export function AlertsPage() {
   const unsnooze = () => void client.invoke('alerts:unsnooze', { ids: targets }).then(done);
 
   useHotkeys([
-    ['j', () => setCursor((c) => Math.min(shown.length - 1, c + 1))],
-    ['k', () => setCursor((c) => Math.max(0, c - 1))],
+    ['j', () => cursor.move(1)],
+    ['k', () => cursor.move(-1)],
     ['x', () => focused && toggle(focused.id)],
     ['a', () => targets.length && tab !== 'resolved' && setDialog('ack')],
     ['s', () => targets.length && tab !== 'resolved' && setDialog('snooze')],
@@ -60,10 +90,18 @@ export function AlertsPage() {
   // Braces matter: newer Chromium returns a Promise from scrollIntoView, which must not become the cleanup.
   useEffect(() => {
     void document.querySelector('[data-testid="alert-row"][data-focused="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [cursor]);
+  }, [cursor.index, focused?.id]);
+  useEffect(() => {
+    if (followed?.outcome === 'shown') void document.querySelector(`[data-alert-id="${CSS.escape(followed.link.alertId)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [followed]);
 
   return (
     <Stack gap="xs">
+      {followed?.outcome === 'missing' ? (
+        <Notice color="gray" withCloseButton onClose={() => setFollowed({ ...followed, outcome: 'dismissed' })} data-testid="alert-link-missing">
+          The alert you opened is not in the list: it summed up several alerts, or it has been cleared. Every alert is listed below.
+        </Notice>
+      ) : null}
       <Tabs value={tab} onChange={(v) => switchTab((v as AlertStatus) ?? 'active')}>
         <Tabs.List>
           {TABS.map((t) => (
@@ -111,7 +149,16 @@ export function AlertsPage() {
       </Group>
       <Paper withBorder>
         {shown.length ? (
-          <AlertTable alerts={shown} selected={selected} cursor={cursor} onToggle={toggle} onToggleAll={() => setSelected(selected.size === shown.length ? new Set() : new Set(shown.map((a) => a.id)))} onFocus={setCursor} serverName={serverName} />
+          <AlertTable
+            alerts={shown}
+            selected={selected}
+            cursor={cursor.index}
+            linkedId={focused?.id === linkedId ? linkedId : null}
+            onToggle={toggle}
+            onToggleAll={() => setSelected(selected.size === shown.length ? new Set() : new Set(shown.map((a) => a.id)))}
+            onFocus={cursor.moveTo}
+            serverName={serverName}
+          />
         ) : (
           <Text size="sm" c="dimmed" p="md" data-testid="alerts-empty">
             No {tab} alerts.

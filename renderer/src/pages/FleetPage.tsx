@@ -8,6 +8,7 @@ import { StateBadge } from '../components/StateBadge/StateBadge';
 import { TotpDialog } from '../components/TotpDialog/TotpDialog';
 import { TrustDialog } from '../components/TrustDialog/TrustDialog';
 import { useFleet, useServer } from '../hooks/useFleet';
+import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
 import { STATE_META } from '../lib/stateMeta';
@@ -70,12 +71,15 @@ interface TileActions {
 const FleetTile = memo(function FleetTile({ id, actions }: { id: string; actions: TileActions }) {
   const status = useServer(id);
   const series = useMetrics(id, TILE_METRICS, 60);
+  const maintenance = useMaintenance(id);
   if (!status) return null;
   return (
     <ServerTile
       status={status}
       series={series}
+      maintenanceUntil={maintenance.untilMs}
       onOpen={() => actions.open(id)}
+      onSetMaintenance={maintenance.set}
       onEnterTotp={() => actions.totp(status)}
       onTrust={() => actions.trust(status)}
       onRetry={() => actions.retry(id)}

@@ -2,11 +2,14 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@m
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { HealthBadge } from '../components/HealthBadge/HealthBadge';
+import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
+import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { MetricsChart } from '../components/MetricsChart/MetricsChart';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { useEvents } from '../hooks/useEvents';
 import { useServer } from '../hooks/useFleet';
+import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
 import { tileHealth } from '../lib/health';
@@ -19,6 +22,7 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const client = useClient();
   const series = useMetrics(id, NAMES, 600);
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
+  const maintenance = useMaintenance(id);
   if (!status) {
     return (
       <Text size="sm">
@@ -36,10 +40,14 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           <Title order={3}>{status.name}</Title>
           <StateBadge state={status.state} size="md" />
           <HealthBadge health={tileHealth(status)} />
+          <MaintenanceBadge untilMs={maintenance.untilMs} size="md" />
         </Group>
-        <Button variant="default" onClick={() => void client.invoke('servers:reconnect', { id })}>
-          Reconnect now
-        </Button>
+        <Group gap="xs">
+          <MaintenanceMenu variant="button" serverName={status.name} untilMs={maintenance.untilMs} onSet={maintenance.set} />
+          <Button variant="default" onClick={() => void client.invoke('servers:reconnect', { id })}>
+            Reconnect now
+          </Button>
+        </Group>
       </Group>
       <Text size="xs" c="dimmed">
         {status.detail ? `${status.detail} · ` : ''}

@@ -5,8 +5,10 @@
  */
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerStatus } from '../../../shared/domain/serverState';
-import type { AppHealth } from '../../../shared/ipc/schemas';
+import type { ApiResult } from '../../../shared/ipc/contract';
+import type { AppHealth, FleetSnapshot } from '../../../shared/ipc/schemas';
 import { ListenerSet, describeError, type ConnectionState, type FleetClient } from '../api/FleetClient';
+import { isSummaryAlert } from '../lib/alerts';
 
 export interface FleetState {
   /** False until the first snapshot arrived. */
@@ -18,9 +20,11 @@ export interface FleetState {
   firstRun: boolean;
   host: 'electron' | 'web' | 'cli' | null;
   connection: ConnectionState;
+  /** Open maintenance windows as of the last snapshot. */
+  maintenance: FleetSnapshot['maintenance'];
 }
 
-const INITIAL: FleetState = { ready: false, error: null, servers: [], alerts: [], health: null, firstRun: false, host: null, connection: 'reconnecting' };
+const INITIAL: FleetState = { ready: false, error: null, servers: [], alerts: [], health: null, firstRun: false, host: null, connection: 'reconnecting', maintenance: [] };
 
 export class FleetStore {
   private state: FleetState;
@@ -47,7 +51,8 @@ export class FleetStore {
       c.on('fleet:onDidRemoveServer', ({ serverId }) => this.set({ servers: this.state.servers.filter((s) => s.serverId !== serverId) })),
       c.on('alerts:onDidChange', (a) => this.upsertAlerts([a])),
       c.on('alerts:onDidRaise', (a) => {
-        this.upsertAlerts([a]);
+        // A storm summary is a pop-up only: listing it would add an alert nobody can acknowledge.
+        if (!isSummaryAlert(a)) this.upsertAlerts([a]);
         this.raised.fire(a);
       }),
       c.on('app:onDidChangeHealth', (health) => this.set({ health })),
@@ -63,8 +68,15 @@ export class FleetStore {
   async refresh(): Promise<void> {
     const r = await this.client.invoke('fleet:getSnapshot', {});
     if (!r.ok) return this.set({ error: describeError(r) });
-    const { servers, alerts, health, firstRun, host } = r.value;
-    this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host });
+    const { servers, alerts, health, firstRun, host, maintenance } = r.value;
+    this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host, maintenance });
+  }
+
+  /** Opens (untilMs) or ends (null) a server's maintenance window; no push announces it, so re-read the snapshot. */
+  async setMaintenance(serverId: string, untilMs: number | null): Promise<ApiResult<{ ok: true }>> {
+    const r = await this.client.invoke('alerts:setMaintenance', { serverId, untilMs });
+    if (r.ok) await this.refresh();
+    return r;
   }
 
   /** Merges alerts fetched elsewhere (e.g. the resolved tab's alerts:list) into the store. */

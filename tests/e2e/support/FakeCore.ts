@@ -25,6 +25,8 @@ export class FakeCore implements CoreHandle {
   events: FleetEvent[] = []; // newest first
   health: AppHealth = HEALTHY;
   calls: FakeCall[] = [];
+  /** Open maintenance windows by server id (epoch ms), as alerts:setMaintenance left them. */
+  maintenance = new Map<string, number>();
   /** Steps an export reports; each step is pushed when the test calls stepExport(). */
   exportTotal = 500;
   private exports = new Map<string, number>();
@@ -68,6 +70,13 @@ export class FakeCore implements CoreHandle {
     return a;
   }
 
+  /** The storm gate's "N more alerts" pop-up: raised for notification only, never stored or listed. */
+  raiseSummary(count: number, serverId = 'fleet'): Alert {
+    const a = makeAlert({ id: `storm-${Date.now()}-${count}`, serverId, key: 'storm', rule: 'storm', title: `${count} more alerts`, detail: 'Forwarder Quad9 unhealthy; BIND is not running. Open the alert list for all of them.', count });
+    this.push('alerts:onDidRaise', a);
+    return a;
+  }
+
   setHealth(health: AppHealth): void {
     this.health = health;
     this.push('app:onDidChangeHealth', health);
@@ -86,6 +95,11 @@ export class FakeCore implements CoreHandle {
 
   callsTo(channel: string): unknown[] {
     return this.calls.filter((c) => c.channel === channel).map((c) => c.payload);
+  }
+
+  private openMaintenance(): { serverId: string; untilMs: number }[] {
+    const now = Date.now();
+    return [...this.maintenance].filter(([, untilMs]) => untilMs > now).map(([serverId, untilMs]) => ({ serverId, untilMs }));
   }
 
   private record(channel: string, payload: unknown): void {
@@ -109,7 +123,7 @@ export class FakeCore implements CoreHandle {
       return Promise.resolve(value);
     };
     return {
-      'fleet:getSnapshot': (p) => rec('fleet:getSnapshot', p, { servers: [...this.servers.values()], alerts: [...this.alerts.values()].filter((a) => a.status !== 'resolved'), health: this.health, firstRun: this.servers.size === 0, host: 'web' as const }),
+      'fleet:getSnapshot': (p) => rec('fleet:getSnapshot', p, { servers: [...this.servers.values()], alerts: [...this.alerts.values()].filter((a) => a.status !== 'resolved'), health: this.health, firstRun: this.servers.size === 0, host: 'web' as const, maintenance: this.openMaintenance() }),
       'fleet:startDemo': (p) => {
         for (const [i, name] of ['Demo Primary', 'Demo Secondary', 'Demo Branch'].entries()) this.setServer(serverStatus(`demo-${i + 1}`, 'live', { name }));
         return rec('fleet:startDemo', p, ok);
@@ -178,7 +192,12 @@ export class FakeCore implements CoreHandle {
         this.updateAlerts(p.ids, (a) => ({ ...a, status: 'active', snoozedUntil: null }));
         return rec('alerts:unsnooze', p, ok);
       },
-      'alerts:setMaintenance': (p) => rec('alerts:setMaintenance', p, ok),
+      'alerts:setMaintenance': (p) => {
+        // Like the core: a window in the past (or null) closes it.
+        if (p.untilMs === null || p.untilMs <= Date.now()) this.maintenance.delete(p.serverId);
+        else this.maintenance.set(p.serverId, p.untilMs);
+        return rec('alerts:setMaintenance', p, ok);
+      },
       'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),
     };

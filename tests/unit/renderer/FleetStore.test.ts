@@ -78,4 +78,25 @@ describe('FleetStore', () => {
     expect(store.getState().servers[0]?.state).toBe('offline');
     expect(store.getState().connection).toBe('open');
   });
+
+  it('shows a maintenance window right after setting it, and drops it when ended', async () => {
+    const core = new FakeCore();
+    core.setServer(serverStatus('a', 'live'));
+    const { store } = await started(core);
+    const until = Date.now() + 30 * 60_000;
+    expect((await store.setMaintenance('a', until)).ok).toBe(true);
+    expect(store.getState().maintenance).toEqual([{ serverId: 'a', untilMs: until }]);
+    await store.setMaintenance('a', null);
+    expect(store.getState().maintenance).toEqual([]);
+  });
+
+  it('announces a storm summary but does not list it as an alert', async () => {
+    const core = new FakeCore();
+    const { store } = await started(core);
+    const raised: string[] = [];
+    store.onDidRaiseAlert((a) => raised.push(a.title));
+    core.raiseSummary(12);
+    expect(raised).toEqual(['12 more alerts']);
+    expect(store.getState().alerts).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ describe('server-provided strings are rendered as text', () => {
   it('escapes a hostile server name and state detail on a tile', () => {
     const html = renderToString(
       <MantineProvider>
-        <ServerTile status={serverStatus('a', 'offline', { name: HOSTILE, detail: HOSTILE })} series={{}} onOpen={noop} onEnterTotp={noop} onTrust={noop} onRetry={noop} onFixPassword={noop} />
+        <ServerTile status={serverStatus('a', 'offline', { name: HOSTILE, detail: HOSTILE })} series={{}} maintenanceUntil={Date.now() + 60_000} onOpen={noop} onSetMaintenance={noop} onEnterTotp={noop} onTrust={noop} onRetry={noop} onFixPassword={noop} />
       </MantineProvider>,
     );
     expect(html).not.toContain('<img');

@@ -9,14 +9,18 @@ export interface AlertTableProps {
   alerts: readonly Alert[];
   selected: ReadonlySet<string>;
   cursor: number;
+  /** The alert a deep link opened: marked until the cursor moves off it. */
+  linkedId?: string | null;
   onToggle(id: string): void;
   onToggleAll(): void;
   onFocus(index: number): void;
   serverName(id: string): string;
 }
 
+const LINKED_STYLE = { cursor: 'default', outline: '2px solid var(--mantine-color-yellow-filled)', outlineOffset: -2 } as const;
+
 /** The inbox table; the keyboard cursor row is highlighted and scrolled into view by the page. */
-export function AlertTable({ alerts, selected, cursor, onToggle, onToggleAll, onFocus, serverName }: AlertTableProps) {
+export function AlertTable({ alerts, selected, cursor, linkedId = null, onToggle, onToggleAll, onFocus, serverName }: AlertTableProps) {
   const all = alerts.length > 0 && alerts.every((a) => selected.has(a.id));
   return (
     <Table highlightOnHover data-testid="alert-table" stickyHeader>
@@ -40,9 +44,11 @@ export function AlertTable({ alerts, selected, cursor, onToggle, onToggleAll, on
             data-testid="alert-row"
             data-alert-id={a.id}
             data-focused={i === cursor ? 'true' : undefined}
+            data-linked={a.id === linkedId ? 'true' : undefined}
+            aria-current={a.id === linkedId ? 'true' : undefined}
             onClick={() => onFocus(i)}
-            bg={i === cursor ? 'var(--mantine-primary-color-light)' : undefined}
-            style={{ cursor: 'default' }}
+            bg={a.id === linkedId ? 'var(--mantine-color-yellow-light)' : i === cursor ? 'var(--mantine-primary-color-light)' : undefined}
+            style={a.id === linkedId ? LINKED_STYLE : { cursor: 'default' }}
           >
             <Table.Td>
               <Checkbox size="xs" aria-label={`Select ${a.title}`} checked={selected.has(a.id)} onChange={() => onToggle(a.id)} onClick={(e) => e.stopPropagation()} />

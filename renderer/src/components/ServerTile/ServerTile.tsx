@@ -5,6 +5,8 @@ import type { SeriesMap } from '../../hooks/useMetrics';
 import { forwarderCounts, tileHealth } from '../../lib/health';
 import { STATE_META } from '../../lib/stateMeta';
 import { HealthBadge } from '../HealthBadge/HealthBadge';
+import { MaintenanceBadge } from '../MaintenanceBadge/MaintenanceBadge';
+import { MaintenanceMenu } from '../MaintenanceMenu/MaintenanceMenu';
 import { RelativeTime } from '../RelativeTime/RelativeTime';
 import { Sparkline } from '../Sparkline/Sparkline';
 import { StateBadge } from '../StateBadge/StateBadge';
@@ -13,7 +15,10 @@ import { StateLine } from './StateLine';
 export interface ServerTileProps {
   status: ServerStatus;
   series: SeriesMap;
+  /** End of the server's maintenance window (epoch ms), or null. */
+  maintenanceUntil: number | null;
   onOpen(): void;
+  onSetMaintenance(untilMs: number | null): void;
   onEnterTotp(): void;
   onTrust(): void;
   onRetry(): void;
@@ -23,7 +28,7 @@ export interface ServerTileProps {
 const last = (s: SeriesMap, k: 'cpu' | 'qps') => s[k]?.at(-1)?.v;
 
 /** One server at a glance. Presentational: data comes in, intents go out. */
-export const ServerTile = memo(function ServerTile({ status: s, series, onOpen, onEnterTotp, onTrust, onRetry, onFixPassword }: ServerTileProps) {
+export const ServerTile = memo(function ServerTile({ status: s, series, maintenanceUntil, onOpen, onSetMaintenance, onEnterTotp, onTrust, onRetry, onFixPassword }: ServerTileProps) {
   const meta = STATE_META[s.state];
   const health = tileHealth(s);
   const fw = forwarderCounts(s);
@@ -39,8 +44,12 @@ export const ServerTile = memo(function ServerTile({ status: s, series, onOpen, 
               {s.name}
             </Text>
           </UnstyledButton>
-          <StateBadge state={s.state} />
+          <Group gap={2} wrap="nowrap" style={{ flex: 'none' }}>
+            <StateBadge state={s.state} />
+            <MaintenanceMenu variant="icon" serverName={s.name} untilMs={maintenanceUntil} onSet={onSetMaintenance} />
+          </Group>
         </Group>
+        <MaintenanceBadge untilMs={maintenanceUntil} />
         <StateLine status={s} />
         <Group gap="xs" wrap="nowrap">
           <HealthBadge health={health} />

@@ -1,0 +1,69 @@
+import { Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, type MouseEvent } from 'react';
+import type { Alert } from '../../../../shared/domain/alert';
+import type { Route } from '../../hooks/useRoute';
+import { alertHeadline, alertRoute, isSummaryAlert } from '../../lib/alerts';
+import type { FleetStore } from '../../store/FleetStore';
+import { SEVERITY_COLOR } from '../SeverityBadge/SeverityBadge';
+
+/**
+ * Shows every raised alert as an in-page toast that opens the alert when clicked. In the browser
+ * host it also uses the browser's Notification API when the user allowed it (Electron's main
+ * process does native notifications and opens the alert through the location hash).
+ */
+export function useAlertToasts(store: FleetStore, browserNotifications: boolean, go: (route: Route) => void): void {
+  useEffect(
+    () =>
+      store.onDidRaiseAlert((alert) => {
+        const server = store.getState().servers.find((s) => s.serverId === alert.serverId)?.name;
+        const headline = alertHeadline(alert, server);
+        const id = `alert-${alert.id}-${alert.count}`;
+        const open = (e: MouseEvent<HTMLDivElement>) => {
+          if ((e.target as Element).closest('button')) return; // the close button only closes
+          notifications.hide(id);
+          go(alertRoute(alert));
+        };
+        notifications.show({
+          id,
+          title: headline,
+          message: <ToastBody alert={alert} />,
+          color: SEVERITY_COLOR[alert.severity],
+          autoClose: alert.severity === 'critical' ? false : 8000,
+          onClick: open,
+          style: { cursor: 'pointer' },
+          'data-testid': 'alert-toast',
+          'data-alert-id': alert.id,
+        } as Parameters<typeof notifications.show>[0]);
+        if (browserNotifications) notifyBrowser(alert, headline, () => go(alertRoute(alert)));
+      }),
+    [store, browserNotifications, go],
+  );
+}
+
+function ToastBody({ alert }: { alert: Alert }) {
+  return (
+    <>
+      <Text size="sm" lineClamp={3}>
+        {alert.detail || alert.rule}
+      </Text>
+      <Text size="xs" c="dimmed" mt={2}>
+        {isSummaryAlert(alert) ? 'Click to open the alert list' : 'Click to open this alert'}
+      </Text>
+    </>
+  );
+}
+
+function notifyBrowser(alert: Alert, headline: string, open: () => void): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    const n = new Notification(headline, { body: alert.detail, tag: alert.id });
+    n.onclick = () => {
+      window.focus();
+      open();
+      n.close();
+    };
+  } catch {
+    // Some browsers only allow notifications from a service worker; the toast is still shown.
+  }
+}
