@@ -1,0 +1,169 @@
+/**
+ * All servers: the single source of truth for connection state (house rule 8, Mattermost's
+ * "one server manager"). Owns one ServerSession per configured server, merges their events
+ * into one de-duplicated stream batched per tick, and turns every state change into a
+ * `connection_state` event so the event log and the alert engine see the same story as the UI.
+ */
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { CredentialStore } from '../credentials/CredentialStore';
+import { DedupCache } from '../hybrid-dns/DedupCache';
+import { MetricsStore } from '../metrics/MetricsStore';
+import type { Clock, Logger } from '../platform';
+import { Emitter, type Event } from '../util/Emitter';
+import { ServerSession } from './ServerSession';
+import { connectionStateEvent } from './sessionEvents';
+import type { StateChange } from './StatusTracker';
+import { withTuning, type SessionTuning } from './tuning';
+
+export { testConnection } from './testConnection';
+
+const MAX_BATCH = 1000;
+
+export interface FleetServiceDeps {
+  clock: Clock;
+  logger: Logger;
+  /** password: credentials.get(id,'password'); refresh token: credentials.set(id,'refresh',…) */
+  credentials: CredentialStore;
+  passwordFromEnv?: (config: ServerConfig) => string | null;
+  /** Interval overrides (tests, demo fleet). Production uses the protocol's defaults. */
+  tuning?: Partial<SessionTuning>;
+  metrics?: MetricsStore;
+}
+
+export class FleetService {
+  private readonly sessions = new Map<string, ServerSession>();
+  private readonly stateE: Emitter<ServerStatus>;
+  private readonly eventsE: Emitter<FleetEvent[]>;
+  private readonly pinE: Emitter<{ serverId: string; fingerprint256: string }>;
+  readonly onDidChangeState: Event<ServerStatus>;
+  readonly onDidEmitEvents: Event<FleetEvent[]>;
+  readonly onDidPinCertificate: Event<{ serverId: string; fingerprint256: string }>;
+  readonly metrics: MetricsStore;
+  private readonly tuning: SessionTuning;
+  private readonly dedup = new DedupCache(20_000);
+  private readonly log: Logger;
+  private pending: FleetEvent[] = [];
+  private flushScheduled = false;
+  private disposed = false;
+
+  constructor(private readonly deps: FleetServiceDeps) {
+    this.log = deps.logger.child('fleet');
+    const onError = (e: unknown): void => this.log.error('listener failed', { error: String(e) });
+    this.stateE = new Emitter(onError);
+    this.eventsE = new Emitter(onError);
+    this.pinE = new Emitter(onError);
+    this.onDidChangeState = this.stateE.event;
+    this.onDidEmitEvents = this.eventsE.event;
+    this.onDidPinCertificate = this.pinE.event;
+    this.metrics = deps.metrics ?? new MetricsStore();
+    this.tuning = withTuning(deps.tuning);
+  }
+
+  /** Adds, removes and restarts sessions whose config changed; disabled servers show `disabled`. */
+  setServers(configs: ServerConfig[]): void {
+    if (this.disposed) return;
+    const wanted = new Map<string, ServerConfig>(configs.map((c) => [c.id, c]));
+    for (const [id, session] of this.sessions) {
+      if (!wanted.has(id)) {
+        session.dispose();
+        this.sessions.delete(id);
+        this.metrics.removeServer(id);
+      }
+    }
+    for (const config of configs) {
+      const existing = this.sessions.get(config.id);
+      if (existing && (JSON.stringify(existing.config) === JSON.stringify(config) || existing.acceptsInPlace(config))) continue;
+      existing?.dispose();
+      const session = new ServerSession(config, {
+        clock: this.deps.clock,
+        logger: this.deps.logger,
+        credentials: this.deps.credentials,
+        passwordFromEnv: this.deps.passwordFromEnv,
+        tuning: this.tuning,
+        metrics: this.metrics,
+        onEvents: (events) => this.enqueue(events),
+        onState: (change) => this.stateChanged(change),
+      });
+      this.sessions.set(config.id, session);
+      session.start();
+    }
+  }
+
+  statuses(): ServerStatus[] {
+    return [...this.sessions.values()].map((s) => s.status());
+  }
+
+  async submitTotp(serverId: string, code: string): Promise<void> {
+    await this.sessions.get(serverId)?.submitTotp(code);
+  }
+
+  async trustCertificate(serverId: string, fingerprint256: string): Promise<void> {
+    const session = this.sessions.get(serverId);
+    if (!session) return;
+    const pinned = session.trustCertificate(fingerprint256);
+    if (pinned === null) {
+      this.log.warn('refused to pin a fingerprint the server did not present', { serverId });
+      return;
+    }
+    this.pinE.fire({ serverId, fingerprint256: pinned });
+  }
+
+  reconnect(serverId: string): void {
+    this.sessions.get(serverId)?.reconnect();
+  }
+
+  /** The user stored a new password: the next attempt may use it. */
+  credentialsChanged(serverId: string): void {
+    this.sessions.get(serverId)?.credentialsChanged();
+  }
+
+  retryNow(): void {
+    for (const s of this.sessions.values()) s.retryNow();
+  }
+
+  /** For diagnostics and tests: the session of one server. */
+  session(serverId: string): ServerSession | undefined {
+    return this.sessions.get(serverId);
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const s of this.sessions.values()) s.dispose();
+    this.sessions.clear();
+    this.flush();
+    this.stateE.dispose();
+    this.eventsE.dispose();
+    this.pinE.dispose();
+  }
+
+  private stateChanged(change: StateChange): void {
+    if (this.disposed) return;
+    this.stateE.fire(change.status);
+    // The event log records transitions; patches of forwarders or data time are status-only.
+    if (change.previous !== change.status.state)
+      this.enqueue([connectionStateEvent(change.status, change.previous, this.deps.clock.now())]);
+  }
+
+  private enqueue(events: FleetEvent[]): void {
+    for (const e of events) if (this.dedup.admit(e.dedupKey)) this.pending.push(e);
+    // Under a storm one loop turn can read thousands of frames: hand them on in bounded batches
+    // rather than holding all of them until the turn ends (latency, memory).
+    if (this.pending.length >= MAX_BATCH) return this.flush();
+    if (this.pending.length === 0 || this.flushScheduled) return;
+    this.flushScheduled = true;
+    // One batch per event-loop turn: frames arriving in the same I/O phase travel together.
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flush();
+    });
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.eventsE.fire(batch);
+  }
+}

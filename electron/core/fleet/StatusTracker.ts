@@ -1,0 +1,98 @@
+/**
+ * Holds one server's ServerStatus and publishes it only when something a user can see changed
+ * (no flicker). lastDataAt on its own is published at most every `dataThrottleMs`, otherwise a
+ * query storm would turn into a status storm.
+ */
+import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
+import type { Clock } from '../platform';
+
+export interface StateChange {
+  status: ServerStatus;
+  previous: ServerState | null;
+}
+
+export class StatusTracker {
+  private current: ServerStatus;
+  private publishedKey = '';
+  private publishedDataAt = 0;
+  private lastState: ServerState | null = null;
+  private lastDataMs: number | null = null;
+
+  constructor(
+    serverId: string,
+    name: string,
+    private readonly clock: Clock,
+    private readonly dataThrottleMs: number,
+    private readonly publish: (change: StateChange) => void,
+  ) {
+    this.current = {
+      serverId,
+      name,
+      state: 'connecting',
+      since: new Date(clock.now()).toISOString(),
+      lastDataAt: null,
+      stack: null,
+      reconnect: null,
+      tlsFingerprint: null,
+      forwarders: [],
+      bindRunning: null,
+    };
+  }
+
+  get status(): ServerStatus {
+    this.syncDataAt();
+    return this.current;
+  }
+
+  /** A new object when the data time moved: statuses already handed out never change under their holder. */
+  private syncDataAt(): void {
+    if (this.lastDataMs === null) return;
+    const iso = new Date(this.lastDataMs).toISOString();
+    if (iso !== this.current.lastDataAt) this.current = { ...this.current, lastDataAt: iso };
+  }
+
+  get state(): ServerState {
+    return this.current.state;
+  }
+
+  /** Changes the state (and detail/reconnect/fingerprint with it); `since` moves only on a new state. */
+  setState(
+    state: ServerState,
+    extra: { detail?: string; reconnect?: ServerStatus['reconnect']; tlsFingerprint?: string | null; at?: number } = {},
+  ): void {
+    const sameState = state === this.current.state;
+    this.current = {
+      ...this.current,
+      state,
+      detail: extra.detail,
+      reconnect: extra.reconnect ?? null,
+      tlsFingerprint: extra.tlsFingerprint ?? (state === 'tls-untrusted' ? this.current.tlsFingerprint : null),
+      since: sameState ? this.current.since : new Date(extra.at ?? this.clock.now()).toISOString(),
+    };
+    if (this.current.detail === undefined) delete this.current.detail;
+    this.flush(false);
+  }
+
+  patch(p: Partial<Pick<ServerStatus, 'stack' | 'forwarders' | 'bindRunning' | 'hasCredential'>>): void {
+    this.current = { ...this.current, ...p };
+    this.flush(false);
+  }
+
+  /** Called per frame: only a number is stored; the ISO string is made when the status is read or published. */
+  dataArrived(at: number): void {
+    this.lastDataMs = at;
+    if (at - this.publishedDataAt >= this.dataThrottleMs) this.flush(true);
+  }
+
+  private flush(force: boolean): void {
+    this.syncDataAt();
+    const { lastDataAt: _ignored, ...visible } = this.current;
+    const key = JSON.stringify(visible);
+    if (!force && key === this.publishedKey) return;
+    this.publishedKey = key;
+    this.publishedDataAt = this.current.lastDataAt ? Date.parse(this.current.lastDataAt) : 0;
+    const previous = this.lastState;
+    this.lastState = this.current.state;
+    this.publish({ status: this.current, previous });
+  }
+}

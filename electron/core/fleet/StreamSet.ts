@@ -1,0 +1,121 @@
+/**
+ * The push side of one connection attempt: the legacy socket(s) or the unified socket, each
+ * with its own watchdog (2.5 x the interval of the stream it relies on, or the configured
+ * window). Reports `established` once every socket got its welcome, `ended` on the first close
+ * (the session tears the whole set down and reconnects) and `stale` when a watchdog expires.
+ */
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import { LegacySocket, type LegacyType } from '../hybrid-dns/LegacySocket';
+import type { Ingested, Normaliser, Stack } from '../hybrid-dns/Normaliser';
+import type { TlsRequestOptions } from '../hybrid-dns/tls';
+import { UnifiedSocket } from '../hybrid-dns/UnifiedSocket';
+import type { SocketClose } from '../hybrid-dns/WireSocket';
+import type { Clock, Logger } from '../platform';
+import type { SessionTuning } from './tuning';
+import { Watchdog } from './Watchdog';
+
+export interface StreamSink {
+  established(): void;
+  ingested(out: Ingested, at: number): void;
+  ended(close: SocketClose, socket: string): void;
+  stale(silentMs: number, windowMs: number): void;
+}
+
+interface Entry {
+  socket: LegacySocket | UnifiedSocket;
+  watchdog: Watchdog;
+}
+
+export class StreamSet {
+  private readonly entries: Entry[] = [];
+  private finished = false;
+  private isEstablished = false;
+
+  constructor(
+    readonly stack: Stack,
+    private readonly config: ServerConfig,
+    private readonly token: string,
+    private readonly tls: TlsRequestOptions,
+    private readonly normaliser: Normaliser,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly tuning: SessionTuning,
+    private readonly sink: StreamSink,
+  ) {}
+
+  open(): void {
+    const base = {
+      baseUrl: this.config.url,
+      token: this.token,
+      tls: this.tls,
+      logger: this.logger,
+      handshakeTimeoutMs: this.tuning.handshakeTimeoutMs,
+    };
+    if (this.stack === 'unified') {
+      const socket = new UnifiedSocket({
+        ...base,
+        clock: this.clock,
+        resubscribeMinMs: this.tuning.resubscribeMinMs,
+        resubscribeMaxMs: this.tuning.resubscribeMaxMs,
+        random: this.tuning.random,
+      });
+      this.add(socket, this.tuning.unifiedPingIntervalMs);
+    } else {
+      const types: LegacyType[] = this.config.legacyTypes === 'health+system' ? ['health', 'system'] : ['admin'];
+      for (const t of types) {
+        const interval = t === 'system' ? this.tuning.legacySystemIntervalMs : this.tuning.legacyHealthIntervalMs;
+        this.add(new LegacySocket(t, base), interval);
+      }
+    }
+    for (const e of this.entries) e.socket.open();
+  }
+
+  get established(): boolean {
+    return this.isEstablished;
+  }
+
+  get sockets(): ReadonlyArray<LegacySocket | UnifiedSocket> {
+    return this.entries.map((e) => e.socket);
+  }
+
+  /** Ends every socket; no sink callback fires afterwards. */
+  dispose(): void {
+    this.finished = true;
+    for (const e of this.entries) {
+      e.watchdog.stop();
+      e.socket.close(1000, 'client closing');
+      e.socket.dispose();
+    }
+  }
+
+  private add(socket: LegacySocket | UnifiedSocket, intervalMs: number): void {
+    const windowMs =
+      this.config.watchdogSeconds !== undefined ? this.config.watchdogSeconds * 1000 : intervalMs * this.tuning.watchdogFactor;
+    const watchdog = new Watchdog(this.clock, windowMs, (silent) => {
+      if (!this.finished) this.sink.stale(silent, windowMs);
+    });
+    this.entries.push({ socket, watchdog });
+    socket.onDidOpen(() => watchdog.start());
+    socket.onDidReceive((raw) => this.receive(socket, watchdog, raw));
+    socket.onDidClose((close) => {
+      watchdog.stop();
+      if (this.finished) return;
+      this.finished = true;
+      this.sink.ended(close, socket.label);
+    });
+  }
+
+  private receive(socket: LegacySocket | UnifiedSocket, watchdog: Watchdog, raw: string): void {
+    if (this.finished) return;
+    const at = this.clock.now();
+    watchdog.feed();
+    const out = this.normaliser.ingest(raw, this.stack, at);
+    let welcomed = false;
+    for (const env of out.control) if (socket.handleControl(env)) welcomed = true;
+    if (out.events.length > 0 || out.signals.length > 0) this.sink.ingested(out, at);
+    if (welcomed && !this.isEstablished && this.entries.every((e) => e.socket.established)) {
+      this.isEstablished = true;
+      this.sink.established();
+    }
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Wire frame -> FleetEvents (§3, §5, §8). One instance per server session: it owns the
+ * de-duplication memory for that server, counts what it saw, and never throws. Control frames
+ * (ping, pong, welcome, subscription echoes, heartbeat) are handed back for the socket layer;
+ * anything unusable is a counted, logged rejection that changes nothing.
+ */
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { Logger } from '../platform';
+import { DedupCache } from './DedupCache';
+import { newEventId } from './eventIds';
+import { shapeEnvelope } from './shape';
+import type { Signal } from './signals';
+import { canonicalType } from './wire/eventTypes';
+import type { Envelope } from './wire/frames';
+import { parseServerTime, toIso } from './wire/time';
+import { fnv1a, unwrapFrame } from './wire/unwrap';
+
+export type Stack = 'legacy' | 'unified';
+
+const CONTROL: Record<Stack, ReadonlySet<string>> = {
+  unified: new Set([
+    'connection_established',
+    'ping',
+    'pong',
+    'heartbeat',
+    'subscription_updated',
+    'category_subscription_updated',
+    'connection_status',
+    'connection_test',
+    'subscription_info',
+    'message_preferences',
+    'message_preferences_updated',
+  ]),
+  legacy: new Set(['connection_established', 'ping', 'pong', 'subscription_updated', 'system_info']),
+};
+
+export interface Ingested {
+  events: FleetEvent[];
+  control: Envelope[];
+  signals: Signal[];
+  rejected: string | null;
+}
+
+export interface NormaliserCounters {
+  frames: number;
+  events: number;
+  control: number;
+  duplicates: number;
+  rejected: number;
+}
+
+export class Normaliser {
+  readonly counters: NormaliserCounters = { frames: 0, events: 0, control: 0, duplicates: 0, rejected: 0 };
+  private readonly dedup: DedupCache;
+
+  constructor(
+    private readonly serverId: string,
+    private readonly logger: Logger,
+    dedupCapacity = 4096,
+  ) {
+    this.dedup = new DedupCache(dedupCapacity);
+  }
+
+  ingest(raw: string, stack: Stack, receivedAt: number): Ingested {
+    this.counters.frames++;
+    const out: Ingested = { events: [], control: [], signals: [], rejected: null };
+    const unwrapped = unwrapFrame(raw);
+    for (let i = 0; i < unwrapped.envelopes.length; i++) {
+      this.take(unwrapped.envelopes[i]!, unwrapped.sources[i]!, stack, receivedAt, out);
+    }
+    const reason = unwrapped.rejected ?? out.rejected;
+    if (reason && out.events.length === 0 && out.control.length === 0) this.reject(reason, raw, out);
+    return out;
+  }
+
+  private take(env: Envelope, source: string, stack: Stack, receivedAt: number, out: Ingested): void {
+    const type = canonicalType(env.type);
+    if (CONTROL[stack].has(type)) {
+      this.counters.control++;
+      out.control.push(type === env.type ? env : { ...env, type });
+      return;
+    }
+    const key = env.id ? `u:${this.serverId}:${env.id}` : `h:${this.serverId}:${type}:${env.timestamp ?? ''}:${fnv1a(source)}`;
+    if (this.dedup.has(key)) {
+      this.counters.duplicates++;
+      return;
+    }
+    const occurred = parseServerTime(env.timestamp) ?? receivedAt;
+    const shaped = shapeEnvelope(type, env.data, occurred, env.priority, env.severity);
+    if ('rejected' in shaped) {
+      out.rejected = `${type}: ${shaped.rejected}`;
+      return;
+    }
+    this.dedup.admit(key);
+    this.counters.events++;
+    if (shaped.signal) out.signals.push(shaped.signal);
+    out.events.push({
+      id: newEventId(receivedAt),
+      serverId: this.serverId,
+      type: shaped.type,
+      category: shaped.category,
+      severity: shaped.severity,
+      occurredAt: toIso(occurred),
+      receivedAt: toIso(receivedAt),
+      title: shaped.title,
+      summary: shaped.summary,
+      data: shaped.data,
+      derived: false,
+      dedupKey: key,
+    });
+  }
+
+  private reject(reason: string, raw: string, out: Ingested): void {
+    this.counters.rejected++;
+    out.rejected = reason;
+    // Only the length and a short prefix: a hostile frame must not flood or poison the log.
+    this.logger.warn('frame rejected', { serverId: this.serverId, reason, length: raw.length, head: raw.slice(0, 80) });
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * Ingest benchmark: N emulated servers (in a child process, so the client's numbers are its own)
+ * push an aggregate unified query_update storm; the real FleetService validates, normalises and
+ * de-duplicates every frame and hands batches to `writer`. Measures frame-received -> onDidEmit
+ * push and -> writer commit latency, throughput, client CPU and RSS. Baseline: a bare ws client
+ * per server doing only JSON.parse on the same storm.
+ *   tsx tests/bench/ingest.bench.ts [servers] [eventsPerSecond] [seconds]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import WebSocket from 'ws';
+import { FleetService } from '../../electron/core/fleet/FleetService';
+import { systemClock } from '../../electron/core/platform';
+import { nullLogger } from '../../electron/core/util/logger';
+import type { FleetEvent } from '../../shared/domain/fleetEvent';
+import { ServerConfigSchema } from '../../shared/domain/serverConfig';
+import { MemoryCredentials } from '../integration/connectivity/helpers';
+
+export interface IngestBenchOptions {
+  servers: number;
+  eventsPerSecond: number;
+  seconds: number;
+  writer: (events: FleetEvent[]) => Promise<void> | void;
+}
+interface Percentiles {
+  p50: number;
+  p99: number;
+  max: number;
+  samples: number;
+}
+export interface IngestBenchResult {
+  servers: number;
+  eventsPerSecond: number;
+  seconds: number;
+  sent: number;
+  pipeline: {
+    received: number;
+    written: number;
+    eventsPerSec: number;
+    pushLatencyMs: Percentiles;
+    commitLatencyMs: Percentiles;
+    cpuMs: number;
+    rejected: number;
+    duplicates: number;
+    rssBeforeMb: number;
+    rssPeakMb: number;
+    rssAfterMb: number;
+    heapPeakMb: number;
+  };
+  baseline: { received: number; eventsPerSec: number; cpuMs: number; rssAfterMb: number; heapPeakMb: number };
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const mb = (n: number): number => Math.round((n / 1048576) * 10) / 10;
+
+/** Grows by doubling; no per-sample object. */
+class Samples {
+  private buf = new Float64Array(1 << 16);
+  n = 0;
+  push(v: number): void {
+    if (this.n === this.buf.length) {
+      const next = new Float64Array(this.buf.length * 2);
+      next.set(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.n++] = v;
+  }
+  percentiles(): Percentiles {
+    const s = this.buf.subarray(0, this.n).sort();
+    const at = (q: number): number => (this.n === 0 ? 0 : s[Math.min(this.n - 1, Math.floor(q * this.n))]!);
+    return { p50: at(0.5), p99: at(0.99), max: at(1), samples: this.n };
+  }
+}
+
+async function startEmulators(count: number): Promise<{ child: ChildProcess; urls: string[] }> {
+  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['electron/emulator/cli.ts', '--count', String(count), '--query-rate', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const urls: string[] = [];
+  const lines = createInterface({ input: child.stdout! });
+  for await (const line of lines) {
+    urls.push((JSON.parse(line) as { url: string }).url);
+    if (urls.length === count) break;
+  }
+  return { child, urls };
+}
+
+const post = async (url: string, path: string, body: unknown): Promise<unknown> =>
+  (await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+
+async function storm(urls: string[], eventsPerSecond: number, seconds: number): Promise<number> {
+  const per = eventsPerSecond / urls.length;
+  await Promise.all(urls.map((u) => post(u, '/__emulator/storm', { eventsPerSecond: per, durationMs: seconds * 1000, wait: true })));
+  return Math.round(per * seconds) * urls.length;
+}
+
+async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<IngestBenchResult['pipeline'] & { sent: number }> {
+  const creds = new MemoryCredentials();
+  const configs = urls.map((url, i) => {
+    const id = `bench-${String(i).padStart(2, '0')}`;
+    void creds.set(id, 'password', 'monitor-pass');
+    return ServerConfigSchema.parse({ id, name: id, url, username: 'monitor', stack: 'unified', pollSeconds: 3600 });
+  });
+  const fleet = new FleetService({ clock: systemClock, logger: nullLogger, credentials: creds });
+  const push = new Samples();
+  const commit = new Samples();
+  let received = 0;
+  let written = 0;
+  let rssPeak = 0;
+  let chain: Promise<void> = Promise.resolve();
+  fleet.onDidEmitEvents((batch) => {
+    const now = Date.now();
+    for (const e of batch) {
+      if (e.type !== 'query_update') continue;
+      push.push(now - Date.parse(e.receivedAt));
+      received++;
+    }
+    chain = chain.then(async () => {
+      await opts.writer(batch);
+      const at = Date.now();
+      for (const e of batch) {
+        if (e.type !== 'query_update') continue;
+        commit.push(at - Date.parse(e.receivedAt));
+        written++;
+      }
+    });
+  });
+  const allLive = new Promise<void>((resolve) =>
+    fleet.onDidChangeState(() => fleet.statuses().every((s) => s.state === 'live') && resolve()),
+  );
+  fleet.setServers(configs);
+  await allLive;
+  const rssBefore = process.memoryUsage().rss;
+  let heapPeak = 0;
+  const peak = setInterval(() => {
+    const m = process.memoryUsage();
+    rssPeak = Math.max(rssPeak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+  }, 250);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const sent = await storm(urls, opts.eventsPerSecond, opts.seconds);
+  await new Promise((r) => setTimeout(r, 500));
+  await chain;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(peak);
+  const counters = configs.map((c) => fleet.session(c.id)!.diagnostics().frames);
+  await fleet.dispose();
+  return {
+    sent,
+    received,
+    written,
+    eventsPerSec: Math.round(received / elapsed),
+    pushLatencyMs: push.percentiles(),
+    commitLatencyMs: commit.percentiles(),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    rejected: counters.reduce((a, c) => a + c.rejected, 0),
+    duplicates: counters.reduce((a, c) => a + c.duplicates, 0),
+    rssBeforeMb: mb(rssBefore),
+    rssPeakMb: mb(Math.max(rssPeak, rssBefore)),
+    rssAfterMb: mb(process.memoryUsage().rss),
+    heapPeakMb: mb(heapPeak),
+  };
+}
+
+async function runBaseline(urls: string[], opts: IngestBenchOptions): Promise<IngestBenchResult['baseline']> {
+  let received = 0;
+  const sockets = await Promise.all(
+    urls.map(async (url) => {
+      const login = (await post(url, '/api/auth/login', { username: 'monitor', password: 'monitor-pass' })) as { access_token: string };
+      const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/api/unified/ws?token=${encodeURIComponent(login.access_token)}`);
+      ws.on('message', (data) => {
+        const msg = JSON.parse(data.toString()) as { type?: string; data?: { type?: string; connection_id?: string } };
+        if (msg.type === 'ping') ws.send(JSON.stringify({ type: 'pong', data: { connection_id: msg.data?.connection_id } }));
+        else if (msg.data?.type === 'query_update') received++;
+      });
+      await new Promise((r) => ws.once('open', r));
+      return ws;
+    }),
+  );
+  let heapPeak = 0;
+  const peak = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 250);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await storm(urls, opts.eventsPerSecond, opts.seconds);
+  await new Promise((r) => setTimeout(r, 500));
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(peak);
+  for (const ws of sockets) ws.close();
+  return {
+    received,
+    eventsPerSec: Math.round(received / elapsed),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    rssAfterMb: mb(process.memoryUsage().rss),
+    heapPeakMb: mb(heapPeak),
+  };
+}
+
+export async function runIngestBench(opts: IngestBenchOptions): Promise<IngestBenchResult> {
+  const { child, urls } = await startEmulators(opts.servers);
+  try {
+    const pipeline = await runPipeline(urls, opts);
+    const baseline = await runBaseline(urls, opts);
+    const { sent, ...rest } = pipeline;
+    return { servers: opts.servers, eventsPerSecond: opts.eventsPerSecond, seconds: opts.seconds, sent, pipeline: rest, baseline };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [servers = 50, eps = 20_000, seconds = 60] = process.argv.slice(2).map(Number);
+  const result = await runIngestBench({ servers, eventsPerSecond: eps, seconds, writer: () => undefined });
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+}
