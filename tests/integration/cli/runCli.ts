@@ -26,7 +26,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
       line = { raw: text };
     }
     lines.push(line);
-    for (const w of [...waiters]) if (w.pred(line)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(line);
+    for (const w of [...waiters]) {
+      if (!w.pred(line)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
   });
   const exited = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
   return {

@@ -20,6 +20,8 @@ export interface EventListProps {
 /** A virtualised, infinitely scrolling list: only the visible rows exist in the DOM. */
 export function EventList({ items, hasMore, loading, loadMore, onFollowingChange, pending, serverName }: EventListProps) {
   const parent = useRef<HTMLDivElement>(null);
+  // We do not run the React Compiler, so its warning about memoizing TanStack's API does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({ count: items.length, getScrollElement: () => parent.current, estimateSize: () => ROW, overscan: 20 });
   const virtual = v.getVirtualItems();
   const lastIndex = virtual.at(-1)?.index ?? 0;
