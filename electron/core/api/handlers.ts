@@ -52,7 +52,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     },
     'servers:setPassword': async ({ id, password }) => {
       await s.registry.setPassword(id, password);
-      s.fleet.reconnect(id);
+      s.fleet.credentialsChanged(id);
       return { ok: true as const };
     },
     'servers:trustCertificate': async ({ id, fingerprint256 }) => {

@@ -29,6 +29,9 @@ export interface PollSink {
 export type PollOutcome = { kind: 'ok'; failures: number } | { kind: 'unauthorized' } | { kind: 'unreachable'; detail: string };
 
 export class Poller {
+  /** Previous queries-today sample: the legacy stack pushes no query_update, so QPS comes from its delta. */
+  private lastQueries: { at: number; total: number } | null = null;
+
   constructor(
     private readonly differ: SnapshotDiffer,
     private readonly sink: PollSink,
@@ -103,8 +106,13 @@ export class Poller {
     if (!p.success) return;
     const at = this.now();
     if (p.data.queries) {
-      this.sink.metric('queriesToday', at, p.data.queries.total_today);
+      const total = p.data.queries.total_today;
+      this.sink.metric('queriesToday', at, total);
       this.sink.metric('blockedToday', at, p.data.queries.blocked_today);
+      const prev = this.lastQueries;
+      // A smaller total means the server's day rolled over (or it restarted): no rate for that step.
+      if (prev && at > prev.at && total >= prev.total) this.sink.metric('qps', at, Math.round(((total - prev.total) / ((at - prev.at) / 1000)) * 100) / 100);
+      this.lastQueries = { at, total };
     }
   }
 
