@@ -33,9 +33,10 @@ test('an unhealthy forwarder turns its tile unhealthy, raises a toast and is lis
   const emulator = app.emulators[0]!;
 
   await emulatorControl(emulator.url, 'forwarder', { id: 1, status: 'unhealthy', pushNow: true });
-  // pushNow sends a health_update at once; allow 2 s after it (plus one interval of slack).
-  await expect(tile).toHaveAttribute('data-health', 'unhealthy', { timeout: 3000 });
-  await expect(page.getByTestId('alert-toast').first()).toBeVisible({ timeout: 3000 });
+  // pushNow sends that server's next health_update at once: the issue allows 2 s from there.
+  await expect(tile).toHaveAttribute('data-health', 'unhealthy', { timeout: 2000 });
+  // The toast for this change (the demo may show older toasts for its degraded forwarders).
+  await expect(page.getByTestId('alert-toast').filter({ hasText: /is unhealthy on/ }).first()).toBeVisible({ timeout: 2000 });
   await expect(tile.getByTestId('forwarders')).toContainText(/Forwarders \d+\/\d+/);
 
   await page.getByRole('link', { name: 'Events' }).click();

@@ -87,7 +87,12 @@ export class BatchWriter {
   async flush(): Promise<void> {
     this.cancelTimer();
     while (this.running) await this.running;
-    this.running = this.drain().finally(() => (this.running = null));
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      // Events appended while this drain was finishing (e.g. by a commit listener) were not
+      // scheduled, because schedule() defers to a running drain: schedule them now.
+      if (this.queue.size > 0 || this.alerts.size > 0) this.schedule();
+    });
     await this.running;
   }
 

@@ -29,6 +29,24 @@ describe('group commit', () => {
     expect(await committed).toBe(10);
   });
 
+  it('still commits events appended by a commit listener while the previous drain is finishing', async () => {
+    // The ingest path appends the next batch as soon as it hears of a commit; those events must
+    // not wait in memory for some later append to come along (they would never reach the UI).
+    const log = h.open({ clock: clockAt(NOW), batchMs: 20 });
+    const first = new Promise<void>((resolve) => {
+      const off = log.onDidCommit(() => {
+        off();
+        resolve();
+      });
+    });
+    log.append(sampleEvents(5, { from: 0 }));
+    await first;
+    const second = nextCommit(log);
+    log.append(sampleEvents(5, { from: 5 }));
+    expect(await second).toBe(5);
+    expect(log.count({})).toBe(10);
+  });
+
   it('splits a large backlog into chunks within the event-loop budget and yields between them', async () => {
     const log = h.open({ clock: clockAt(NOW), budgetMs: 2, maxBacklog: 50_000 });
     let turns = 0;
