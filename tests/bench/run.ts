@@ -24,6 +24,15 @@ if (!values.only || values.only === 'eventlog') {
 if (!values.only || values.only === 'ingest') {
   const dir = mkdtempSync(join(tmpdir(), 'dnsfleet-bench-'));
   const log = SqliteEventLog.open({ dataDir: dir });
+  // Resolve each write when the group commit that contains its last event is done. The writer
+  // processes its backlog in order, so "processed so far" tells which writes are durable.
+  let appended = 0;
+  const waiting: { target: number; resolve: () => void }[] = [];
+  log.onDidCommit(() => {
+    const s = log.stats();
+    const processed = s.committed + s.duplicates + s.dropped;
+    while (waiting.length > 0 && waiting[0]!.target <= processed) waiting.shift()!.resolve();
+  });
   try {
     results.ingest = await runIngestBench({
       servers: quick ? 10 : 50,
@@ -31,13 +40,12 @@ if (!values.only || values.only === 'ingest') {
       seconds: quick ? 5 : 60,
       writer: (events) =>
         new Promise<void>((resolve) => {
-          const off = log.onDidCommit(() => {
-            off();
-            resolve();
-          });
+          appended += events.length;
+          waiting.push({ target: appended, resolve });
           log.append(events);
         }),
     });
+    results.ingestEventLog = log.stats();
   } finally {
     await log.close();
     rmSync(dir, { recursive: true, force: true });
