@@ -46,7 +46,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     },
     'servers:test': async ({ config, password }) => s.testConnection(config, password ?? null),
     'servers:submitTotp': async ({ id, code }) => {
-      requireServer(id);
+      if (requireServer(id).state !== 'needs-2fa') throw new ApiFailure('conflict', `${id} is not waiting for a 2FA code`);
       await s.fleet.submitTotp(id, code);
       return { ok: true as const };
     },
@@ -56,7 +56,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       return { ok: true as const };
     },
     'servers:trustCertificate': async ({ id, fingerprint256 }) => {
-      requireServer(id);
+      // Only the certificate the server is presenting right now can be trusted (no blind pinning).
+      if (requireServer(id).tlsFingerprint !== fingerprint256) throw new ApiFailure('conflict', `${id} is not presenting a certificate with that fingerprint`);
       await s.fleet.trustCertificate(id, fingerprint256);
       return { ok: true as const };
     },

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asServerId } from '../../../shared/domain/ids';
+import { INVOKE_CHANNELS, pushChannels, type InvokeChannel, type InvokeRequest } from '../../../shared/ipc/contract';
+import { dispatchInvoke } from '../../../shared/ipc/dispatch';
+import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
+import { createCore, defaultPaths } from '../../../electron/core/compose';
+import { MemoryCredentialStore } from '../../../electron/core/credentials/MemoryCredentialStore';
+import { nullLogger } from '../../../electron/core/util/logger';
+import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
+import { runDemoFleet, type RunningDemo } from '../../../electron/hosts/demoFleet';
+
+// House rule 1: every channel of the contract has a handler in the real core, and a sample of each
+// goes through the same validating dispatcher every host uses and comes back on-contract.
+let emulator: EmulatedServer;
+let demo: RunningDemo | undefined;
+let core: CoreHandle;
+let dir: string;
+const pushes: PushMessage[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ healthIntervalMs: 200 });
+  dir = mkdtempSync(join(tmpdir(), 'dnsfleet-contract-'));
+  core = await createCore({
+    host: 'cli',
+    paths: defaultPaths(dir),
+    logger: nullLogger,
+    notifier: { notify: () => {} },
+    credentials: new MemoryCredentialStore({ available: true, persistent: true, detail: 'test' }),
+    demo: async () => (demo ??= await runDemoFleet({ healthIntervalMs: 500 })),
+  });
+  core.onPush((m) => pushes.push(m));
+  core.start();
+});
+afterAll(async () => {
+  await core?.dispose();
+  await demo?.close();
+  await emulator?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
+  const config = { id: asServerId('rt-1'), name: 'Round trip', url: emulator.url, username: 'monitor' };
+  const filter = { categories: ['health' as const], search: 'forwarder' };
+  return {
+    'fleet:getSnapshot': {},
+    'servers:save': { config, password: 'monitor-pass', isNew: true },
+    'servers:list': {},
+    'servers:test': { config, password: 'monitor-pass' },
+    'servers:setPassword': { id: 'rt-1', password: 'monitor-pass' },
+    'servers:reconnect': { id: 'rt-1' },
+    'servers:trustCertificate': { id: 'rt-1', fingerprint256: 'AA:BB' },
+    'servers:submitTotp': { id: 'rt-1', code: '123456' },
+    'servers:setEnabled': { id: 'rt-1', enabled: false },
+    'fleet:exportConfig': {},
+    'fleet:importConfig': { fleet: { servers: [{ ...config, id: asServerId('rt-2'), stack: 'auto', legacyTypes: 'admin', pollSeconds: 60, tags: [], enabled: false }] } },
+    'fleet:startDemo': {},
+    'events:query': { filter, limit: 10 },
+    'events:facets': { filter: {} },
+    'events:histogram': { filter: {}, buckets: 12 },
+    'events:export': { filter: {}, format: 'csv' },
+    'alerts:list': { includeResolved: true },
+    'alerts:acknowledge': { ids: ['none'], note: 'seen' },
+    'alerts:snooze': { ids: ['none'], minutes: 15 },
+    'alerts:unsnooze': { ids: ['none'] },
+    'alerts:setMaintenance': { serverId: 'rt-1', untilMs: Date.now() + 60_000 },
+    'metrics:get': { serverId: 'rt-1', names: ['cpu', 'qps'] },
+    'app:getHealth': {},
+    'servers:remove': { id: 'rt-2' },
+  };
+}
+
+describe('the IPC contract on the real core', () => {
+  it('has exactly one handler per declared channel', () => {
+    expect(Object.keys(core.handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
+  });
+
+  it('round-trips a sample of every channel through the validating dispatcher', async () => {
+    const outcomes: Record<string, unknown> = {};
+    for (const [channel, request] of Object.entries(samples())) {
+      const result = await dispatchInvoke(core.handlers, channel, request);
+      outcomes[channel] = result.ok ? 'ok' : result.error;
+    }
+    if (process.env.DEBUG_CONTRACT) process.stderr.write(JSON.stringify(outcomes, null, 1) + '\n');
+    // Submitting a TOTP code to a server that did not ask for one, or trusting a fingerprint the
+    // server never presented, is refused as a clear request error, never a crash.
+    const refusedAsRequestErrors = ['servers:submitTotp', 'servers:trustCertificate'];
+    for (const [channel, outcome] of Object.entries(outcomes)) {
+      if (outcome === 'ok') continue;
+      expect(refusedAsRequestErrors, `${channel}: ${JSON.stringify(outcome)}`).toContain(channel);
+      expect((outcome as { code: string }).code).toBe('conflict');
+    }
+    expect(Object.values(outcomes).filter((o) => o === 'ok')).toHaveLength(INVOKE_CHANNELS.length - refusedAsRequestErrors.length);
+  }, 60_000);
+
+  it('sends only on-contract push payloads', async () => {
+    const deadline = Date.now() + 15_000;
+    while (!pushes.some((p) => p.channel === 'events:onDidAppend') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(pushes.length).toBeGreaterThan(0);
+    for (const p of pushes) {
+      const parsed = pushChannels[p.channel].safeParse(p.payload);
+      expect(parsed.success, `${p.channel}: ${parsed.success ? '' : parsed.error.message}`).toBe(true);
+    }
+    const seen = new Set(pushes.map((p) => p.channel));
+    for (const c of ['fleet:onDidChangeServer', 'events:onDidAppend', 'events:onDidExportProgress', 'fleet:onDidRemoveServer'] as const) expect(seen).toContain(c);
+  }, 30_000);
+});
