@@ -3,18 +3,27 @@
  * the Electron runtime can run here (binary installed and a display); otherwise serves the browser
  * host and prints its URL on stdout.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { parseWebArgs, runWebHost } from './web';
 
+/**
+ * The installed Electron binary, or null. Reads the electron package's path.txt rather than
+ * `require('electron')`, which would try to download a missing binary (impossible offline).
+ */
 function electronBinary(): string | null {
+  let dir: string;
   try {
-    const p = createRequire(import.meta.url)('electron') as unknown;
-    return typeof p === 'string' && existsSync(p) ? p : null;
+    dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const bin = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+  return existsSync(bin) ? bin : null;
 }
 
 const argv = process.argv.slice(2);
