@@ -104,7 +104,6 @@ function shapeHealth(data: unknown, at: number): ShapeResult {
   if (!parsed.success) return { rejected: 'health_update payload is not a health summary' };
   const h = parsed.data;
   const forwarders = h.forwarder_details.map(toForwarderSnapshot);
-  const bad = h.unhealthy_forwarders + h.degraded_forwarders;
   const summary = h.error
     ? clip(h.error, 300)
     : `${h.healthy_forwarders}/${h.total_forwarders} healthy, ${h.unhealthy_forwarders} unhealthy, ${h.degraded_forwarders} degraded`;
@@ -117,7 +116,9 @@ function shapeHealth(data: unknown, at: number): ShapeResult {
   };
   // A failed summary (error + zeros) says nothing about forwarders: no signal, so nothing is "cleared".
   const signal: Signal | undefined = h.error ? undefined : { kind: 'forwarders', at, forwarders };
-  return base('health_update', bad > 0 || h.error ? 'warning' : 'debug', 'Forwarder health update', summary, d, signal);
+  // A periodic snapshot is telemetry: it repeats every 30 s, and each real change is its own
+  // derived forwarder_status_change event with the right severity. Only a failed summary warns.
+  return base('health_update', h.error ? 'warning' : 'debug', 'Forwarder health update', summary, d, signal);
 }
 
 function shapeSystemStatus(data: unknown, at: number): ShapeResult {

@@ -12,7 +12,17 @@ import { useEvents } from '../hooks/useEvents';
 import { useExport } from '../hooks/useExport';
 import { useFleet } from '../hooks/useFleet';
 
-const INITIAL: EventFilterState = { servers: [], categories: [], severities: [], types: [], derived: 'all', range: 'all', search: '' };
+// Periodic telemetry (health_update, system_status, query_update) is stored at `debug`; the explorer
+// opens on what changed, and one click on the severity filter shows the telemetry too.
+const INITIAL: EventFilterState = {
+  servers: [],
+  categories: [],
+  severities: ['info', 'warning', 'error', 'critical'],
+  types: [],
+  derived: 'all',
+  range: 'all',
+  search: '',
+};
 
 /** The UI's filter state as the contract's EventFilter; `since` is fixed when the range is chosen. */
 function toFilter(s: EventFilterState, search: string, since: string | undefined): EventFilter {
@@ -60,10 +70,21 @@ export function EventsPage() {
       ) : null}
       {events.maybeNew > 0 ? (
         <Alert color="blue" variant="light" p={6} data-testid="maybe-new">
-          {events.maybeNew} new events arrived that may match this search. <Anchor size="xs" onClick={events.reload}>Refresh</Anchor>
+          {events.maybeNew} new events arrived that may match this search.{' '}
+          <Anchor size="xs" onClick={events.reload}>
+            Refresh
+          </Anchor>
         </Alert>
       ) : null}
-      <EventList items={events.items} hasMore={events.hasMore} loading={events.loading} loadMore={events.loadMore} onFollowingChange={events.setFollowing} pending={events.pending} serverName={serverName} />
+      <EventList
+        items={events.items}
+        hasMore={events.hasMore}
+        loading={events.loading}
+        loadMore={events.loadMore}
+        onFollowingChange={events.setFollowing}
+        pending={events.pending}
+        serverName={serverName}
+      />
     </Stack>
   );
 }
