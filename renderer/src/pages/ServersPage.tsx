@@ -5,8 +5,10 @@ import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import { FleetFileSchema } from '../../../shared/domain/serverConfig';
 import type { ServerEntry } from '../../../shared/ipc/schemas';
 import { describeError } from '../api/FleetClient';
+import { ImportCredentialsDialog } from '../components/ImportCredentialsDialog/ImportCredentialsDialog';
 import { ServerForm } from '../components/ServerForm/ServerForm';
 import { ServerList } from '../components/ServerList/ServerList';
+import { useCredentialPrompt } from '../hooks/useCredentialPrompt';
 import { useFleet } from '../hooks/useFleet';
 import { useServerEntries } from '../hooks/useServerEntries';
 import { useClient } from '../store/StoreContext';
@@ -19,6 +21,7 @@ export function ServersPage() {
   const { entries, error, refresh } = useServerEntries();
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<ServerEntry | null>(null);
+  const credentials = useCredentialPrompt(refresh);
   const statuses = useMemo(() => new Map(servers.map((s) => [s.serverId, s])), [servers]);
 
   const save = async (config: ServerConfig, password: string | undefined) => {
@@ -41,7 +44,12 @@ export function ServersPage() {
           Servers ({entries.length})
         </Text>
         <Group gap="xs">
-          <ImportButton onDone={refresh} />
+          <ImportButton
+            onDone={(needCredentials) => {
+              refresh();
+              credentials.start(needCredentials);
+            }}
+          />
           <Button variant="default" onClick={() => void exportFleet(client)}>
             Export fleet JSON
           </Button>
@@ -60,6 +68,7 @@ export function ServersPage() {
           onSetEnabled={(e, enabled) => act(client.invoke('servers:setEnabled', { id: e.id, enabled }))}
         />
       </Paper>
+      <ImportCredentialsDialog prompt={credentials} />
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing?.entry ? `Edit ${editing.entry.name}` : 'Add server'} size="lg">
         {editing ? <ServerForm entry={editing.entry} onSave={save} onTest={test} onCancel={() => setEditing(null)} /> : null}
       </Modal>
@@ -91,7 +100,7 @@ async function exportFleet(client: ReturnType<typeof useClient>): Promise<void> 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function ImportButton({ onDone }: { onDone(): void }) {
+function ImportButton({ onDone }: { onDone(needCredentials: string[]): void }) {
   const client = useClient();
   const onFile = async (file: File | null) => {
     if (!file) return;
@@ -105,8 +114,8 @@ function ImportButton({ onDone }: { onDone(): void }) {
     const r = await client.invoke('fleet:importConfig', { fleet: parsed.data });
     if (!r.ok) return void notifications.show({ color: 'red', title: 'Import failed', message: describeError(r) });
     const { added, updated, needCredentials } = r.value;
-    notifications.show({ color: 'green', title: 'Fleet imported', message: `${added.length} added, ${updated.length} updated${needCredentials.length ? `; set a password for: ${needCredentials.join(', ')}` : ''}` });
-    onDone();
+    notifications.show({ color: 'green', title: 'Fleet imported', message: `${added.length} added, ${updated.length} updated` });
+    onDone(needCredentials);
   };
   return (
     <FileButton onChange={(f) => void onFile(f)} accept="application/json,.json">

@@ -6,7 +6,9 @@ import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHan
 import { Emitter } from '../../../electron/core/util/Emitter';
 import type { Alert } from '../../../shared/domain/alert';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import { ApiFailure } from '../../../shared/ipc/dispatch';
 import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/contract';
 import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
 import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
@@ -27,6 +29,10 @@ export class FakeCore implements CoreHandle {
   calls: FakeCall[] = [];
   /** Open maintenance windows by server id (epoch ms), as alerts:setMaintenance left them. */
   maintenance = new Map<string, number>();
+  /** Server ids servers:setPassword stored a password for, in call order (never the password). */
+  passwordsSet: string[] = [];
+  /** servers:setPassword for these ids answers like a locked keychain. */
+  failPasswordFor = new Set<string>();
   /** Steps an export reports; each step is pushed when the test calls stepExport(). */
   exportTotal = 500;
   private exports = new Map<string, number>();
@@ -116,6 +122,18 @@ export class FakeCore implements CoreHandle {
     }
   }
 
+  /** Like the core: new ids are added, known ones updated keeping their credential. */
+  private importFleet(configs: ServerConfig[]): { added: string[]; updated: string[]; needCredentials: string[] } {
+    const added: string[] = [];
+    const updated: string[] = [];
+    for (const c of configs) {
+      const known = this.entries.get(c.id);
+      (known ? updated : added).push(c.id);
+      this.entries.set(c.id, { ...c, hasCredential: known?.hasCredential ?? false });
+    }
+    return { added, updated, needCredentials: configs.filter((c) => !this.entries.get(c.id)?.hasCredential).map((c) => c.id) };
+  }
+
   private createHandlers(): ApiHandlers {
     const ok = { ok: true as const };
     const rec = <T>(channel: string, payload: unknown, value: T): Promise<T> => {
@@ -129,7 +147,7 @@ export class FakeCore implements CoreHandle {
         return rec('fleet:startDemo', p, ok);
       },
       'fleet:exportConfig': (p) => rec('fleet:exportConfig', p, { servers: [...this.entries.values()].map(({ hasCredential: _h, ...c }) => c) }),
-      'fleet:importConfig': (p) => rec('fleet:importConfig', p, { added: p.fleet.servers.map((s) => s.id), updated: [], needCredentials: p.fleet.servers.map((s) => s.id) }),
+      'fleet:importConfig': (p) => rec('fleet:importConfig', p, this.importFleet(p.fleet.servers)),
       'servers:list': (p) => rec('servers:list', p, [...this.entries.values()]),
       'servers:save': (p) => {
         this.entries.set(p.config.id, { ...p.config, hasCredential: Boolean(p.password) || (this.entries.get(p.config.id)?.hasCredential ?? false) });
@@ -152,7 +170,15 @@ export class FakeCore implements CoreHandle {
         if (s && p.code === '123456') this.setServer({ ...s, state: 'live', lastDataAt: new Date().toISOString() });
         return rec('servers:submitTotp', p, ok);
       },
-      'servers:setPassword': (p) => rec('servers:setPassword', { id: p.id, password: '[set]' }, ok),
+      'servers:setPassword': (p) => {
+        this.record('servers:setPassword', { id: p.id, password: '[set]' }); // never keep the password
+        const e = this.entries.get(p.id);
+        if (!e) return Promise.reject(new ApiFailure('not-found', `no server ${p.id}`));
+        if (this.failPasswordFor.has(p.id)) return Promise.reject(new ApiFailure('unavailable', 'The keychain is locked'));
+        this.entries.set(p.id, { ...e, hasCredential: true });
+        this.passwordsSet.push(p.id);
+        return Promise.resolve(ok);
+      },
       'servers:trustCertificate': (p) => {
         const s = this.servers.get(p.id);
         if (s) this.setServer({ ...s, state: 'live', tlsFingerprint: null, lastDataAt: new Date().toISOString() });

@@ -1,0 +1,97 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback, useState } from 'react';
+import type { ServerEntry } from '../../../shared/ipc/schemas';
+import { describeError } from '../api/FleetClient';
+import { useClient } from '../store/StoreContext';
+
+/** The server being asked about; falls back to the bare id when servers:list does not know it. */
+export type PromptServer = Pick<ServerEntry, 'name' | 'url' | 'username'> & { id: string };
+
+export interface CredentialPrompt {
+  /** Null when no walkthrough is running. */
+  current: PromptServer | null;
+  /** 1-based position of `current` and the number of servers to walk through. */
+  position: number;
+  total: number;
+  error: string | null;
+  busy: boolean;
+  start(ids: readonly string[]): void;
+  /** Resolves true when the keychain took the password and the prompt moved on. */
+  save(password: string): Promise<boolean>;
+  skip(): void;
+  close(): void;
+}
+
+interface Walk {
+  queue: PromptServer[];
+  index: number;
+  stored: number;
+}
+
+function summarise(walk: Walk): void {
+  const total = walk.queue.length;
+  const missing = total - walk.stored;
+  notifications.show({
+    color: missing === 0 ? 'green' : 'yellow',
+    title: 'Imported credentials',
+    message: `${walk.stored} of ${total} password${total === 1 ? '' : 's'} stored in the keychain${missing ? `; ${missing} server${missing === 1 ? '' : 's'} still without a password` : ''}.`,
+  });
+}
+
+/**
+ * Walks through the servers an import left without a credential, one at a time. The password is
+ * passed straight through to servers:setPassword and never held in React state.
+ */
+export function useCredentialPrompt(onStored: () => void): CredentialPrompt {
+  const client = useClient();
+  const [walk, setWalk] = useState<Walk | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = useCallback(
+    (ids: readonly string[]) => {
+      if (ids.length === 0) return;
+      void client.invoke('servers:list', {}).then((r) => {
+        const known = new Map((r.ok ? r.value : []).map((e) => [e.id as string, e]));
+        const queue = ids.map((id) => known.get(id) ?? { id, name: id, url: '', username: '' });
+        setError(null);
+        setWalk({ queue, index: 0, stored: 0 });
+      });
+    },
+    [client],
+  );
+
+  const advance = useCallback((from: Walk, stored: number) => {
+    const next = { ...from, index: from.index + 1, stored: from.stored + stored };
+    setError(null);
+    if (next.index < next.queue.length) return setWalk(next);
+    setWalk(null);
+    summarise(next);
+  }, []);
+
+  const current = walk ? (walk.queue[walk.index] ?? null) : null;
+
+  const save = async (password: string): Promise<boolean> => {
+    if (!walk || !current) return false;
+    if (password.length === 0) return (setError('Enter the password, or skip this server.'), false);
+    setBusy(true);
+    const r = await client.invoke('servers:setPassword', { id: current.id, password });
+    setBusy(false);
+    if (!r.ok) return (setError(describeError(r)), false);
+    onStored();
+    advance(walk, 1);
+    return true;
+  };
+
+  const skip = () => {
+    if (walk) advance(walk, 0);
+  };
+  // Closing early ends the walkthrough; the summary still says what was stored.
+  const close = () => {
+    if (!walk) return;
+    setWalk(null);
+    summarise(walk);
+  };
+
+  return { current, position: walk ? walk.index + 1 : 0, total: walk?.queue.length ?? 0, error, busy, start, save, skip, close };
+}

@@ -1,0 +1,72 @@
+/** Importing a fleet file, then giving (or skipping) the passwords the file cannot carry. */
+import { expect, test, type Page } from '@playwright/test';
+import { startFakeApp, type FakeApp } from './support/fakeApp';
+
+let app: FakeApp | undefined;
+test.afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const FLEET = {
+  servers: [
+    { id: 'dns-new-1', name: 'New Primary', url: 'https://10.1.0.53:8443', username: 'noc-one' },
+    { id: 'dns-new-2', name: 'New Secondary', url: 'https://10.2.0.53:8443', username: 'noc-two' },
+  ],
+};
+
+async function importFleet(page: Page): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import fleet JSON' }).click();
+  await (await chooser).setFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FLEET)) });
+}
+
+const credentialOf = (page: Page, id: string) => page.locator(`[data-testid="server-entry"][data-server-id="${id}"] [data-testid="has-credential"]`);
+
+test('importing asks for each new server password; a skipped one stays without a credential', async ({ page }) => {
+  app = await startFakeApp();
+  await page.goto(`${app.url}#/servers`);
+  await importFleet(page);
+
+  const dialog = page.getByRole('dialog', { name: 'Passwords for imported servers' });
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('1 of 2');
+  await expect(dialog.getByTestId('import-credentials-server')).toContainText('New Primary');
+  await expect(dialog.getByTestId('import-credentials-server')).toContainText('https://10.1.0.53:8443');
+  await expect(dialog.getByTestId('import-credentials-server')).toContainText('noc-one');
+  const password = dialog.getByLabel('Password');
+  await expect(password).toHaveAttribute('type', 'password');
+  await expect(password).toHaveAttribute('autocomplete', 'off');
+  await expect(password).toHaveValue('');
+  await password.fill('s3cret-one');
+  await dialog.getByRole('button', { name: 'Save password' }).click();
+
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('2 of 2');
+  await expect(dialog.getByTestId('import-credentials-server')).toContainText('New Secondary');
+  await expect(dialog.getByLabel('Password')).toHaveValue(''); // never pre-filled with the last one
+  await dialog.getByRole('button', { name: 'Skip' }).click();
+
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('1 of 2 passwords stored in the keychain; 1 server still without a password.')).toBeVisible();
+  await expect(credentialOf(page, 'dns-new-1')).toHaveAttribute('data-value', 'true');
+  await expect(credentialOf(page, 'dns-new-2')).toHaveAttribute('data-value', 'false');
+  expect(app.core.passwordsSet).toEqual(['dns-new-1']);
+});
+
+test('a keychain error is shown in the dialog, which stays on that server with an empty field', async ({ page }) => {
+  app = await startFakeApp((core) => core.failPasswordFor.add('dns-new-1'));
+  await page.goto(`${app.url}#/servers`);
+  await importFleet(page);
+
+  const dialog = page.getByRole('dialog', { name: 'Passwords for imported servers' });
+  await dialog.getByLabel('Password').fill('s3cret-one');
+  await dialog.getByRole('button', { name: 'Save password' }).click();
+  await expect(dialog).toContainText('The keychain is locked');
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('1 of 2');
+  await expect(dialog.getByLabel('Password')).toHaveValue('');
+
+  app.core.failPasswordFor.clear();
+  await dialog.getByLabel('Password').fill('s3cret-one');
+  await dialog.getByRole('button', { name: 'Save password' }).click();
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('2 of 2');
+  expect(app.core.passwordsSet).toEqual(['dns-new-1']);
+});
