@@ -52,6 +52,9 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
       unified.closeAll(1000, 'Replaced by new connection');
     },
     disconnectUnified: (reason) => unified.closeAll(1000, reason),
+    poisonUnifiedQueues: () => {
+      for (const c of unified.conns.values()) c.poisoned = true;
+    },
     restart(downMs) {
       // uvicorn closes open sockets with 1012 on shutdown (§6.7); nginx answers 502 meanwhile (§6.6).
       legacy.closeAll(1012, '');

@@ -132,6 +132,9 @@ export interface EmulatorControl {
   sendRawUnified(frame: string): void;
   replaceConnections(): void;
   disconnectUnified(reason: string): void;
+  /** Q7: kill every unified connection's outbound queue task (as get_subscription_info or a Decimal in
+   * anomaly_alert does): afterwards only direct-write pings reach the client. */
+  poisonUnifiedQueues(): void;
   restart(downMs: number): Promise<void>;
   hang(on: boolean): void;
   setMigrationMode(m: EmulatorOptions['migrationMode']): void;

@@ -204,7 +204,7 @@ export class ServerSession {
       established: () => gen === this.generation && this.onEstablished(),
       ingested: (out, at) => gen === this.generation && this.onIngested(out, at),
       ended: (close) => gen === this.generation && this.onEnded(close, stack),
-      stale: (silent, windowMs) => gen === this.generation && this.onStale(silent, windowMs),
+      stale: (silent, windowMs, detail) => gen === this.generation && this.onStale(silent, windowMs, detail),
     });
     this.streams.open();
   }
@@ -243,8 +243,8 @@ export class ServerSession {
     }
   }
 
-  private onStale(silentMs: number, windowMs: number): void {
-    this.tracker.setState('stale', { detail: `no data for ${secs(silentMs)} s (window ${secs(windowMs)} s)` });
+  private onStale(silentMs: number, windowMs: number, detail?: string): void {
+    this.tracker.setState('stale', { detail: detail ?? `no data for ${secs(silentMs)} s (window ${secs(windowMs)} s)` });
     this.leaveLive();
     this.fail('network', `link went silent for ${secs(silentMs)} s; reconnecting`);
   }

@@ -18,7 +18,7 @@ export interface StreamSink {
   established(): void;
   ingested(out: Ingested, at: number): void;
   ended(close: SocketClose, socket: string): void;
-  stale(silentMs: number, windowMs: number): void;
+  stale(silentMs: number, windowMs: number, detail?: string): void;
 }
 
 interface Entry {
@@ -58,6 +58,16 @@ export class StreamSet {
         resubscribeMinMs: this.tuning.resubscribeMinMs,
         resubscribeMaxMs: this.tuning.resubscribeMaxMs,
         random: this.tuning.random,
+        queueProbeMs: this.tuning.unifiedQueueProbeMs,
+        queueProbeTimeoutMs: this.tuning.unifiedQueueProbeTimeoutMs,
+      });
+      socket.onDidStall((quietMs) => {
+        if (!this.finished)
+          this.sink.stale(
+            quietMs,
+            this.tuning.unifiedQueueProbeMs,
+            `only pings for ${Math.round(quietMs / 1000)} s: the server's send queue is stuck (Q7)`,
+          );
       });
       this.add(socket, this.tuning.unifiedPingIntervalMs);
     } else {
@@ -110,6 +120,7 @@ export class StreamSet {
     const at = this.clock.now();
     watchdog.feed();
     const out = this.normaliser.ingest(raw, this.stack, at);
+    if (socket instanceof UnifiedSocket) socket.sawFrame(isDirectWrite(out) ? 'direct' : 'queued');
     let welcomed = false;
     for (const env of out.control) if (socket.handleControl(env)) welcomed = true;
     if (out.events.length > 0 || out.signals.length > 0) this.sink.ingested(out, at);
@@ -118,4 +129,9 @@ export class StreamSet {
       this.sink.established();
     }
   }
+}
+
+/** Server pings (and connection_test) bypass the unified outbound queue (§3.1, Q7). */
+function isDirectWrite(out: Ingested): boolean {
+  return out.events.length === 0 && out.control.length > 0 && out.control.every((e) => e.type === 'ping' || e.type === 'connection_test');
 }

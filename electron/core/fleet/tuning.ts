@@ -12,6 +12,10 @@ export interface SessionTuning {
   legacySystemIntervalMs: number;
   /** Expected interval of unified server pings. */
   unifiedPingIntervalMs: number;
+  /** Q7: with no queued (non-ping) frame for this long, ask get_connection_status… */
+  unifiedQueueProbeMs: number;
+  /** …and treat the connection as dead when no queued frame answers within this. */
+  unifiedQueueProbeTimeoutMs: number;
   /** Watchdog window = factor x expected interval, unless config.watchdogSeconds is set. */
   watchdogFactor: number;
   handshakeTimeoutMs: number;
@@ -41,6 +45,8 @@ export const DEFAULT_TUNING: SessionTuning = {
   legacyHealthIntervalMs: 30 * SECOND,
   legacySystemIntervalMs: 60 * SECOND,
   unifiedPingIntervalMs: 30 * SECOND,
+  unifiedQueueProbeMs: 60 * SECOND,
+  unifiedQueueProbeTimeoutMs: 10 * SECOND,
   watchdogFactor: 2.5,
   handshakeTimeoutMs: 15 * SECOND,
   requestTimeoutMs: 15 * SECOND,

@@ -50,7 +50,9 @@ describe('unified stack against the emulator', () => {
   it('re-subscribes periodically (injected clock) so expired subscriptions come back', async () => {
     emu = await startEmulator({ unifiedPingIntervalMs: 100 });
     const clock = new ManualClock(Date.now());
-    h = harness({ clock, tuning: { ...FAST_TUNING, random: () => 0 } });
+    // The Q7 queue probe is off here: while the manual clock jumps 30 minutes no real reply can
+    // arrive, and this test is about re-subscription only (the probe has its own test below).
+    h = harness({ clock, tuning: { ...FAST_TUNING, random: () => 0, unifiedQueueProbeMs: 0 } });
     h.fleet.setServers([serverConfig(emu.url, { stack: 'unified', watchdogSeconds: 3600, pollSeconds: 3600 })]);
     await h.waitState('live');
     const sent = (): number => h!.fleet.session('dns-01')!.diagnostics().sockets[0]!.subscribesSent;
@@ -105,5 +107,24 @@ describe('unified stack against the emulator', () => {
     h = harness();
     h.fleet.setServers([serverConfig(emu.url, { stack: 'auto' })]);
     expect((await h.waitState('live')).stack).toBe('unified');
+  });
+});
+
+describe('Q7: a unified connection whose send queue died', () => {
+  it('is not live on pings alone: the queue probe gets no answer, the server goes stale and reconnects', async () => {
+    emu = await startEmulator({ unifiedPingIntervalMs: 50 });
+    h = harness({ tuning: { ...FAST_TUNING, unifiedQueueProbeMs: 400, unifiedQueueProbeTimeoutMs: 300 } });
+    h.fleet.setServers([serverConfig(emu.url, { stack: 'unified' })]);
+    await h.waitState('live');
+    // A healthy queue answers the probe (connection_status), so a quiet server stays live through
+    // several probe rounds (a negative check: it needs the time to pass).
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(h.fleet.statuses()[0]!.state).toBe('live');
+
+    emu.control.poisonUnifiedQueues();
+    const stale = await h.waitState('stale', 'dns-01', 5000);
+    expect(stale.detail).toMatch(/only pings .*queue is stuck/);
+    await h.waitState('live', 'dns-01', 10_000);
+    expect(emu.control.stats().unifiedAccepted).toBeGreaterThanOrEqual(2);
   });
 });
