@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('demo fleet, CLI and scale', () => {
       process.execPath,
       ['--import', 'tsx', 'electron/emulator/cli.ts', '--count', '2', '--base-port', '0', '--health-interval-ms', '100'],
       {
-        cwd: '/work/main',
+        cwd: fileURLToPath(new URL('../../..', import.meta.url)),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

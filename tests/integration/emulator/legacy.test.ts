@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VECTORS } from '../../support/vectors';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { connect, get, skeleton, token } from './helpers';
 
-const vec = Object.fromEntries(
-  (
-    JSON.parse(readFileSync('/work/shared/protocol/vectors.json', 'utf8')) as { vectors: Array<{ name: string; frame: string }> }
-  ).vectors.map((v) => [v.name, v.frame]),
-);
+const vec = Object.fromEntries(VECTORS.map((v) => [v.name, v.frame]));
 const FAST = { healthIntervalMs: 100, systemIntervalMs: 150 };
 
 let server: EmulatedServer | null = null;

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VECTORS } from '../../support/vectors';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { connect, skeleton, token, until, type TestSocket } from './helpers';
 
-const vec = Object.fromEntries(
-  (
-    JSON.parse(readFileSync('/work/shared/protocol/vectors.json', 'utf8')) as { vectors: Array<{ name: string; frame: string }> }
-  ).vectors.map((v) => [v.name, v.frame]),
-);
+const vec = Object.fromEntries(VECTORS.map((v) => [v.name, v.frame]));
 const d = (f: { msg: Record<string, unknown> }): Record<string, unknown> => f.msg['data'] as Record<string, unknown>;
 
 let server: EmulatedServer | null = null;

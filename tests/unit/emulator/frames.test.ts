@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { base32Encode, decodeJwt, totp, verifyTotp } from '../../../electron/emulator/auth';
 import { isoUtc, pyDumps, pyFloat, pyFloatRepr, REST_STYLE } from '../../../electron/emulator/frames';
+import { VECTORS } from '../../support/vectors';
 
-interface Vector {
-  name: string;
-  frame: string;
-}
-const vectors = (JSON.parse(readFileSync('/work/shared/protocol/vectors.json', 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = VECTORS;
 
 /** JSON.parse keeping Python floats (source text with '.' or exponent) as PyFloat (Node 22 reviver context). */
 function parsePy(text: string): unknown {

@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Normaliser, type Stack } from '../../../electron/core/hybrid-dns/Normaliser';
 import { parseServerTime } from '../../../electron/core/hybrid-dns/wire/time';
 import { nullLogger } from '../../../electron/core/util/logger';
 import { FleetEventSchema } from '../../../shared/domain/fleetEvent';
+import { VECTORS, type Vector as RawVector } from '../../support/vectors';
 
-interface Vector {
-  name: string;
-  stack: Stack;
-  frame: string;
-}
-const vectors = (JSON.parse(readFileSync('/work/shared/protocol/vectors.json', 'utf8')) as { vectors: Vector[] }).vectors;
+type Vector = Omit<RawVector, 'stack'> & { stack: Stack };
+const vectors = VECTORS as Vector[];
 const byName = (n: string): Vector => vectors.find((v) => v.name === n)!;
 const NOW = Date.UTC(2025, 7, 29, 9, 30);
 
