@@ -34,7 +34,10 @@ export interface SqliteEventLogOptions {
   batchMax?: number;
   /** Bound on events waiting in memory (default 100,000); beyond it the oldest are dropped and counted. */
   maxBacklog?: number;
-  /** Time budget per write transaction in ms (default 20), so indexing and retention get turns. */
+  /**
+   * Time budget per write transaction in ms, so indexing and retention get turns (default 100 on
+   * the writer thread; 20 when writing on the main thread, where it is the event loop's budget).
+   */
   budgetMs?: number;
   /** Retry delay after a failed write, e.g. a full disk (default 2000). */
   retryMs?: number;
@@ -91,7 +94,7 @@ export class SqliteEventLog implements EventLog {
     this.rollups = new MetricRollups(db);
     const setup = {
       path: db.name,
-      budgetMs: opts.budgetMs ?? 20,
+      budgetMs: opts.budgetMs,
       batchMax: opts.batchMax ?? 1000,
       retention: opts.retention ?? DEFAULT_RETENTION,
       applyRetention: opts.applyRetention !== false,

@@ -17,6 +17,8 @@ import type { WriterChannel } from './WriterChannel';
 import type { CoreStats, FromWriter, WriterStats } from './writerProtocol';
 
 const MAX_IN_FLIGHT = 4;
+/** Under a backlog a batch may hold this many times `batchMax`: fewer, larger transactions keep up. */
+const BACKLOG_BATCH_FACTOR = 10;
 
 export interface QueueOptions {
   batchMs: number;
@@ -121,7 +123,7 @@ export class WriteQueue {
     for (;;) {
       const hasWork = this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0;
       if (!hasWork || this.inFlight.size >= maxInFlight) return;
-      const events = this.queue.peek(this.opts.batchMax);
+      const events = this.queue.peek(this.opts.batchMax * BACKLOG_BATCH_FACTOR);
       this.queue.drop(events.length);
       const alerts = [...this.alertsToSend.values()];
       this.alertsToSend.clear();
@@ -141,6 +143,7 @@ export class WriteQueue {
 
   private onReply(m: FromWriter): void {
     if (m.t === 'log') return this.deps.logger[m.level](m.msg, m.fields);
+    if (m.t === 'stopped') return this.stopped(m.message);
     if (m.t !== 'failed') this.core = m.stats;
     if (m.t === 'committed') this.committed(m.seq, m.duplicates);
     else if (m.t === 'failed') this.failed(m.code, m.message);
@@ -175,6 +178,14 @@ export class WriteQueue {
       this.channel.post({ t: 'retry', now: this.deps.clock.now() });
       this.post(MAX_IN_FLIGHT);
     }, this.opts.retryMs);
+  }
+
+  /** The writer is gone: say so, and let anyone awaiting flush() or close() go on. */
+  private stopped(message: string): void {
+    if (!this.closed) this.deps.health.writeFailed(Object.assign(new Error(message), { code: 'WRITER_STOPPED' }), this.backlog);
+    this.closed = true;
+    for (const resolve of this.calls.values()) resolve();
+    this.calls.clear();
   }
 
   private noteDropped(count: number): void {

@@ -34,18 +34,26 @@ function workerEntry(): { url: URL; execArgv: string[] } | null {
   return existsSync(file) ? { url: pathToFileURL(file), execArgv: ts ? ['--import', 'tsx'] : [] } : null;
 }
 
-export function openWriterChannel(db: Database, setup: WriterSetup, persistent: boolean, deps: { clock: Clock; logger: Logger }): WriterChannel {
+const WORKER_BUDGET_MS = 100;
+const IN_THREAD_BUDGET_MS = 20;
+
+export function openWriterChannel(
+  db: Database,
+  options: Omit<WriterSetup, 'budgetMs'> & { budgetMs: number | undefined },
+  persistent: boolean,
+  deps: { clock: Clock; logger: Logger },
+): WriterChannel {
   const entry = persistent ? workerEntry() : null;
   if (entry) {
     try {
-      return workerChannel(entry, setup, deps);
+      return workerChannel(entry, { ...options, budgetMs: options.budgetMs ?? WORKER_BUDGET_MS }, deps);
     } catch (err) {
       deps.logger.warn('event log writer thread could not start; writing on the main thread', { err });
     }
   } else if (persistent) {
     deps.logger.warn('event log writer thread not found; writing on the main thread');
   }
-  return inThreadChannel(db, setup, deps);
+  return inThreadChannel(db, { ...options, budgetMs: options.budgetMs ?? IN_THREAD_BUDGET_MS }, deps);
 }
 
 function workerChannel(entry: { url: URL; execArgv: string[] }, setup: WriterSetup, deps: { clock: Clock; logger: Logger }): WriterChannel {
@@ -58,17 +66,28 @@ function workerChannel(entry: { url: URL; execArgv: string[] }, setup: WriterSet
     transferList: [sync.port2],
   });
   worker.unref();
+  let stopped = false;
+  const listeners: ((m: FromWriter) => void)[] = [];
+  worker.on('message', (m: FromWriter) => listeners.forEach((l) => l(m)));
   worker.on('error', (err) => deps.logger.error('event log writer thread failed', { err }));
+  // After close() this is expected and changes nothing; before, it is a crash and must not leave flush() waiting.
+  worker.on('exit', (code) => {
+    stopped = true;
+    listeners.forEach((l) => l({ t: 'stopped', message: `the writer thread exited (${code})` }));
+  });
   return {
     kind: 'worker',
-    post: (msg) => worker.postMessage(msg),
+    post: (msg) => {
+      if (!stopped) worker.postMessage(msg);
+    },
     call: (req) => {
+      if (stopped) return false;
       Atomics.store(flag, 0, 0);
       worker.postMessage({ t: 'sync', req });
       if (Atomics.wait(flag, 0, 0, SYNC_TIMEOUT_MS) === 'timed-out') throw new Error('event log writer did not answer');
       return receiveMessageOnPort(sync.port1)?.message === true;
     },
-    onReply: (listener) => worker.on('message', listener),
+    onReply: (listener) => listeners.push(listener),
     setBusy: (busy) => (busy ? worker.ref() : worker.unref()),
     dispose: async () => {
       sync.port1.close();

@@ -15,6 +15,8 @@ import { WriteStatements } from './writeStatements';
 
 /** A commit this recent means more are coming: background work (indexing) steps aside. */
 const BUSY_WINDOW_MS = 150;
+/** Largest transaction: big ones amortise index page writes, which dominate the cost per event. */
+const MAX_CHUNK = 10_000;
 
 type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; dupes?: number[]; extrasDone?: boolean };
 
@@ -145,7 +147,7 @@ export class WriterCore {
     this.stats.maxBatchMs = Math.max(this.stats.maxBatchMs, ms);
     const budget = this.setup.budgetMs;
     if (size > 0 && ms > budget * 0.75) this.chunkSize = Math.max(25, Math.floor((size * budget * 0.6) / ms));
-    else if (ms < budget * 0.3) this.chunkSize = Math.min(this.setup.batchMax, Math.ceil(this.chunkSize * 1.5));
+    else if (ms < budget * 0.3) this.chunkSize = Math.min(MAX_CHUNK, Math.ceil(this.chunkSize * 1.5));
     this.stats.chunkSize = this.chunkSize;
   }
 }

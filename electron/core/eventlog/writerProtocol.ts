@@ -6,6 +6,7 @@ import type { RollupDelta } from './writeStatements';
 
 export interface WriterSetup {
   path: string;
+  /** Time budget per write transaction, so indexing, retention and close get turns. */
   budgetMs: number;
   batchMax: number;
   retention: RetentionPolicy;
@@ -42,7 +43,9 @@ export type FromWriter =
   | { t: 'failed'; seq: number; code: string; message: string }
   | { t: 'stats'; stats: CoreStats }
   | { t: 'done'; id: number; stats: CoreStats }
-  | { t: 'log'; level: 'warn' | 'error'; msg: string; fields: Record<string, unknown> };
+  | { t: 'log'; level: 'warn' | 'error'; msg: string; fields: Record<string, unknown> }
+  /** Synthesised by the channel when the writer thread died: nothing more will be written. */
+  | { t: 'stopped'; message: string };
 
 /** Synchronous requests (answered while the main thread waits): one retention step now. */
 export interface SyncRequest {
