@@ -17,6 +17,7 @@ import { WriteStatements } from './writeStatements';
 const BUSY_WINDOW_MS = 150;
 /** Largest transaction: big ones amortise index page writes, which dominate the cost per event. */
 const MAX_CHUNK = 10_000;
+const INDEX_BUDGET_MS = 15;
 
 type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; dupes?: number[]; extrasDone?: boolean };
 
@@ -38,7 +39,10 @@ export class WriterCore {
     this.statements = new WriteStatements(db);
     this.chunkSize = setup.batchMax;
     const canWrite = () => !this.failed;
-    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, budgetMs: setup.budgetMs });
+    // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
+    // pause, so its chunk length is its share of the writer thread, and commits come first.
+    const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, budgetMs: indexBudgetMs });
     this.retention = new Retention(
       db,
       setup.retention,
