@@ -10,7 +10,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') }, external },
+      // The event log's writer runs in a worker thread; WriterChannel looks for writerWorker.js next to the bundle.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), writerWorker: resolve(__dirname, 'electron/core/eventlog/writerWorker.ts') },
+        external,
+      },
     },
   },
   preload: {

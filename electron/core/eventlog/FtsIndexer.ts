@@ -54,11 +54,12 @@ export class FtsIndexer {
     this.disposed = true;
   }
 
+  /** Pauses before each chunk while commits are coming in: they share the writer's thread and go first. */
   private async run(): Promise<void> {
-    while (!this.disposed && this.deps.canWrite() && this.step()) {
+    do {
       if (this.deps.writerBusy()) await new Promise<void>((r) => this.deps.clock.setTimeout(r, BUSY_PAUSE_MS));
       else await new Promise<void>((r) => setImmediate(r));
-    }
+    } while (!this.disposed && this.deps.canWrite() && this.step());
   }
 
   /** One chunk, newest first (what operators search for). Returns true if more may be pending. */

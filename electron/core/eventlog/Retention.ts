@@ -22,6 +22,14 @@ export interface RetentionOptions {
   busyDelayMs: number;
 }
 
+/** Bytes the database holds (pages in use; the WAL is transient and excluded). Any connection may ask. */
+export function usedBytes(db: Database): number {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  return (pages - free) * pageSize;
+}
+
 export class Retention {
   private timer: TimerHandle | null = null;
   private disposed = false;
@@ -50,10 +58,7 @@ export class Retention {
 
   /** Bytes the database holds (pages in use; the WAL is transient and excluded). */
   usedBytes(): number {
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    const free = this.db.pragma('freelist_count', { simple: true }) as number;
-    return (pages - free) * pageSize;
+    return usedBytes(this.db);
   }
 
   /** One bounded step. Returns true when more deletion is due. */

@@ -1,6 +1,7 @@
 /**
  * The app's memory: FleetEvents, alerts, connection gaps and metric rollups in `events.db`
- * (SQLite, WAL). Writes are group-committed by BatchWriter; reads are synchronous indexed queries.
+ * (SQLite, WAL). Writes are group-committed by a writer in a worker thread (its own connection, a
+ * second core); reads are synchronous indexed queries on this thread's connection, which never writes.
  */
 import type { Database } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
@@ -11,15 +12,16 @@ import { systemClock, type Clock, type Logger } from '../platform';
 import { Emitter } from '../util/Emitter';
 import { nullLogger } from '../util/logger';
 import { listAlerts } from './alertRows';
-import { BatchWriter, type WriterStats } from './BatchWriter';
 import { DiskHealth } from './DiskHealth';
 import type { CommitBatch, EventLog, EventLogHealth } from './EventLog';
 import { EventQueries } from './EventQueries';
-import { FtsIndexer } from './FtsIndexer';
 import { exportEvents, type ExportFormat } from './exportEvents';
 import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
-import { DEFAULT_RETENTION, Retention, type RetentionPolicy } from './Retention';
+import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention';
+import { openWriterChannel, type WriterChannel } from './WriterChannel';
+import type { CoreStats, WriterStats } from './writerProtocol';
+import { WriteQueue } from './WriteQueue';
 
 export interface SqliteEventLogOptions {
   dataDir: string;
@@ -32,7 +34,10 @@ export interface SqliteEventLogOptions {
   batchMax?: number;
   /** Bound on events waiting in memory (default 100,000); beyond it the oldest are dropped and counted. */
   maxBacklog?: number;
-  /** Event-loop budget per transaction in ms (default 20). */
+  /**
+   * Time budget per write transaction in ms, so indexing and retention get turns (default 100 on
+   * the writer thread; 20 when writing on the main thread, where it is the event loop's budget).
+   */
   budgetMs?: number;
   /** Retry delay after a failed write, e.g. a full disk (default 2000). */
   retryMs?: number;
@@ -52,14 +57,14 @@ export interface Gap {
 
 export class SqliteEventLog implements EventLog {
   private readonly queries: EventQueries;
-  private readonly writer: BatchWriter;
+  private readonly writer: WriteQueue;
+  private readonly channel: WriterChannel;
   private readonly diskHealth: DiskHealth;
   private readonly rollups: MetricRollups;
-  private readonly retention: Retention;
-  private readonly indexer: FtsIndexer;
   private readonly commits: Emitter<CommitBatch>;
   private closed = false;
   private readonly logger: Logger;
+  private readonly clock: Clock;
   readonly onDidCommit: EventLog['onDidCommit'];
   readonly onDidChangeHealth: EventLog['onDidChangeHealth'];
 
@@ -79,6 +84,7 @@ export class SqliteEventLog implements EventLog {
   ) {
     const { clock, logger } = opts;
     this.logger = logger;
+    this.clock = clock;
     this.commits = new Emitter<CommitBatch>((err) => logger.error('commit listener failed', { err }));
     this.onDidCommit = this.commits.event;
     this.diskHealth = new DiskHealth({ clock, logger });
@@ -86,26 +92,23 @@ export class SqliteEventLog implements EventLog {
     if (!persistent) this.diskHealth.setState('degraded', 'The event log could not be opened on disk; events are kept in memory for this session only.', 0);
     this.queries = new EventQueries(db);
     this.rollups = new MetricRollups(db);
-    const canWrite = () => this.diskHealth.value.state !== 'degraded' || !persistent;
-    this.indexer = new FtsIndexer(db, { clock, logger, canWrite, writerBusy: () => this.writer.busy, budgetMs: opts.budgetMs ?? 20 });
-    this.writer = new BatchWriter(
-      db,
-      { clock, logger, health: this.diskHealth, rollups: this.rollups, onCommit: (b) => this.committed(b) },
-      { batchMs: opts.batchMs ?? 100, batchMax: opts.batchMax ?? 1000, maxBacklog: opts.maxBacklog ?? 100_000, budgetMs: opts.budgetMs ?? 20, retryMs: opts.retryMs ?? 2000 },
+    const setup = {
+      path: db.name,
+      budgetMs: opts.budgetMs,
+      batchMax: opts.batchMax ?? 1000,
+      retention: opts.retention ?? DEFAULT_RETENTION,
+      applyRetention: opts.applyRetention !== false,
+      retentionIntervalMs: opts.retentionIntervalMs ?? 60_000,
+      retentionBatchRows: opts.retentionBatchRows ?? 500,
+    };
+    this.channel = openWriterChannel(db, setup, persistent, { clock, logger });
+    // With a writer thread this connection only reads; SQLite enforces it.
+    if (this.channel.kind === 'worker') db.pragma('query_only = ON');
+    this.writer = new WriteQueue(
+      this.channel,
+      { clock, logger, health: this.diskHealth, rollups: this.rollups, onCommit: (b) => this.commits.fire(b) },
+      { batchMs: opts.batchMs ?? 100, batchMax: opts.batchMax ?? 1000, maxBacklog: opts.maxBacklog ?? 100_000, retryMs: opts.retryMs ?? 2000 },
     );
-    this.retention = new Retention(
-      db,
-      opts.retention ?? DEFAULT_RETENTION,
-      { clock, logger, canWrite },
-      { intervalMs: opts.retentionIntervalMs ?? 60_000, batchRows: opts.retentionBatchRows ?? 500, busyDelayMs: 50 },
-    );
-    if (opts.applyRetention !== false) this.retention.start();
-    this.indexer.kick();
-  }
-
-  private committed(batch: CommitBatch): void {
-    this.commits.fire(batch);
-    if (batch.events.length > 0) this.indexer.kick();
   }
 
   append(events: FleetEvent[]): void {
@@ -168,27 +171,29 @@ export class SqliteEventLog implements EventLog {
   }
 
   setRetention(policy: RetentionPolicy): void {
-    this.retention.setPolicy(policy);
+    if (!this.closed) this.channel.post({ t: 'setRetention', now: this.clock.now(), policy });
   }
 
-  /** Runs one retention step now (tests, and a "clean up now" action). Returns true if more is due. */
+  /**
+   * Runs one retention step now (tests, and a "clean up now" action). Returns true if more is due.
+   * Waits for the writer thread to answer (behind any commit it is doing).
+   */
   applyRetentionStep(): boolean {
-    return this.retention.tick();
+    return !this.closed && this.channel.call({ t: 'retentionStep', now: this.clock.now() });
   }
 
   /** Indexes every row still waiting for full-text search (search works meanwhile, by substring). */
-  indexNow(): Promise<void> {
-    return this.indexer.drain();
+  async indexNow(): Promise<void> {
+    if (!this.closed) await this.writer.request('index');
   }
 
-  stats(): WriterStats & { backlog: number; usedBytes: number; retentionDeleted: number; searchIndexPending: number; maxIndexChunkMs: number } {
+  /** Writer figures are as last reported by the writer thread (after each commit, at least every second). */
+  stats(): WriterStats & Pick<CoreStats, 'retentionDeleted' | 'maxIndexChunkMs'> & { backlog: number; usedBytes: number; searchIndexPending: number } {
     return {
       ...this.writer.stats,
       backlog: this.writer.backlog,
-      usedBytes: this.retention.usedBytes(),
-      retentionDeleted: this.retention.deletedTotal,
-      searchIndexPending: this.indexer.pending,
-      maxIndexChunkMs: this.indexer.maxChunkMs,
+      usedBytes: usedBytes(this.db),
+      searchIndexPending: this.db.prepare('SELECT count(*) FROM fts_pending').pluck().get() as number,
     };
   }
 
@@ -199,17 +204,11 @@ export class SqliteEventLog implements EventLog {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.retention.dispose();
-    this.indexer.dispose();
     await this.writer.close();
+    await this.channel.dispose();
     if (this.writer.backlog > 0) this.logger.warn('event log closed with unsaved events', { backlog: this.writer.backlog });
     this.diskHealth.dispose();
     this.commits.dispose();
-    try {
-      this.db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      /* a full disk may refuse the checkpoint; the WAL is replayed on next open */
-    }
     this.db.close();
   }
 }

@@ -8,13 +8,28 @@ const TOKEN_PARAM = /([?&](?:token|access_token|refresh_token|password)=)[^&#\s"
 const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 
 const extraSecrets = new Set<string>();
+let secretsVersion = 0;
 
 /** Register a concrete secret value (a password or token) so it is masked wherever it appears. */
 export function registerSecret(value: string | null | undefined): void {
-  if (value && value.length >= 4) extraSecrets.add(value);
+  if (!value || value.length < 4 || extraSecrets.has(value)) return;
+  extraSecrets.add(value);
+  secretsVersion++;
 }
 export function forgetSecret(value: string | null | undefined): void {
-  if (value) extraSecrets.delete(value);
+  if (value && extraSecrets.delete(value)) secretsVersion += 1;
+}
+
+/** The registered secrets, for a worker thread that writes (it has its own copy of this module). */
+export function registeredSecrets(): { version: number; values: string[] } {
+  return { version: secretsVersion, values: [...extraSecrets] };
+}
+
+/** Replaces the registered secrets with another thread's (see registeredSecrets). */
+export function adoptSecrets(values: readonly string[]): void {
+  extraSecrets.clear();
+  for (const v of values) extraSecrets.add(v);
+  secretsVersion++;
 }
 
 export function redactString(s: string): string {

@@ -23,6 +23,8 @@ afterEach(async () => {
   mounted = null;
 });
 
+const MAX_APPENDED = 3000;
+
 function tryMountTmpfs(dir: string): boolean {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', dir], { stdio: 'ignore' });
@@ -59,7 +61,10 @@ describe('event log on a full disk', () => {
     }
     const degraded = untilHealth(log, 'degraded');
     let appended = 0;
+    // The writer thread leaves the main loop free, so this feeder could outrun the disk many times
+    // over before the first refusal; cap it at what overfills the free space but fits once it is back.
     const feeder = setInterval(() => {
+      if (appended >= MAX_APPENDED) return;
       log.append(sampleEvents(200, { from: appended, startMs: Date.now() - 60_000, stepMs: 1 }));
       appended += 200;
     }, 2);

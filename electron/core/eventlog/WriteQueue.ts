@@ -1,0 +1,200 @@
+/**
+ * The main thread's half of group commit. Events wait in a bounded backlog and are handed to the
+ * writer (WriterChannel) at most every `batchMs`, or as soon as `batchMax` wait; a few batches may
+ * be in flight at once so the writer never idles. The bound counts events waiting here plus those
+ * posted but not yet acknowledged; beyond it the oldest waiting events are dropped and counted.
+ * In-flight batches are kept by sequence number so that a commit can report the inserted events.
+ */
+import type { Alert } from '../../../shared/domain/alert';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { Clock, Logger, TimerHandle } from '../platform';
+import { registeredSecrets } from '../util/redact';
+import { BacklogQueue } from './BacklogQueue';
+import type { DiskHealth } from './DiskHealth';
+import type { CommitBatch } from './EventLog';
+import type { MetricRollups } from './MetricRollups';
+import type { WriterChannel } from './WriterChannel';
+import type { CoreStats, FromWriter, WriterStats } from './writerProtocol';
+
+const MAX_IN_FLIGHT = 4;
+/** Under a backlog a batch may hold this many times `batchMax`: fewer, larger transactions keep up. */
+const BACKLOG_BATCH_FACTOR = 10;
+
+export interface QueueOptions {
+  batchMs: number;
+  batchMax: number;
+  maxBacklog: number;
+  retryMs: number;
+}
+
+export class WriteQueue {
+  private readonly queue: BacklogQueue<FleetEvent>;
+  /** Alerts not yet committed (listAlerts overlays them) ... */
+  private readonly alerts = new Map<string, Alert>();
+  /** ... and those of them not yet handed to the writer. */
+  private readonly alertsToSend = new Map<string, Alert>();
+  private readonly inFlight = new Map<number, { events: FleetEvent[]; alerts: Alert[] }>();
+  private readonly calls = new Map<number, () => void>();
+  private inFlightEvents = 0;
+  private seq = 0;
+  private secretsSent = -1;
+  private timer: TimerHandle | null = null;
+  private retryTimer: TimerHandle | null = null;
+  private closed = false;
+  private dropped = 0;
+  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0 };
+
+  constructor(
+    private readonly channel: WriterChannel,
+    private readonly deps: { clock: Clock; logger: Logger; health: DiskHealth; rollups: MetricRollups; onCommit: (batch: CommitBatch) => void },
+    private readonly opts: QueueOptions,
+  ) {
+    this.queue = new BacklogQueue(opts.maxBacklog);
+    channel.onReply((m) => this.onReply(m));
+  }
+
+  get backlog(): number {
+    return this.queue.size + this.inFlightEvents;
+  }
+
+  get stats(): WriterStats & CoreStats {
+    return { ...this.core, dropped: this.dropped };
+  }
+
+  append(events: readonly FleetEvent[]): void {
+    if (this.closed) return;
+    let excess = this.queue.push(events);
+    const over = this.backlog - this.opts.maxBacklog;
+    if (over > 0) this.queue.drop(over);
+    excess += Math.max(0, over);
+    if (excess > 0) this.noteDropped(excess);
+    this.schedule();
+  }
+
+  saveAlert(alert: Alert): void {
+    this.alerts.set(alert.id, alert);
+    this.alertsToSend.set(alert.id, alert);
+    this.schedule();
+  }
+
+  pendingAlerts(): Alert[] {
+    return [...this.alerts.values()];
+  }
+
+  /** Hands everything waiting to the writer and resolves once it was handled (or refused). */
+  async flush(): Promise<void> {
+    this.cancelTimer();
+    this.post(Infinity);
+    await this.request('flush');
+  }
+
+  request(t: 'flush' | 'index' | 'close'): Promise<void> {
+    const id = ++this.seq;
+    this.channel.setBusy(true);
+    return new Promise((resolve) => {
+      this.calls.set(id, resolve);
+      this.channel.post({ t, id, now: this.deps.clock.now() });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    this.cancelTimer();
+    if (this.retryTimer) this.deps.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    await this.request('close');
+  }
+
+  schedule(): void {
+    if (this.closed || this.deps.health.retrying) return;
+    const due = this.queue.size >= this.opts.batchMax ? 0 : this.opts.batchMs;
+    if (this.timer && due > 0) return;
+    this.cancelTimer();
+    this.timer = this.deps.clock.setTimeout(() => {
+      this.timer = null;
+      this.post(MAX_IN_FLIGHT);
+    }, due);
+  }
+
+  /** Posts batches while fewer than `maxInFlight` are unacknowledged; the rest waits here. */
+  private post(maxInFlight: number): void {
+    if (this.deps.health.retrying) return;
+    for (;;) {
+      const hasWork = this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0;
+      if (!hasWork || this.inFlight.size >= maxInFlight) return;
+      const events = this.queue.peek(this.opts.batchMax * BACKLOG_BATCH_FACTOR);
+      this.queue.drop(events.length);
+      const alerts = [...this.alertsToSend.values()];
+      this.alertsToSend.clear();
+      // Rollup deltas travel with the batch: the writer keeps it across a failed write.
+      const rollups = this.deps.rollups.pendingDeltas();
+      this.deps.rollups.committed(rollups);
+      const seq = ++this.seq;
+      this.inFlight.set(seq, { events, alerts });
+      this.inFlightEvents += events.length;
+      this.channel.setBusy(true);
+      const secrets = registeredSecrets();
+      const changed = secrets.version !== this.secretsSent;
+      this.secretsSent = secrets.version;
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), events, alerts, rollups, ...(changed ? { secrets: secrets.values } : {}) });
+    }
+  }
+
+  private onReply(m: FromWriter): void {
+    if (m.t === 'log') return this.deps.logger[m.level](m.msg, m.fields);
+    if (m.t === 'stopped') return this.stopped(m.message);
+    if (m.t !== 'failed') this.core = m.stats;
+    if (m.t === 'committed') this.committed(m.seq, m.duplicates);
+    else if (m.t === 'failed') this.failed(m.code, m.message);
+    else if (m.t === 'done') {
+      this.calls.get(m.id)?.();
+      this.calls.delete(m.id);
+    }
+    if (this.inFlight.size === 0 && this.calls.size === 0) this.channel.setBusy(false);
+  }
+
+  private committed(seq: number, duplicates: number[]): void {
+    const batch = this.inFlight.get(seq);
+    if (!batch) return;
+    this.inFlight.delete(seq);
+    this.inFlightEvents -= batch.events.length;
+    for (const a of batch.alerts) if (this.alerts.get(a.id) === a) this.alerts.delete(a.id);
+    const dupes = new Set(duplicates);
+    const events = dupes.size === 0 ? batch.events : batch.events.filter((_, i) => !dupes.has(i));
+    this.deps.health.writeSucceeded(this.backlog);
+    this.deps.onCommit({ events, committedAt: this.deps.clock.now() });
+    if (this.queue.size >= this.opts.batchMax) this.post(MAX_IN_FLIGHT);
+    else if (this.queue.size > 0 || this.alertsToSend.size > 0) this.schedule();
+  }
+
+  private failed(code: string, message: string): void {
+    const err = Object.assign(new Error(message), { code });
+    this.deps.health.writeFailed(err, this.backlog);
+    if (this.retryTimer || this.closed) return;
+    this.retryTimer = this.deps.clock.setTimeout(() => {
+      this.retryTimer = null;
+      this.deps.health.retrying = false;
+      this.channel.post({ t: 'retry', now: this.deps.clock.now() });
+      this.post(MAX_IN_FLIGHT);
+    }, this.opts.retryMs);
+  }
+
+  /** The writer is gone: say so, and let anyone awaiting flush() or close() go on. */
+  private stopped(message: string): void {
+    if (!this.closed) this.deps.health.writeFailed(Object.assign(new Error(message), { code: 'WRITER_STOPPED' }), this.backlog);
+    this.closed = true;
+    for (const resolve of this.calls.values()) resolve();
+    this.calls.clear();
+  }
+
+  private noteDropped(count: number): void {
+    this.dropped += count;
+    this.deps.health.eventsDropped(count, this.dropped);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer) this.deps.clock.clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The write side of the event log: inserts, alert and rollup upserts, full-text indexing and
+ * retention on one connection. It runs in a worker thread (writerWorker.ts) so that group commits
+ * use a second core and never hold the main event loop; as a fallback it runs in-thread.
+ * Batches are committed in order, each in transactions sized to `budgetMs` (so retention, indexing
+ * and close get their turn). A failed write (full disk) stops the line until the main side says retry.
+ */
+import type { Database } from 'better-sqlite3';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { Clock, Logger } from '../platform';
+import { FtsIndexer } from './FtsIndexer';
+import { Retention } from './Retention';
+import type { CoreStats, FromWriter, SyncRequest, ToWriter, WriterSetup } from './writerProtocol';
+import { WriteStatements } from './writeStatements';
+
+/** A commit this recent means more are coming: background work (indexing) steps aside. */
+const BUSY_WINDOW_MS = 150;
+/** Largest transaction: big ones amortise index page writes, which dominate the cost per event. */
+const MAX_CHUNK = 10_000;
+const INDEX_BUDGET_MS = 15;
+
+type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; dupes?: number[]; extrasDone?: boolean };
+
+export class WriterCore {
+  private readonly statements: WriteStatements;
+  private readonly indexer: FtsIndexer;
+  private readonly retention: Retention;
+  private readonly queue: Batch[] = [];
+  private failed = false;
+  private chunkSize: number;
+  private lastCommitAt = -Infinity;
+  private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly deps: { clock: Clock; logger: Logger; reply: (m: FromWriter) => void },
+    private readonly setup: WriterSetup,
+  ) {
+    this.statements = new WriteStatements(db);
+    this.chunkSize = setup.batchMax;
+    const canWrite = () => !this.failed;
+    // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
+    // pause, so its chunk length is its share of the writer thread, and commits come first.
+    const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, budgetMs: indexBudgetMs });
+    this.retention = new Retention(
+      db,
+      setup.retention,
+      { clock: deps.clock, logger: deps.logger, canWrite },
+      { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50 },
+    );
+    if (setup.applyRetention) this.retention.start();
+    this.indexer.kick();
+  }
+
+  private get busy(): boolean {
+    return this.queue.length > 0 || performance.now() - this.lastCommitAt < BUSY_WINDOW_MS;
+  }
+
+  coreStats(): CoreStats {
+    return { ...this.stats, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs };
+  }
+
+  handle(msg: ToWriter): void {
+    switch (msg.t) {
+      case 'batch':
+        this.queue.push(msg);
+        return this.pump();
+      case 'retry':
+        this.failed = false;
+        // On a nearly full disk the WAL is what fills it: fold it into the file and truncate it first.
+        this.checkpoint();
+        return this.pump();
+      case 'setRetention':
+        return this.retention.setPolicy(msg.policy);
+      case 'flush':
+        return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
+      case 'index':
+        void this.indexer.drain().then(() => this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() }));
+        return;
+      case 'close':
+        this.close();
+        return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
+    }
+  }
+
+  call(req: SyncRequest): boolean {
+    return req.t === 'retentionStep' ? this.retention.tick() : false;
+  }
+
+  private close(): void {
+    this.retention.dispose();
+    this.indexer.dispose();
+    this.checkpoint();
+  }
+
+  private checkpoint(): void {
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      /* a full disk may refuse the checkpoint; the WAL is replayed on next open */
+    }
+  }
+
+  private pump(): void {
+    while (!this.failed && this.queue.length > 0) {
+      const batch = this.queue[0]!;
+      if (!this.commitBatch(batch)) return;
+      this.queue.shift();
+      this.deps.reply({ t: 'committed', seq: batch.seq, duplicates: batch.dupes ?? [], stats: this.coreStats() });
+    }
+    this.indexer.kick();
+  }
+
+  /** Commits the rest of a batch in budget-sized transactions. False when the disk refused one. */
+  private commitBatch(b: Batch): boolean {
+    b.offset ??= 0;
+    b.dupes ??= [];
+    while (b.offset < b.events.length || !b.extrasDone) {
+      const chunk = b.events.slice(b.offset, b.offset + this.chunkSize);
+      const started = performance.now();
+      let inserted: FleetEvent[];
+      try {
+        inserted = this.db.transaction(() => {
+          const rows = this.statements.insertEvents(chunk);
+          if (!b.extrasDone) this.statements.upsertAlerts(b.alerts);
+          if (!b.extrasDone) this.statements.upsertRollups(b.rollups);
+          return rows;
+        })();
+      } catch (err) {
+        this.failed = true;
+        const e = err as { code?: unknown; message?: unknown };
+        this.deps.reply({ t: 'failed', seq: b.seq, code: String(e?.code ?? 'error'), message: String(e?.message ?? err) });
+        return false;
+      }
+      const isNew = new Set(inserted);
+      chunk.forEach((e, i) => isNew.has(e) || b.dupes!.push(b.offset! + i));
+      b.offset += chunk.length;
+      b.extrasDone = true;
+      this.record(performance.now() - started, chunk.length, inserted.length);
+    }
+    return true;
+  }
+
+  /** Adapts the chunk so the next transaction stays within the budget. */
+  private record(ms: number, size: number, inserted: number): void {
+    this.lastCommitAt = performance.now();
+    this.stats.batches++;
+    this.stats.committed += inserted;
+    this.stats.duplicates += size - inserted;
+    this.stats.maxBatchMs = Math.max(this.stats.maxBatchMs, ms);
+    const budget = this.setup.budgetMs;
+    if (size > 0 && ms > budget * 0.75) this.chunkSize = Math.max(25, Math.floor((size * budget * 0.6) / ms));
+    else if (ms < budget * 0.3) this.chunkSize = Math.min(MAX_CHUNK, Math.ceil(this.chunkSize * 1.5));
+    this.stats.chunkSize = this.chunkSize;
+  }
+}

@@ -1,0 +1,54 @@
+/** Messages between the event log (main thread) and its writer (a worker thread, or in-thread as a fallback). */
+import type { Alert } from '../../../shared/domain/alert';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { RetentionPolicy } from './Retention';
+import type { RollupDelta } from './writeStatements';
+
+export interface WriterSetup {
+  path: string;
+  /** Time budget per write transaction, so indexing, retention and close get turns. */
+  budgetMs: number;
+  batchMax: number;
+  retention: RetentionPolicy;
+  applyRetention: boolean;
+  retentionIntervalMs: number;
+  retentionBatchRows: number;
+}
+
+export interface WriterStats {
+  committed: number;
+  duplicates: number;
+  dropped: number;
+  batches: number;
+  maxBatchMs: number;
+  chunkSize: number;
+}
+
+/** What only the writer knows; the main thread shows its latest report in stats(). */
+export interface CoreStats extends Omit<WriterStats, 'dropped'> {
+  retentionDeleted: number;
+  maxIndexChunkMs: number;
+}
+
+export type ToWriter =
+  /** `secrets` (values to redact before writing) is sent when it changed since the last batch. */
+  | { t: 'batch'; seq: number; now: number; events: FleetEvent[]; alerts: Alert[]; rollups: RollupDelta[]; secrets?: string[] }
+  | { t: 'retry'; now: number }
+  | { t: 'setRetention'; now: number; policy: RetentionPolicy }
+  /** Replies `done` once every message before it was handled (flush), or after indexing (index). */
+  | { t: 'flush' | 'index' | 'close'; id: number; now: number };
+
+export type FromWriter =
+  | { t: 'committed'; seq: number; duplicates: number[]; stats: CoreStats }
+  | { t: 'failed'; seq: number; code: string; message: string }
+  | { t: 'stats'; stats: CoreStats }
+  | { t: 'done'; id: number; stats: CoreStats }
+  | { t: 'log'; level: 'warn' | 'error'; msg: string; fields: Record<string, unknown> }
+  /** Synthesised by the channel when the writer thread died: nothing more will be written. */
+  | { t: 'stopped'; message: string };
+
+/** Synchronous requests (answered while the main thread waits): one retention step now. */
+export interface SyncRequest {
+  t: 'retentionStep';
+  now: number;
+}
