@@ -5,6 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -31,7 +32,17 @@ function workerEntry(): { url: URL; execArgv: string[] } | null {
   const here = fileURLToPath(import.meta.url);
   const ts = here.endsWith('.ts');
   const file = join(dirname(here), ts ? 'writerWorker.ts' : 'writerWorker.js');
-  return existsSync(file) ? { url: pathToFileURL(file), execArgv: ts ? ['--import', 'tsx'] : [] } : null;
+  if (!existsSync(file)) return null;
+  return { url: pathToFileURL(file), execArgv: ts ? ['--import', tsxLoaderUrl()] : [] };
+}
+
+/**
+ * `--import tsx` would be resolved from the process's working directory, so `dnsfleet` started
+ * anywhere but the repository could not start its writer thread: pass tsx's loader by absolute URL.
+ */
+function tsxLoaderUrl(): string {
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  return pathToFileURL(join(dirname(pkg), 'dist', 'loader.mjs')).href;
 }
 
 const WORKER_BUDGET_MS = 100;

@@ -44,10 +44,23 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const paths = nodePaths(dataDir);
   const level = (['debug', 'info', 'warn', 'error'].includes(values['log-level']!) ? values['log-level'] : 'info') as 'info';
   const logger = createLogger('dnsfleet', { level, file: join(paths.logsDir, 'dnsfleet.log'), stderr: !values.json });
-  const print = (obj: Record<string, unknown>, human: string) => io.stdout.write(values.json ? JSON.stringify(obj) + '\n' : human + '\n');
+  // `dnsfleet monitor --json | head` closes our stdout: stop cleanly (flushing the log), never crash.
+  let stdoutOpen = true;
+  const stdoutClosed = new Promise<string>((resolve) =>
+    io.stdout.once('error', (err: NodeJS.ErrnoException) => {
+      stdoutOpen = false;
+      resolve(err.code === 'EPIPE' ? 'stdout closed' : `stdout failed (${err.code ?? err.message})`);
+    }),
+  );
+  const print = (obj: Record<string, unknown>, human: string) => {
+    if (stdoutOpen) io.stdout.write(values.json ? JSON.stringify(obj) + '\n' : human + '\n');
+  };
   const notifier = {
     notify: (a: Alert) =>
-      print({ kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title }, `ALERT  ${a.severity.padEnd(8)} ${a.serverId}  ${a.title}`),
+      print(
+        { kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title },
+        `ALERT  ${a.severity.padEnd(8)} ${a.serverId}  ${a.title}`,
+      ),
   };
   const core = await createCore({ host: 'cli', paths, notifier, logger, fleetOverride: servers });
   const lastState = new Map<string, string>();
@@ -57,10 +70,20 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       const s = payload as { serverId: string; state: string; detail?: string };
       if (lastState.get(s.serverId) === s.state) return;
       lastState.set(s.serverId, s.state);
-      print({ kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state }, `STATE  ${s.serverId}  ${s.state}${s.detail ? `  (${s.detail})` : ''}`);
+      print(
+        { kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state },
+        `STATE  ${s.serverId}  ${s.state}${s.detail ? `  (${s.detail})` : ''}`,
+      );
       if (s.state === 'needs-2fa' && totp) void core.handlers['servers:submitTotp']({ id: s.serverId, code: totp });
     } else if (channel === 'events:onDidAppend') {
-      for (const e of payload as { serverId: string; type: string; category: string; severity: string; title: string; receivedAt: string }[]) {
+      for (const e of payload as {
+        serverId: string;
+        type: string;
+        category: string;
+        severity: string;
+        title: string;
+        receivedAt: string;
+      }[]) {
         print(
           { kind: 'event', at: e.receivedAt, server: e.serverId, type: e.type, category: e.category, severity: e.severity, title: e.title },
           `EVENT  ${e.severity.padEnd(8)} ${e.serverId}  ${e.type}  ${e.title}`,
@@ -69,7 +92,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
     }
   });
   core.start();
-  const why = await untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined);
+  const why = await Promise.race([untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined), stdoutClosed]);
   logger.info('stopping', { why });
   await core.dispose();
   return 0;

@@ -23,7 +23,9 @@ describe('dnsfleet monitor --json', () => {
   });
 
   it('goes live, reports a forwarder turning unhealthy as an event and an alert, and stores it', async () => {
-    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }] };
+    const fleet = {
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }],
+    };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
     cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
 
@@ -32,7 +34,9 @@ describe('dnsfleet monitor --json', () => {
     expect(typeof live.at).toBe('string');
 
     emulator.control.setForwarderStatus(1, 'unhealthy', { pushNow: true });
-    const event = await cli.waitFor((l) => l.kind === 'event' && l.type === 'forwarder_status_change' && String(l.title).includes('unhealthy'));
+    const event = await cli.waitFor(
+      (l) => l.kind === 'event' && l.type === 'forwarder_status_change' && String(l.title).includes('unhealthy'),
+    );
     expect(event).toMatchObject({ server: 'dns-a', category: 'health' });
     const alert = await cli.waitFor((l) => l.kind === 'alert');
     expect(alert).toMatchObject({ server: 'dns-a' });
@@ -41,9 +45,31 @@ describe('dnsfleet monitor --json', () => {
     expect(await cli.stop()).toBe(0);
     const stored = await runCliToEnd(['events', '--data-dir', join(dir, 'data'), '--json', '--type', 'forwarder_status_change']);
     expect(stored.code).toBe(0);
-    const rows = stored.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = stored.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rows.some((r) => r.server === 'dns-a' && String(r.title).includes('unhealthy'))).toBe(true);
-    for (const r of rows) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'server', 'type', 'category', 'severity', 'occurredAt', 'receivedAt', 'title', 'derived']));
+    for (const r of rows)
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['id', 'server', 'type', 'category', 'severity', 'occurredAt', 'receivedAt', 'title', 'derived']),
+      );
+  }, 60_000);
+
+  it('stops cleanly and keeps what it saw when its stdout is closed (monitor --json | head)', async () => {
+    const fleet = {
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }],
+    };
+    writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
+    await cli.waitFor((l) => l.kind === 'event', 20_000);
+    cli.child.stdout!.destroy();
+    emulator.control.setForwarderStatus(1, 'unhealthy', { pushNow: true });
+    expect(await cli.exited).toBe(0);
+    expect(cli.stderr()).not.toMatch(/EPIPE|Unhandled/);
+    const stored = await runCliToEnd(['events', '--data-dir', join(dir, 'data'), '--json']);
+    expect(stored.stdout.trim().split('\n').length).toBeGreaterThan(0);
+    expect(stored.stdout).toContain('"server":"dns-a"');
   }, 60_000);
 
   it('stops by itself after --for seconds and says why a bad config is bad', async () => {
