@@ -91,6 +91,10 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       }
     }
   });
+  // Say what the operator must know even in --json mode (stderr, so stdout stays pure JSON lines).
+  const health = await core.handlers['app:getHealth']({});
+  if (!health.keychain.available) io.stderr.write(`dnsfleet: ${health.keychain.detail}\n`);
+  for (const notice of health.notices) io.stderr.write(`dnsfleet: ${notice}\n`);
   core.start();
   const why = await Promise.race([untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined), stdoutClosed]);
   logger.info('stopping', { why });
