@@ -88,7 +88,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   let demoServers: ServerConfig[] = [];
   const configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
   const health = (): AppHealth => ({
-    keychain: { available: credentials.status().available, detail: credentials.status().detail },
+    keychain: (({ available, detail }) => ({ available, detail }))(credentials.status()),
     eventLog: eventLog.health(),
     notices: [...settings.notices(), ...eventLog.notices()],
   });

@@ -85,19 +85,23 @@ export const UNIFIED_SUPPORTED_TYPES = [
   'get_message_preferences',
 ];
 
+/** The dns and health groups of §5.1, shared by the category mapping and the legacy connection types. */
+const DNS_EVENTS = [
+  'zone_created',
+  'zone_updated',
+  'zone_deleted',
+  'record_created',
+  'record_updated',
+  'record_deleted',
+  'bind_reload',
+  'config_change',
+];
+const HEALTH_EVENTS = ['health_update', 'health_alert', 'forwarder_status_change', 'system_status'];
+
 /** subscribe_category mapping (§4.1). */
 export const CATEGORY_EVENTS: Readonly<Record<string, readonly string[]>> = {
-  health: ['health_update', 'health_alert', 'forwarder_status_change', 'system_status'],
-  dns: [
-    'zone_created',
-    'zone_updated',
-    'zone_deleted',
-    'record_created',
-    'record_updated',
-    'record_deleted',
-    'bind_reload',
-    'config_change',
-  ],
+  health: HEALTH_EVENTS,
+  dns: DNS_EVENTS,
   security: ['security_alert', 'rpz_update', 'threat_detected'],
   user: ['user_login', 'user_logout', 'session_expired'],
   connection: ['connection_established', 'subscription_updated', 'ping', 'pong'],
@@ -128,17 +132,8 @@ export const LEGACY_ALL_EVENTS = [
 
 /** Legacy connection types and their fixed subscriptions (§2.3). "unified" is the /api/websocket/ws case. */
 export const LEGACY_TYPE_EVENTS: Readonly<Record<string, readonly string[]>> = {
-  health: ['health_update', 'health_alert', 'forwarder_status_change', 'system_status'],
-  dns_management: [
-    'zone_created',
-    'zone_updated',
-    'zone_deleted',
-    'record_created',
-    'record_updated',
-    'record_deleted',
-    'bind_reload',
-    'config_change',
-  ],
+  health: HEALTH_EVENTS,
+  dns_management: DNS_EVENTS,
   security: ['security_alert', 'rpz_update', 'threat_detected', 'system_status'],
   system: ['system_status', 'bind_reload', 'config_change', 'user_login', 'user_logout'],
   admin: LEGACY_ALL_EVENTS,
