@@ -8,7 +8,7 @@ import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import { DedupCache } from '../hybrid-dns/DedupCache';
+import { DedupCache } from '../util/DedupCache';
 import { MetricsStore } from '../metrics/MetricsStore';
 import type { Clock, Logger } from '../platform';
 import { Emitter, type Event } from '../util/Emitter';

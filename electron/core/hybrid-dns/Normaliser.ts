@@ -6,7 +6,7 @@
  */
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Logger } from '../platform';
-import { DedupCache } from './DedupCache';
+import { DedupCache } from '../util/DedupCache';
 import { newEventId } from './eventIds';
 import { shapeEnvelope } from './shape';
 import type { Signal } from './signals';

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain/eventTypes';
 import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderSnapshot, ForwarderStatus } from '../../../shared/domain/serverState';
-import { DedupCache } from './DedupCache';
+import { DedupCache } from '../util/DedupCache';
 import { newEventId } from './eventIds';
 import type { DashboardAlert, Threat, Zone } from './wire/rest';
 import { parseServerTime, toIso } from './wire/time';
