@@ -10,6 +10,7 @@ import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { registeredSecrets } from '../util/redact';
 import { BacklogQueue } from './BacklogQueue';
+import { packEvents } from './packedRows';
 import type { DiskHealth } from './DiskHealth';
 import type { CommitBatch } from './EventLog';
 import type { MetricRollups } from './MetricRollups';
@@ -137,7 +138,7 @@ export class WriteQueue {
       const secrets = registeredSecrets();
       const changed = secrets.version !== this.secretsSent;
       this.secretsSent = secrets.version;
-      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), events, alerts, rollups, ...(changed ? { secrets: secrets.values } : {}) });
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events), alerts, rollups, ...(changed ? { secrets: secrets.values } : {}) });
     }
   }
 

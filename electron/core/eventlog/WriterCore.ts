@@ -6,9 +6,9 @@
  * and close get their turn). A failed write (full disk) stops the line until the main side says retry.
  */
 import type { Database } from 'better-sqlite3';
-import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger } from '../platform';
 import { FtsIndexer } from './FtsIndexer';
+import { packedCount } from './packedRows';
 import { Retention } from './Retention';
 import type { CoreStats, FromWriter, SyncRequest, ToWriter, WriterSetup } from './writerProtocol';
 import { WriteStatements } from './writeStatements';
@@ -42,7 +42,7 @@ export class WriterCore {
     // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
     // pause, so its chunk length is its share of the writer thread, and commits come first.
     const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
-    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, budgetMs: indexBudgetMs });
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs });
     this.retention = new Retention(
       db,
       setup.retention,
@@ -116,28 +116,31 @@ export class WriterCore {
   private commitBatch(b: Batch): boolean {
     b.offset ??= 0;
     b.dupes ??= [];
-    while (b.offset < b.events.length || !b.extrasDone) {
-      const chunk = b.events.slice(b.offset, b.offset + this.chunkSize);
+    const count = packedCount(b.rows);
+    while (b.offset < count || !b.extrasDone) {
+      const from = b.offset;
+      const to = Math.min(count, from + this.chunkSize);
       const started = performance.now();
-      let inserted: FleetEvent[];
+      let dupes: number[];
       try {
-        inserted = this.db.transaction(() => {
-          const rows = this.statements.insertEvents(chunk);
+        dupes = this.db.transaction(() => {
+          const d = this.statements.insertEvents(b.rows, from, to);
           if (!b.extrasDone) this.statements.upsertAlerts(b.alerts);
           if (!b.extrasDone) this.statements.upsertRollups(b.rollups);
-          return rows;
+          return d;
         })();
+        this.statements.settle(true);
       } catch (err) {
+        this.statements.settle(false);
         this.failed = true;
         const e = err as { code?: unknown; message?: unknown };
         this.deps.reply({ t: 'failed', seq: b.seq, code: String(e?.code ?? 'error'), message: String(e?.message ?? err) });
         return false;
       }
-      const isNew = new Set(inserted);
-      chunk.forEach((e, i) => isNew.has(e) || b.dupes!.push(b.offset! + i));
-      b.offset += chunk.length;
+      b.dupes.push(...dupes);
+      b.offset = to;
       b.extrasDone = true;
-      this.record(performance.now() - started, chunk.length, inserted.length);
+      this.record(performance.now() - started, to - from, to - from - dupes.length);
     }
     return true;
   }

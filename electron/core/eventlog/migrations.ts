@@ -5,8 +5,14 @@
  * Key idea: `events.key` (the rowid) is `occurredMs * 1024 + n`. Rowid order is therefore time order,
  * so newest-first pages, keyset cursors, time ranges, retention by age and FTS5 (which returns
  * rowids in order) all ride the table's own b-tree without a separate time index.
+ *
+ * Migrations may call `fleet_dedup_hash(text)` (eventRows.dedupHash), registered by migrate().
  */
 import type { Database } from 'better-sqlite3';
+import { dedupHash, KEY_SLOTS } from './eventRows';
+
+/** Keys per day: `key / DAY_KEYS` is the UTC day an event happened. */
+const DAY_KEYS = 86_400_000 * KEY_SLOTS;
 
 export interface Migration {
   version: number;
@@ -108,6 +114,50 @@ export const MIGRATIONS: readonly Migration[] = [
           AND julianday(json_extract(data, '$.from')) IS NOT NULL AND julianday(json_extract(data, '$.to')) IS NOT NULL`,
     ],
   },
+  {
+    version: 4,
+    description: 'de-duplication by a 53-bit hash, unique among derived events of a day',
+    // A UNIQUE index over the dedupKey text put each insert on a random page of a b-tree as large
+    // as the data: at a million rows that halved the insert rate, and it only ever caught derived
+    // events (re-derived after a restart). Live events are de-duplicated on the writer thread
+    // (writeStatements.ts). A column's UNIQUE cannot be dropped, so the table is rebuilt; keys
+    // (rowids) are kept, so the search index stays valid.
+    statements: [
+      `CREATE TABLE events_v4 (
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL,
+        server_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        category INTEGER NOT NULL,
+        severity INTEGER NOT NULL,
+        received_ms INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        data TEXT NOT NULL,
+        derived INTEGER NOT NULL,
+        dedup_key TEXT NOT NULL,
+        dedup_hash INTEGER NOT NULL
+      )`,
+      `INSERT INTO events_v4(key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash)
+        SELECT key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, fleet_dedup_hash(dedup_key) FROM events`,
+      'DROP TABLE events',
+      'ALTER TABLE events_v4 RENAME TO events',
+      'CREATE INDEX events_server ON events(server_id)',
+      'CREATE INDEX events_type ON events(type)',
+      'CREATE INDEX events_severity ON events(severity)',
+      `CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        INSERT INTO events_fts(events_fts, rowid, title, summary, data)
+          SELECT 'delete', old.key, old.title, old.summary, old.data WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE key = old.key);
+        DELETE FROM fts_pending WHERE key = old.key;
+      END`,
+      // Unique per day of occurrence: new entries land in today's part of the index, not on a
+      // random page of all of it. A re-derived change carries the time it happened in its key
+      // (differ.ts), so its copies share a day. Two derived keys with one hash (odds ~1e-4 over
+      // ten million) must not fail the upgrade (the trigger above keeps the search index in step).
+      `DELETE FROM events WHERE derived = 1 AND key NOT IN (SELECT min(key) FROM events WHERE derived = 1 GROUP BY key / ${DAY_KEYS}, dedup_hash)`,
+      `CREATE UNIQUE INDEX events_derived_dedup ON events(key / ${DAY_KEYS}, dedup_hash) WHERE derived = 1`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -122,6 +172,7 @@ export function schemaVersion(db: Database): number {
  */
 export function migrate(db: Database, target: number = SCHEMA_VERSION): { from: number; to: number } {
   const from = schemaVersion(db);
+  db.function('fleet_dedup_hash', { deterministic: true }, (key: unknown) => dedupHash(String(key)));
   if (from > SCHEMA_VERSION) throw new Error(`the event log was written by a newer version (schema ${from} > ${SCHEMA_VERSION})`);
   for (const m of MIGRATIONS) {
     if (m.version <= from || m.version > target) continue;

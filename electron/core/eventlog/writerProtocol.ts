@@ -1,6 +1,6 @@
 /** Messages between the event log (main thread) and its writer (a worker thread, or in-thread as a fallback). */
 import type { Alert } from '../../../shared/domain/alert';
-import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { PackedRows } from './packedRows';
 import type { RetentionPolicy } from './Retention';
 import type { RollupDelta } from './writeStatements';
 
@@ -32,7 +32,8 @@ export interface CoreStats extends Omit<WriterStats, 'dropped'> {
 
 export type ToWriter =
   /** `secrets` (values to redact before writing) is sent when it changed since the last batch. */
-  | { t: 'batch'; seq: number; now: number; events: FleetEvent[]; alerts: Alert[]; rollups: RollupDelta[]; secrets?: string[] }
+  /** `rows`: the events, packed (packedRows.ts). */
+  | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[]; secrets?: string[] }
   | { t: 'retry'; now: number }
   | { t: 'setRetention'; now: number; policy: RetentionPolicy }
   /** Replies `done` once every message before it was handled (flush), or after indexing (index). */

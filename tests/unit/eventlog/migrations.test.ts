@@ -35,7 +35,7 @@ describe('event log migrations', () => {
     expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
   });
 
-  for (const version of [1, 2]) {
+  for (const version of [1, 2, 3]) {
     it(`upgrades a version ${version} log without losing events, alerts or gaps`, async () => {
       copyFileSync(fixturePath(version), join(h.dir, 'events.db'));
       expect(userVersion(join(h.dir, 'events.db'))).toBe(version);
@@ -53,6 +53,23 @@ describe('event log migrations', () => {
       expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
     });
   }
+
+  it('keeps de-duplicating across the upgrade to hashed keys (v3 -> v4)', async () => {
+    copyFileSync(fixturePath(3), join(h.dir, 'events.db'));
+    const log = h.open({ clock: clockAt(NOW) });
+    const stored = log.query({}, null, 100).items;
+    const derived = stored.find((e) => e.derived)!;
+    const live = stored.find((e) => !e.derived)!;
+    // The same change re-derived after a restart, and a live frame seen again, are both dropped ...
+    log.append([{ ...derived, id: 'again-derived' }, { ...live, id: 'again-live' }]);
+    // ... while a new change is stored.
+    log.append([{ ...derived, id: 'new-derived', dedupKey: `${derived.dedupKey}:next` }]);
+    await log.flush();
+    expect(log.count({})).toBe(FIXTURE_EVENTS + 2);
+    expect(log.query({}, null, 100).items.map((e) => e.id)).not.toContain('again-derived');
+    expect(log.query({}, null, 100).items.map((e) => e.id)).not.toContain('again-live');
+    expect(log.metricSeries('dns-east-1', 'cpu', '1m', 0)).toHaveLength(1);
+  });
 
   it('moves aside a log written by a newer version instead of touching it', async () => {
     const path = join(h.dir, 'events.db');

@@ -60,6 +60,19 @@ describe('SqliteEventLog storage', () => {
     expect(commits).toEqual([1]);
   });
 
+  it('drops a live event seen again after a restart (the writer remembers recent hashes)', async () => {
+    const live = { ...sampleEvent(1), derived: false };
+    expect(live.type).toBe('threat_detected');
+    const log = h.open({ clock: clockAt(NOW) });
+    log.append([live]);
+    await log.flush();
+    await log.close();
+    const again = h.open({ clock: clockAt(NOW) });
+    again.append([{ ...live, id: 'seen-again' }, { ...live, id: 'new-one', dedupKey: `${live.dedupKey}:2` }]);
+    await again.flush();
+    expect(again.query({}, null, 10).items.map((e) => e.id)).toEqual(['new-one', live.id]);
+  });
+
   it('keeps events of the same millisecond distinct and in arrival order', async () => {
     const log = h.open({ clock: clockAt(NOW) });
     const at = '2025-01-01T12:00:00.000Z';
