@@ -48,6 +48,10 @@ export interface IngestBenchResult {
     rssPeakMb: number;
     rssAfterMb: number;
     heapPeakMb: number;
+    /** RSS every 5 s from the start of the storm: "flat after warm-up" is read here. */
+    rssTimelineMb: number[];
+    /** p99 commit latency of each 10 s of the storm: a steady state, or a queue that grows? */
+    commitP99ByWindowMs: number[];
   };
   baseline: { received: number; eventsPerSec: number; cpuMs: number; rssAfterMb: number; heapPeakMb: number };
 }
@@ -107,6 +111,8 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
   const fleet = new FleetService({ clock: systemClock, logger: nullLogger, credentials: creds });
   const push = new Samples();
   const commit = new Samples();
+  const commitWindows: Samples[] = [];
+  let stormStarted = 0;
   let received = 0;
   let written = 0;
   let rssPeak = 0;
@@ -123,9 +129,13 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
     writes.push(
       Promise.resolve(opts.writer(batch)).then(() => {
         const at = Date.now();
+        // Writes before the storm (the connect snapshot) count in the totals only.
+        const window = stormStarted > 0 ? (commitWindows[Math.max(0, Math.floor((at - stormStarted) / 10_000))] ??= new Samples()) : null;
         for (const e of batch) {
           if (e.type !== 'query_update') continue;
-          commit.push(at - Date.parse(e.receivedAt));
+          const ms = at - Date.parse(e.receivedAt);
+          commit.push(ms);
+          window?.push(ms);
           written++;
         }
       }),
@@ -138,13 +148,17 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
   await allLive;
   const rssBefore = process.memoryUsage().rss;
   let heapPeak = 0;
+  let ticks = 0;
+  const rssTimeline: number[] = [];
   const peak = setInterval(() => {
     const m = process.memoryUsage();
     rssPeak = Math.max(rssPeak, m.rss);
     heapPeak = Math.max(heapPeak, m.heapUsed);
+    if (++ticks % 20 === 0) rssTimeline.push(mb(m.rss));
   }, 250);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
+  stormStarted = Date.now();
   const sent = await storm(urls, opts.eventsPerSecond, opts.seconds);
   await new Promise((r) => setTimeout(r, 500));
   await Promise.all(writes);
@@ -167,6 +181,8 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
     rssPeakMb: mb(Math.max(rssPeak, rssBefore)),
     rssAfterMb: mb(process.memoryUsage().rss),
     heapPeakMb: mb(heapPeak),
+    rssTimelineMb: rssTimeline,
+    commitP99ByWindowMs: [...commitWindows].map((w) => w?.percentiles().p99 ?? 0),
   };
 }
 
