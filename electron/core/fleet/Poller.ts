@@ -17,6 +17,7 @@ import {
   SecurityLiveSchema,
   SystemBindStatusSchema,
   ZonesPageSchema,
+  type Zone,
 } from '../hybrid-dns/wire/rest';
 import type { Logger } from '../platform';
 
@@ -26,11 +27,16 @@ export interface PollSink {
   metric(name: MetricName, t: number, v: number): void;
 }
 
+/** Zones per page (the server's maximum) and pages read per poll: 50,000 zones in 50 requests at most. */
+const ZONE_PAGE = 1000;
+const MAX_ZONE_PAGES = 50;
+
 export type PollOutcome = { kind: 'ok'; failures: number } | { kind: 'unauthorized' } | { kind: 'unreachable'; detail: string };
 
 export class Poller {
   /** Previous queries-today sample: the legacy stack pushes no query_update, so QPS comes from its delta. */
   private lastQueries: { at: number; total: number } | null = null;
+  private warnedZoneCap = false;
 
   constructor(
     private readonly differ: SnapshotDiffer,
@@ -45,7 +51,7 @@ export class Poller {
       () => this.step(rest.get('/api/dashboard/health-alerts', token), (b) => this.alerts(b)),
       () => this.step(rest.get('/api/dashboard/bind-status', token), (b) => this.bind(rest, token, b)),
       () => this.step(rest.get('/api/dashboard/stats', token), (b) => this.stats(b)),
-      () => this.step(rest.get('/api/zones/?limit=1000&active_only=false', token), (b) => this.zones(b)),
+      () => this.allZones(rest, token),
       () => this.step(rest.get('/api/realtime/security/live?hours=1', token), (b) => this.threats(b)),
     ];
     let failures = 0;
@@ -116,9 +122,29 @@ export class Poller {
     }
   }
 
-  private zones(body: unknown): void {
-    const p = ZonesPageSchema.safeParse(body);
-    if (p.success) this.sink.events(this.differ.diffZones(p.data.items, this.now()));
+  /**
+   * Every page of zones, then one diff. A partial list would read as deleted zones, so a failed
+   * page, a page not understood, or more than MAX_ZONE_PAGES pages skips the zone diff this round.
+   */
+  private async allZones(rest: RestClient, token: string): Promise<RestResult> {
+    const zones: Zone[] = [];
+    for (let page = 0; page < MAX_ZONE_PAGES; page++) {
+      const r = await rest.get(`/api/zones/?limit=${ZONE_PAGE}&skip=${zones.length}&active_only=false`, token);
+      if (!r.ok) return r;
+      const p = ZonesPageSchema.safeParse(r.body);
+      if (!p.success) {
+        this.logger.warn('zone list not understood');
+        return r;
+      }
+      zones.push(...p.data.items);
+      if (p.data.has_next !== true || p.data.items.length === 0) {
+        this.sink.events(this.differ.diffZones(zones, this.now()));
+        return r;
+      }
+    }
+    if (!this.warnedZoneCap) this.logger.warn('more zones than are read per poll; zone changes are not derived', { pages: MAX_ZONE_PAGES, zones: zones.length });
+    this.warnedZoneCap = true;
+    return { ok: true, status: 200, body: null };
   }
 
   private threats(body: unknown): void {

@@ -34,3 +34,55 @@ describe('Poller', () => {
     expect(metrics.filter((m) => m.name === 'queriesToday').map((m) => m.v)).toEqual([1000, 1600, 100, 400]);
   });
 });
+
+// A fleet server with thousands of zones: the list comes in pages of 1000, and a partial list
+// must never read as deleted zones.
+describe('Poller zone pages', () => {
+  const zone = (id: number, serial = 1) => ({ id, name: `z${id}.corp`, zone_type: 'master', serial, is_active: true, updated_at: '2025-06-01T10:00:00' });
+  function restWithZones(state: { zones: ReturnType<typeof zone>[]; failPage?: number }): RestClient & { paths: string[] } {
+    const paths: string[] = [];
+    return {
+      paths,
+      get: async (path: string): Promise<RestResult> => {
+        paths.push(path);
+        const m = /^\/api\/zones\/\?limit=(\d+)&skip=(\d+)&active_only=false$/.exec(path);
+        if (!m) return { ok: false, status: 404, body: null, error: 'not found', banCounted: false, tls: false };
+        const [limit, skip] = [Number(m[1]), Number(m[2])];
+        if (state.failPage !== undefined && skip / limit === state.failPage) return { ok: false, status: 503, body: null, error: 'busy', banCounted: true, tls: false };
+        const items = state.zones.slice(skip, skip + limit);
+        return { ok: true, status: 200, body: { items, total: state.zones.length, has_next: skip + limit < state.zones.length } };
+      },
+    } as unknown as RestClient & { paths: string[] };
+  }
+
+  it('reads every page before diffing, so a change in zone 2,400 of 2,500 is seen', async () => {
+    const state = { zones: Array.from({ length: 2500 }, (_, i) => zone(i + 1)) };
+    const events: string[] = [];
+    const poller = new Poller(new SnapshotDiffer('s1', () => 1), { events: (es) => events.push(...es.map((e) => `${e.type}:${(e.data as { zoneId: number }).zoneId}`)), signal: () => {}, metric: () => {} }, nullLogger, () => 1);
+    const rest = restWithZones(state);
+    await poller.poll(rest, 't');
+    expect(rest.paths.filter((p) => p.startsWith('/api/zones/'))).toEqual([
+      '/api/zones/?limit=1000&skip=0&active_only=false',
+      '/api/zones/?limit=1000&skip=1000&active_only=false',
+      '/api/zones/?limit=1000&skip=2000&active_only=false',
+    ]);
+    state.zones[2399] = zone(2400, 2);
+    await poller.poll(rest, 't');
+    expect(events).toEqual(['zone_updated:2400']);
+  });
+
+  it('skips the zone diff when a page fails, instead of reporting the rest as deleted', async () => {
+    const state: { zones: ReturnType<typeof zone>[]; failPage?: number } = { zones: Array.from({ length: 2500 }, (_, i) => zone(i + 1)) };
+    const events: string[] = [];
+    const poller = new Poller(new SnapshotDiffer('s1', () => 1), { events: (es) => events.push(...es.map((e) => e.type)), signal: () => {}, metric: () => {} }, nullLogger, () => 1);
+    const rest = restWithZones(state);
+    await poller.poll(rest, 't');
+    state.failPage = 1;
+    await poller.poll(rest, 't');
+    expect(events).toEqual([]);
+    state.failPage = undefined;
+    state.zones.pop();
+    await poller.poll(rest, 't');
+    expect(events).toEqual(['zone_deleted']);
+  });
+});

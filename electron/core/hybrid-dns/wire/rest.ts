@@ -53,7 +53,7 @@ export const ZoneSchema = z.looseObject({
   updated_at: str(40).nullable().optional().catch(null),
 });
 export type Zone = z.infer<typeof ZoneSchema>;
-export const ZonesPageSchema = z.looseObject({ items: z.array(ZoneSchema).max(100_000) });
+export const ZonesPageSchema = z.looseObject({ items: z.array(ZoneSchema).max(100_000), has_next: z.boolean().optional().catch(undefined) });
 
 export const ThreatSchema = z.looseObject({
   timestamp: str(40).catch(''),
