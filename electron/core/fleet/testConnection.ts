@@ -14,6 +14,7 @@ import { assessTls, type TlsRequestOptions } from '../hybrid-dns/tls';
 import { UnifiedSocket } from '../hybrid-dns/UnifiedSocket';
 import { systemClock } from '../platform';
 import { nullLogger } from '../util/logger';
+import { chooseStack } from './stackChoice';
 
 type Stage = ConnectionTest['stages'][number];
 type StageName = Stage['stage'];
@@ -82,21 +83,28 @@ async function socketStages(
   run: (s: StageName, fn: () => Promise<string>) => Promise<boolean>,
 ): Promise<boolean> {
   const base = { baseUrl: config.url, token, tls, logger: nullLogger, handshakeTimeoutMs: timeoutMs };
+  // `auto` tests the stack the monitor would use for this server (the same probe as ServerSession).
+  const stack = await chooseStack(config, new RestClient({ baseUrl: config.url, tls, logger: nullLogger, timeoutMs }), false);
   const socket =
-    config.stack === 'unified'
+    stack === 'unified'
       ? new UnifiedSocket({ ...base, clock: systemClock })
       : new LegacySocket(config.legacyTypes === 'health+system' ? 'health' : 'admin', base);
-  const stack = config.stack === 'unified' ? 'unified' : 'legacy';
+  const how = config.stack === 'auto' ? ` (auto: ${stack === 'unified' ? 'the legacy endpoint is not routed' : 'migration_mode disabled'})` : '';
   const normaliser = new Normaliser(config.id, nullLogger);
   let welcomed!: () => void;
-  let gotData!: () => void;
+  let gotData!: (detail: string) => void;
   let failed!: (e: Error) => void;
   const welcome = new Promise<void>((res, rej) => ((welcomed = res), (failed = rej)));
-  const data = new Promise<void>((res) => (gotData = res));
+  const data = new Promise<string>((res) => (gotData = res));
   socket.onDidReceive((raw) => {
     const out = normaliser.ingest(raw, stack, Date.now());
-    for (const env of out.control) if (socket.handleControl(env)) welcomed();
-    if (out.events.length > 0) gotData();
+    for (const env of out.control) {
+      if (socket.handleControl(env)) welcomed();
+      // An idle unified server pushes metrics about once a minute; the reply to our subscribe
+      // comes through the same outbound queue (the one that can die silently, §8 Q7).
+      else if (stack === 'unified' && env.type !== 'ping') gotData(`the server answered ${env.type.slice(0, 40)} (events arrive as they happen)`);
+    }
+    if (out.events.length > 0) gotData('data received');
   });
   socket.onDidClose((c) =>
     failed(new Error(c.httpStatus ? `handshake refused: HTTP ${c.httpStatus}` : `closed: ${c.code} ${c.reason || c.error || ''}`.trim())),
@@ -105,7 +113,7 @@ async function socketStages(
   try {
     const opened = await run('websocket', () =>
       within(
-        welcome.then(() => `${stack} socket established`),
+        welcome.then(() => `${stack} socket established${how}`),
         timeoutMs,
         'no welcome from the server',
       ),
@@ -114,7 +122,7 @@ async function socketStages(
       opened &&
       (await run('first-data', () =>
         within(
-          data.then(() => 'data received'),
+          data,
           timeoutMs,
           `no data within ${timeoutMs / 1000} s`,
         ),

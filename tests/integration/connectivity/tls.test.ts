@@ -84,6 +84,20 @@ describe('testConnection', () => {
     expect(result).toMatchObject({ ok: true, fingerprint256: emu.fingerprint256 });
   });
 
+  it('with stack auto, tests the stack the monitor would use for that server', async () => {
+    emu = await startEmulator({ tls: true, healthIntervalMs: 100, migrationMode: 'unified_only' });
+    const config = serverConfig(emu.url, { stack: 'auto', tls: { fingerprint256: emu.fingerprint256 } });
+    const unified = await testConnection(config, 'monitor-pass', { timeoutMs: 3000 });
+    expect(unified.ok).toBe(true);
+    expect(unified.stages.find((s) => s.stage === 'websocket')?.detail).toMatch(/^unified socket established \(auto/);
+    // An idle unified server pushes nothing for a minute: the reply to the subscription is the proof.
+    expect(unified.stages.at(-1)).toMatchObject({ stage: 'first-data', ok: true, detail: expect.stringMatching(/subscription_updated/) });
+    await emu.close();
+    emu = await startEmulator({ tls: true, healthIntervalMs: 100, migrationMode: 'disabled' });
+    const legacy = await testConnection({ ...config, url: emu.url, tls: { fingerprint256: emu.fingerprint256 } }, 'monitor-pass', { timeoutMs: 3000 });
+    expect(legacy.stages.find((s) => s.stage === 'websocket')?.detail).toMatch(/^legacy socket established \(auto: migration_mode disabled\)/);
+  });
+
   it('stops at the stage that fails and shows an untrusted fingerprint', async () => {
     emu = await startEmulator({ tls: true, healthIntervalMs: 100 });
     const untrusted = await testConnection(serverConfig(emu.url), 'monitor-pass', { timeoutMs: 3000 });
