@@ -48,6 +48,15 @@ test('an unhealthy forwarder turns its tile unhealthy, raises a toast and is lis
   await expect(row.getByTestId('event-type')).toHaveText('forwarder_status_change');
 });
 
+test('the servers page says the demo servers are emulated for this session and not saved', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Servers' }).click();
+  const note = page.getByTestId('session-only-servers');
+  await expect(note).toBeVisible();
+  for (const emulator of app.emulators) await expect(note).toContainText(emulator.name);
+  await expect(note).toContainText('not saved');
+});
+
 test('screenshot of the fleet page for the README', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.emulateMedia({ colorScheme: 'dark' });

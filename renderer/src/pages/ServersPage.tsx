@@ -23,6 +23,8 @@ export function ServersPage() {
   const [removing, setRemoving] = useState<ServerEntry | null>(null);
   const credentials = useCredentialPrompt(refresh);
   const statuses = useMemo(() => new Map(servers.map((s) => [s.serverId, s])), [servers]);
+  // Monitored but not in the saved list: the emulated demo fleet, which lives for this session only.
+  const sessionOnly = servers.filter((s) => !entries.some((e) => e.id === s.serverId));
 
   const save = async (config: ServerConfig, password: string | undefined) => {
     const r = await client.invoke('servers:save', { config, password, isNew: editing?.entry === null });
@@ -59,6 +61,12 @@ export function ServersPage() {
         </Group>
       </Group>
       {error ? <Alert color="red">{error}</Alert> : null}
+      {sessionOnly.length > 0 ? (
+        <Alert color="blue" data-testid="session-only-servers" title="Demo servers, this session only">
+          {sessionOnly.map((s) => s.name).join(', ')} {sessionOnly.length === 1 ? 'is' : 'are'} emulated on this computer and monitored until the app
+          closes; they are not saved and have no settings here. Add your own servers to keep them.
+        </Alert>
+      ) : null}
       <Paper withBorder>
         <ServerList
           entries={entries}
