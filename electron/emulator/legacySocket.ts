@@ -31,6 +31,17 @@ export class LegacyHub {
     return this.conns.size;
   }
 
+  /** Runs `emit` with every socket corked: its frames leave in one write per socket. */
+  corked(emit: () => void): void {
+    const socks = [...this.conns.values()].map((c) => c.sock);
+    for (const s of socks) s.cork();
+    try {
+      emit();
+    } finally {
+      for (const s of socks) s.uncork();
+    }
+  }
+
   /** type is the path segment after /api/websocket/ws/, or 'unified' for the bare /api/websocket/ws. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL, type: string): void {
     const refuse = (why: string): void => {

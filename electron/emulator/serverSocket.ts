@@ -55,6 +55,19 @@ export class ServerSocket {
     return !this.closed && this.ws.readyState === this.ws.OPEN;
   }
 
+  /**
+   * Holds writes until uncork(): frames sent in between leave in one TCP write. A storm tick's
+   * frames went out one syscall each, and the load generator then needed a core of its own.
+   * ws has no public cork; its socket is a net.Socket (or tls.TLSSocket), which nests corks.
+   */
+  cork(): void {
+    (this.ws as unknown as { _socket?: { cork(): void } })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.ws as unknown as { _socket?: { uncork(): void } })._socket?.uncork();
+  }
+
   /** Write one text frame unless hanging, closed or over the buffer bound. */
   send(frame: string): boolean {
     if (this.ctx.flags.hanging || !this.isOpen) return false;

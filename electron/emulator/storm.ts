@@ -41,7 +41,11 @@ export function runStorm(ctx: EmulatorContext, legacy: LegacyHub, unified: Unifi
       const elapsed = performance.now() - start;
       const due = Math.min(total, Math.floor((eps * Math.min(elapsed, duration)) / 1000));
       const batch = Math.min(due - sent, maxBatch);
-      for (let n = 0; n < batch; n++) emitOne(sent++);
+      unified.corked(() =>
+        legacy.corked(() => {
+          for (let n = 0; n < batch; n++) emitOne(sent++);
+        }),
+      );
       // Done when everything is out; a loop that fell behind catches up maxBatch per tick.
       if (sent >= total) finish();
     };

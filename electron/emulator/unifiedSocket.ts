@@ -56,6 +56,17 @@ export class UnifiedHub {
     }
   }
 
+  /** Runs `emit` with every socket corked: its frames leave in one write per socket. */
+  corked(emit: () => void): void {
+    const socks = [...this.conns.values()].map((c) => c.sock);
+    for (const s of socks) s.cork();
+    try {
+      emit();
+    } finally {
+      for (const s of socks) s.uncork();
+    }
+  }
+
   get openCount(): number {
     return this.conns.size;
   }

@@ -187,6 +187,12 @@ export class SqliteEventLog implements EventLog {
     if (!this.closed) await this.writer.request('index');
   }
 
+  /** Events the writer has dealt with (committed, skipped as duplicates, or dropped): cheap, no query. */
+  processed(): number {
+    const s = this.writer.stats;
+    return s.committed + s.duplicates + s.dropped;
+  }
+
   /** Writer figures are as last reported by the writer thread (after each commit, at least every second). */
   stats(): WriterStats & Pick<CoreStats, 'retentionDeleted' | 'maxIndexChunkMs'> & { backlog: number; usedBytes: number; searchIndexPending: number } {
     return {
