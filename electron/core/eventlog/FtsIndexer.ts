@@ -24,6 +24,8 @@ export class FtsIndexer {
   private disposed = false;
   indexed = 0;
   maxChunkMs = 0;
+  /** Time spent indexing, for the writer's stats. */
+  totalMs = 0;
 
   constructor(
     private readonly db: Database,
@@ -90,6 +92,7 @@ export class FtsIndexer {
     const ms = performance.now() - started;
     this.indexed += picked;
     this.maxChunkMs = Math.max(this.maxChunkMs, ms);
+    this.totalMs += ms;
     if (picked < this.chunk && picked === limit) return true;
     if (ms > this.deps.budgetMs * 0.75) this.chunk = Math.max(20, Math.floor((picked * this.deps.budgetMs * 0.6) / ms));
     else if (ms < this.deps.budgetMs * 0.3) this.chunk = Math.min(5000, Math.ceil(this.chunk * 1.5));

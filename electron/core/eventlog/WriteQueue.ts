@@ -43,7 +43,7 @@ export class WriteQueue {
   private retryTimer: TimerHandle | null = null;
   private closed = false;
   private dropped = 0;
-  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0 };
+  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0 };
 
   constructor(
     private readonly channel: WriterChannel,

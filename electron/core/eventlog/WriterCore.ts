@@ -29,7 +29,7 @@ export class WriterCore {
   private failed = false;
   private chunkSize: number;
   private lastCommitAt = -Infinity;
-  private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0 };
+  private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, commitMs: 0 };
 
   constructor(
     private readonly db: Database,
@@ -58,7 +58,7 @@ export class WriterCore {
   }
 
   coreStats(): CoreStats {
-    return { ...this.stats, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs };
+    return { ...this.stats, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs, indexMs: this.indexer.totalMs };
   }
 
   handle(msg: ToWriter): void {
@@ -152,6 +152,7 @@ export class WriterCore {
     this.stats.committed += inserted;
     this.stats.duplicates += size - inserted;
     this.stats.maxBatchMs = Math.max(this.stats.maxBatchMs, ms);
+    this.stats.commitMs += ms;
     const budget = this.setup.budgetMs;
     if (size > 0 && ms > budget * 0.75) this.chunkSize = Math.max(25, Math.floor((size * budget * 0.6) / ms));
     else if (ms < budget * 0.3) this.chunkSize = Math.min(MAX_CHUNK, Math.ceil(this.chunkSize * 1.5));

@@ -28,6 +28,9 @@ export interface WriterStats {
 export interface CoreStats extends Omit<WriterStats, 'dropped'> {
   retentionDeleted: number;
   maxIndexChunkMs: number;
+  /** Writer-thread time spent in event transactions and in full-text indexing (ms, totals). */
+  commitMs: number;
+  indexMs: number;
 }
 
 export type ToWriter =
