@@ -34,7 +34,8 @@ export class WriteQueue {
   private readonly alerts = new Map<string, Alert>();
   /** ... and those of them not yet handed to the writer. */
   private readonly alertsToSend = new Map<string, Alert>();
-  private readonly inFlight = new Map<number, { events: FleetEvent[]; alerts: Alert[] }>();
+  /** Posted batches; `reported`: how many of their events a commit has already announced. */
+  private readonly inFlight = new Map<number, { events: FleetEvent[]; alerts: Alert[]; reported: number }>();
   private readonly calls = new Map<number, () => void>();
   private inFlightEvents = 0;
   private seq = 0;
@@ -132,7 +133,7 @@ export class WriteQueue {
       const rollups = this.deps.rollups.pendingDeltas();
       this.deps.rollups.committed(rollups);
       const seq = ++this.seq;
-      this.inFlight.set(seq, { events, alerts });
+      this.inFlight.set(seq, { events, alerts, reported: 0 });
       this.inFlightEvents += events.length;
       this.channel.setBusy(true);
       const secrets = registeredSecrets();
@@ -146,7 +147,7 @@ export class WriteQueue {
     if (m.t === 'log') return this.deps.logger[m.level](m.msg, m.fields);
     if (m.t === 'stopped') return this.stopped(m.message);
     if (m.t !== 'failed') this.core = m.stats;
-    if (m.t === 'committed') this.committed(m.seq, m.duplicates);
+    if (m.t === 'committed') this.committed(m.seq, m.upTo, m.duplicates, m.done);
     else if (m.t === 'failed') this.failed(m.code, m.message);
     else if (m.t === 'done') {
       this.calls.get(m.id)?.();
@@ -155,16 +156,20 @@ export class WriteQueue {
     if (this.inFlight.size === 0 && this.calls.size === 0) this.channel.setBusy(false);
   }
 
-  private committed(seq: number, duplicates: number[]): void {
+  private committed(seq: number, upTo: number, duplicates: number[], done: boolean): void {
     const batch = this.inFlight.get(seq);
     if (!batch) return;
-    this.inFlight.delete(seq);
-    this.inFlightEvents -= batch.events.length;
+    const from = batch.reported;
+    batch.reported = Math.max(from, upTo);
+    this.inFlightEvents -= batch.reported - from;
+    // The batch's alerts went into its first transaction.
     for (const a of batch.alerts) if (this.alerts.get(a.id) === a) this.alerts.delete(a.id);
+    if (done) this.inFlight.delete(seq);
     const dupes = new Set(duplicates);
-    const events = dupes.size === 0 ? batch.events : batch.events.filter((_, i) => !dupes.has(i));
+    const events = batch.events.slice(from, batch.reported).filter((_, i) => !dupes.has(from + i));
     this.deps.health.writeSucceeded(this.backlog);
     this.deps.onCommit({ events, committedAt: this.deps.clock.now() });
+    if (!done) return;
     if (this.queue.size >= this.opts.batchMax) this.post(MAX_IN_FLIGHT);
     else if (this.queue.size > 0 || this.alertsToSend.size > 0) this.schedule();
   }

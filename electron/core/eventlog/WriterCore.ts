@@ -19,7 +19,7 @@ const BUSY_WINDOW_MS = 150;
 const MAX_CHUNK = 10_000;
 const INDEX_BUDGET_MS = 15;
 
-type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; dupes?: number[]; extrasDone?: boolean };
+type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; extrasDone?: boolean };
 
 export class WriterCore {
   private readonly statements: WriteStatements;
@@ -107,15 +107,16 @@ export class WriterCore {
       const batch = this.queue[0]!;
       if (!this.commitBatch(batch)) return;
       this.queue.shift();
-      this.deps.reply({ t: 'committed', seq: batch.seq, duplicates: batch.dupes ?? [], stats: this.coreStats() });
     }
     this.indexer.kick();
   }
 
-  /** Commits the rest of a batch in budget-sized transactions. False when the disk refused one. */
+  /**
+   * Commits the rest of a batch in budget-sized transactions, reporting each as it commits (the
+   * first events of a 10,000-event batch need not wait for the last). False when the disk refused one.
+   */
   private commitBatch(b: Batch): boolean {
     b.offset ??= 0;
-    b.dupes ??= [];
     const count = packedCount(b.rows);
     while (b.offset < count || !b.extrasDone) {
       const from = b.offset;
@@ -137,10 +138,10 @@ export class WriterCore {
         this.deps.reply({ t: 'failed', seq: b.seq, code: String(e?.code ?? 'error'), message: String(e?.message ?? err) });
         return false;
       }
-      b.dupes.push(...dupes);
       b.offset = to;
       b.extrasDone = true;
       this.record(performance.now() - started, to - from, to - from - dupes.length);
+      this.deps.reply({ t: 'committed', seq: b.seq, upTo: to, duplicates: dupes, done: to >= count, stats: this.coreStats() });
     }
     return true;
   }

@@ -43,7 +43,11 @@ export type ToWriter =
   | { t: 'flush' | 'index' | 'close'; id: number; now: number };
 
 export type FromWriter =
-  | { t: 'committed'; seq: number; duplicates: number[]; stats: CoreStats }
+  /**
+   * Events [0, upTo) of batch `seq` are durable (one reply per transaction, so a large batch is
+   * reported as it goes); `duplicates` are the indexes skipped in this step; `done` ends the batch.
+   */
+  | { t: 'committed'; seq: number; upTo: number; duplicates: number[]; done: boolean; stats: CoreStats }
   | { t: 'failed'; seq: number; code: string; message: string }
   | { t: 'stats'; stats: CoreStats }
   | { t: 'done'; id: number; stats: CoreStats }

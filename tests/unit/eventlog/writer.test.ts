@@ -47,6 +47,18 @@ describe('group commit', () => {
     expect(log.count({})).toBe(10);
   });
 
+  it('reports a large batch as each of its transactions commits, in order and each event once', async () => {
+    const log = h.open({ clock: clockAt(NOW), budgetMs: 2, maxBacklog: 50_000 });
+    const seen: string[][] = [];
+    log.onDidCommit((b) => seen.push(b.events.map((e) => e.id)));
+    const events = sampleEvents(10_000);
+    log.append(events);
+    await log.flush();
+    // One batch (10 x batchMax), committed in several budget-sized transactions, each reported at once.
+    expect(seen.filter((ids) => ids.length > 0).length).toBeGreaterThan(2);
+    expect(seen.flat()).toEqual(events.map((e) => e.id));
+  });
+
   it('splits a large backlog into chunks within the event-loop budget and yields between them', async () => {
     const log = h.open({ clock: clockAt(NOW), budgetMs: 2, maxBacklog: 50_000 });
     let turns = 0;
