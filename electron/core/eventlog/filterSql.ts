@@ -25,6 +25,8 @@ export function baseConditions(filter: EventFilter, opts: { beforeKey?: number; 
   inList('e.server_id', filter.servers);
   inList('e.category', filter.categories?.map(categoryCode));
   inList('e.severity', filter.severities?.map(severityCode));
+  // Without debug asked for, this term lets SQLite use the partial server and severity indexes (migration 4).
+  if (filter.severities && filter.severities.length > 0 && !filter.severities.includes('debug')) conds.push('e.severity > 0');
   inList('e.type', filter.types);
   const bound = (sql: string, value: number) => {
     conds.push(sql);

@@ -1,4 +1,7 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseConditions } from '../../../electron/core/eventlog/filterSql';
 import { EventPageSchema, type EventFilter } from '../../../shared/ipc/schemas';
 import type { SqliteEventLog } from '../../../electron/core/eventlog/SqliteEventLog';
 import { EventQueryError } from '../../../electron/core/eventlog/searchQuery';
@@ -33,6 +36,25 @@ function all(filter: EventFilter, pageSize = 37) {
 }
 
 describe('event queries', () => {
+  it('uses the partial indexes when telemetry (debug) is not asked for, and still finds debug when it is', () => {
+    const db = new Database(join(h.dir, 'events.db'), { readonly: true });
+    try {
+      const plan = (filter: EventFilter) => {
+        const c = baseConditions(filter);
+        const rows = db.prepare(`EXPLAIN QUERY PLAN SELECT e.key FROM events e WHERE ${c.where} ORDER BY e.key DESC LIMIT 51`).all(...c.params) as { detail: string }[];
+        return rows.map((r) => r.detail).join('; ');
+      };
+      expect(plan({ severities: ['critical'] })).toMatch(/USING (COVERING )?INDEX events_severity/);
+      expect(plan({ severities: ['critical', 'debug'] })).not.toMatch(/events_severity/);
+    } finally {
+      db.close();
+    }
+    const debug = all({ severities: ['debug'] });
+    expect(debug.length).toBe(COUNT / 5);
+    expect(all({ servers: ['dns-east-1'], severities: ['debug', 'critical'] }).every((e) => e.serverId === 'dns-east-1')).toBe(true);
+    expect(all({ servers: ['dns-east-1'] }).length).toBe(all({ servers: ['dns-east-1'], severities: ['info', 'warning', 'error', 'critical'] }).length + all({ servers: ['dns-east-1'], severities: ['debug'] }).length);
+  });
+
   it('pages newest first with an opaque cursor, without gaps or repeats', () => {
     const items = all({});
     expect(items).toHaveLength(COUNT);
