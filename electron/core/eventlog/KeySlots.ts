@@ -26,6 +26,15 @@ export class KeySlots {
     this.askBelowMs = maxKeyAtOpen === null ? -1 : Math.floor(maxKeyAtOpen / KEY_SLOTS);
   }
 
+  /**
+   * Another process wrote to this log (a key we handed out was taken): from now on every
+   * millisecond is asked for, because its slots may change under us.
+   */
+  distrust(): void {
+    this.askBelowMs = Infinity;
+    this.next.clear();
+  }
+
   /** The key for an event of millisecond `ms`, marked as taken. */
   take(ms: number): number {
     for (let m = Math.max(0, Math.floor(ms)); ; m++) {
@@ -39,15 +48,20 @@ export class KeySlots {
   }
 
   private nextIn(ms: number): number {
+    const base = ms * KEY_SLOTS;
+    if (this.askBelowMs === Infinity) return this.asked(base);
     const known = this.next.get(ms);
     if (known !== undefined) return known;
-    const base = ms * KEY_SLOTS;
-    if (ms > this.askBelowMs) return base;
+    return ms > this.askBelowMs ? base : this.asked(base);
+  }
+
+  private asked(base: number): number {
     const taken = this.maxKeyIn(base, base + KEY_SLOTS);
     return taken === null ? base : taken + 1;
   }
 
   private remember(ms: number, nextKey: number): void {
+    if (this.askBelowMs === Infinity) return;
     if (!this.next.has(ms) && this.next.size >= REMEMBERED_MS) {
       // Forget the earliest-remembered half; those milliseconds are asked for from now on.
       let n = 0;

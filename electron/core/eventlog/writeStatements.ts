@@ -59,7 +59,7 @@ export class WriteStatements {
     // (migration 4) is what keeps the same change from being stored twice; OR IGNORE skips it.
     this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
     this.insertOne = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) VALUES ${values}`);
-    this.keysPresent = db.prepare('SELECT key FROM events WHERE key IN (SELECT value FROM json_each(?))').pluck();
+    this.keysPresent = db.prepare('SELECT key, id FROM events WHERE key IN (SELECT value FROM json_each(?))');
     this.markPending = db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT value FROM json_each(?)');
     this.insertGap = db.prepare('INSERT OR REPLACE INTO connection_gaps(server_id, from_ms, to_ms) VALUES (?, ?, ?)');
     this.upsertAlert = db.prepare(
@@ -97,17 +97,21 @@ export class WriteStatements {
       let changes = 0;
       if (n === GROUP) changes = this.insertGroup.run(this.group).changes;
       else for (let g = 0; g < n; g++) changes += this.insertOne.run(this.group.slice(g * WIDTH, (g + 1) * WIDTH)).changes;
-      // Only a derived event already stored is ignored (KeySlots never hands out a taken key).
-      const stored =
-        changes === n ? null : new Set(this.keysPresent.all(JSON.stringify(members.filter((_, k) => k % 2 === 1))) as number[]);
+      // An ignored row is a derived event already stored, or (another process writing to the
+      // same log) a key that process took: those rows are inserted again with a key SQLite confirms.
+      const stored = changes === n ? null : this.storedIds(members);
       for (let k = 0; k < members.length; k += 2) {
-        const [i, key] = [members[k]!, members[k + 1]!];
-        if (stored && !stored.has(key)) {
+        const i = members[k]!;
+        const o = i * ROW_FIELDS;
+        let key: number | null = members[k + 1]!;
+        const id = stored?.get(key);
+        if (stored && id === undefined) key = null;
+        else if (stored && id !== rows[o + F.id]) key = this.reinsert(rows, o);
+        if (key === null) {
           duplicates.push(i);
           continue;
         }
         inserted.push(key);
-        const o = i * ROW_FIELDS;
         if (rows[o + F.type] === DERIVED.connectionGap) this.recordGap(rows, o);
       }
       members.length = 0;
@@ -130,6 +134,22 @@ export class WriteStatements {
     flushGroup();
     if (inserted.length > 0) this.markPending.run(JSON.stringify(inserted));
     return duplicates;
+  }
+
+  /** key -> id of the rows of a group that are in the table now. */
+  private storedIds(members: number[]): Map<number, string> {
+    const keys = members.filter((_, k) => k % 2 === 1);
+    const found = this.keysPresent.all(JSON.stringify(keys)) as { key: number; id: string }[];
+    return new Map(found.map((r) => [r.key, r.id]));
+  }
+
+  /** A row whose key another writer took: its new key (asked of SQLite), or null if it is a duplicate. */
+  private reinsert(rows: PackedRows, o: number): number | null {
+    this.keys.distrust();
+    const key = this.keys.take(eventMs(rows, o));
+    const params = new Array<unknown>(WIDTH);
+    this.fill(params, 0, rows, o, key, dedupHash(rows[o + F.dedupKey] as string));
+    return this.insertOne.run(params).changes === 0 ? null : key;
   }
 
   /** After the transaction of insertEvents: its live rows are remembered only if it committed. */

@@ -79,6 +79,17 @@ describe('KeySlots', () => {
     expect(t.asked()).toBe(2);
   });
 
+  it('asks the table for every key once another process has written to it', () => {
+    const t = table();
+    const slots = new KeySlots(null, t.maxKeyIn);
+    t.add(slots.take(7));
+    t.add(7 * KEY_SLOTS + 1); // the other process's row
+    slots.distrust();
+    expect(slots.take(7)).toBe(7 * KEY_SLOTS + 2);
+    expect(slots.take(8)).toBe(8 * KEY_SLOTS);
+    expect(t.asked()).toBe(2);
+  });
+
   it('never hands out a taken key, also after forgetting old milliseconds to bound its memory', () => {
     const t = table();
     const slots = new KeySlots(null, t.maxKeyIn);

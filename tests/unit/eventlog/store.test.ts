@@ -73,6 +73,24 @@ describe('SqliteEventLog storage', () => {
     expect(again.query({}, null, 10).items.map((e) => e.id)).toEqual(['new-one', live.id]);
   });
 
+  it('loses nothing when a second process writes to the same log (dnsfleet monitor next to the app)', async () => {
+    const a = h.open({ clock: clockAt(NOW) });
+    const b = h.open({ clock: clockAt(NOW) });
+    const at = '2025-01-01T12:00:00.000Z';
+    // Same milliseconds from both writers: each would otherwise hand out the same keys.
+    const fromA = sampleEvents(300, { prefix: 'a' }).map((e) => ({ ...e, occurredAt: at, derived: false }));
+    const fromB = sampleEvents(300, { prefix: 'b' }).map((e) => ({ ...e, occurredAt: at, derived: false }));
+    a.append(fromA.slice(0, 150));
+    await a.flush();
+    b.append(fromB.slice(0, 150));
+    await b.flush();
+    a.append(fromA.slice(150));
+    b.append(fromB.slice(150));
+    await Promise.all([a.flush(), b.flush()]);
+    expect(a.count({})).toBe(600);
+    expect(new Set(a.query({}, null, 1000).items.map((e) => e.id)).size).toBe(600);
+  });
+
   it('keeps events of the same millisecond distinct and in arrival order', async () => {
     const log = h.open({ clock: clockAt(NOW) });
     const at = '2025-01-01T12:00:00.000Z';
