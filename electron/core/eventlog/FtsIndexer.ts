@@ -80,11 +80,14 @@ export class FtsIndexer {
     const started = performance.now();
     let picked: number;
     try {
-      picked = this.db.transaction(() => {
-        const keys = JSON.stringify(this.pick.all(Math.min(limit, this.chunk)));
-        this.index.run(keys);
-        return this.done.run(keys).changes;
-      })();
+      // IMMEDIATE, as the writer's (WriterCore): it reads the pending keys before writing.
+      picked = this.db
+        .transaction(() => {
+          const keys = JSON.stringify(this.pick.all(Math.min(limit, this.chunk)));
+          this.index.run(keys);
+          return this.done.run(keys).changes;
+        })
+        .immediate();
     } catch (err) {
       this.deps.logger.warn('full-text indexing paused after a failed write', { err });
       return false;

@@ -124,12 +124,16 @@ export class WriterCore {
       const started = performance.now();
       let dupes: number[];
       try {
-        dupes = this.db.transaction(() => {
-          const d = this.statements.insertEvents(b.rows, from, to);
-          if (!b.extrasDone) this.statements.upsertAlerts(b.alerts);
-          if (!b.extrasDone) this.statements.upsertRollups(b.rollups);
-          return d;
-        })();
+        // IMMEDIATE: the transaction reads (key slots) before it writes; a deferred one would fail
+        // with SQLITE_BUSY, not wait, if another process (dnsfleet monitor) committed in between.
+        dupes = this.db
+          .transaction(() => {
+            const d = this.statements.insertEvents(b.rows, from, to);
+            if (!b.extrasDone) this.statements.upsertAlerts(b.alerts);
+            if (!b.extrasDone) this.statements.upsertRollups(b.rollups);
+            return d;
+          })
+          .immediate();
         this.statements.settle(true);
       } catch (err) {
         this.statements.settle(false);
