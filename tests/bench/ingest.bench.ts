@@ -59,22 +59,34 @@ export interface IngestBenchResult {
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mb = (n: number): number => Math.round((n / 1048576) * 10) / 10;
 
-/** Grows by doubling; no per-sample object. */
+/**
+ * Latencies (whole ms, as Date.now() gives them) counted in a fixed histogram: percentiles exact to
+ * the ms, and the benchmark's own memory does not grow with the storm (keeping 1.2M samples twice
+ * added ~40 MB to the RSS it reports). Beyond MAX_MS a sample counts as MAX_MS.
+ */
 class Samples {
-  private buf = new Float64Array(1 << 16);
+  private static readonly MAX_MS = 120_000;
+  private readonly counts = new Uint32Array(Samples.MAX_MS + 1);
   n = 0;
+  private maxSeen = 0;
   push(v: number): void {
-    if (this.n === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.n++] = v;
+    const ms = Math.min(Samples.MAX_MS, Math.max(0, Math.round(v)));
+    this.counts[ms]!++;
+    this.n++;
+    if (ms > this.maxSeen) this.maxSeen = ms;
   }
   percentiles(): Percentiles {
-    const s = this.buf.subarray(0, this.n).sort();
-    const at = (q: number): number => (this.n === 0 ? 0 : s[Math.min(this.n - 1, Math.floor(q * this.n))]!);
-    return { p50: at(0.5), p99: at(0.99), max: at(1), samples: this.n };
+    const at = (q: number): number => {
+      if (this.n === 0) return 0;
+      const rank = Math.min(this.n - 1, Math.floor(q * this.n));
+      let seen = 0;
+      for (let ms = 0; ms <= this.maxSeen; ms++) {
+        seen += this.counts[ms]!;
+        if (seen > rank) return ms;
+      }
+      return this.maxSeen;
+    };
+    return { p50: at(0.5), p99: at(0.99), max: this.maxSeen, samples: this.n };
   }
 }
 
