@@ -96,6 +96,7 @@ export class FtsIndexer {
     this.indexed += picked;
     this.maxChunkMs = Math.max(this.maxChunkMs, ms);
     this.totalMs += ms;
+    // A capped busy-time chunk says nothing about what fits the budget: keep the size as it is.
     if (picked < this.chunk && picked === limit) return true;
     if (ms > this.deps.budgetMs * 0.75) this.chunk = Math.max(20, Math.floor((picked * this.deps.budgetMs * 0.6) / ms));
     else if (ms < this.deps.budgetMs * 0.3) this.chunk = Math.min(5000, Math.ceil(this.chunk * 1.5));
