@@ -110,13 +110,19 @@ export class WriteQueue {
 
   schedule(): void {
     if (this.closed || this.deps.health.retrying) return;
-    const due = this.queue.size >= this.opts.batchMax ? 0 : this.opts.batchMs;
-    if (this.timer && due > 0) return;
-    this.cancelTimer();
+    // batchMax waiting: hand them over now. This used to re-arm a 0 ms timer on every append,
+    // and in a storm appends came faster than a millisecond apart, so it never fired: 24,000
+    // events waited 1.1 s at the start of the storm benchmark with nothing in flight.
+    if (this.queue.size >= this.opts.batchMax) {
+      this.cancelTimer();
+      this.post(MAX_IN_FLIGHT);
+    }
+    // The rest (or all, when few) goes at most batchMs from now; a pending timer is never re-armed.
+    if (this.timer || (this.queue.size === 0 && this.alertsToSend.size === 0 && this.deps.rollups.pending === 0)) return;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
       this.post(MAX_IN_FLIGHT);
-    }, due);
+    }, this.opts.batchMs);
   }
 
   /** Posts batches while fewer than `maxInFlight` are unacknowledged; the rest waits here. */
