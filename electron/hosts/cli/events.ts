@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
-import { SqliteEventLog } from '../../core/eventlog/SqliteEventLog';
+import { EventLogReader } from '../../core/eventlog/EventLogReader';
 import { DB_FILE } from '../../core/eventlog/openDatabase';
 import { FILTER_OPTIONS, toEventFilter } from '../../core/eventlog/filterArgs';
 
@@ -33,7 +33,7 @@ export async function eventsCommand(argv: string[], io: CliIo): Promise<number> 
   const filter = toEventFilter(values);
   if (!filter.ok) return fail(io, filter.error);
 
-  const log = SqliteEventLog.open({ dataDir, applyRetention: false });
+  const log = EventLogReader.open(dataDir);
   try {
     for (const notice of log.notices()) io.stderr.write(`dnsfleet events: ${notice}\n`);
     const events = collect(log, filter.filter, limit);
@@ -43,11 +43,11 @@ export async function eventsCommand(argv: string[], io: CliIo): Promise<number> 
   } catch (err) {
     return fail(io, (err as Error).message);
   } finally {
-    await log.close();
+    log.close();
   }
 }
 
-function collect(log: SqliteEventLog, filter: Parameters<SqliteEventLog['query']>[0], limit: number): FleetEvent[] {
+function collect(log: EventLogReader, filter: Parameters<EventLogReader['query']>[0], limit: number): FleetEvent[] {
   const out: FleetEvent[] = [];
   let cursor: string | null = null;
   do {

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SqliteEventLog } from '../../core/eventlog/SqliteEventLog';
+import { EventLogReader } from '../../core/eventlog/EventLogReader';
 import { DB_FILE } from '../../core/eventlog/openDatabase';
 import { FILTER_OPTIONS, toEventFilter } from '../../core/eventlog/filterArgs';
 
@@ -29,7 +29,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const filter = toEventFilter(values);
   if (!filter.ok) return fail(io, filter.error);
 
-  const log = SqliteEventLog.open({ dataDir, applyRetention: false });
+  const log = EventLogReader.open(dataDir);
   const out = resolve(values.out);
   let lastShown = 0;
   try {
@@ -43,7 +43,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   } catch (err) {
     return fail(io, (err as Error).message);
   } finally {
-    await log.close();
+    log.close();
   }
 }
 

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -99,6 +100,24 @@ describe('dnsfleet events', () => {
       expect(r.stderr).toMatch(/^dnsfleet events: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('read-only commands', () => {
+  it('events and export leave the log as they found it (they may run while the app writes it)', async () => {
+    const state = () => {
+      const db = new Database(join(h.dir, 'events.db'), { readonly: true });
+      try {
+        return { events: db.prepare('SELECT count(*) FROM events').pluck().get(), searchPending: db.prepare('SELECT count(*) FROM fts_pending').pluck().get() };
+      } finally {
+        db.close();
+      }
+    };
+    const before = state();
+    expect(before.searchPending).toBeGreaterThan(0); // rows the app had not indexed yet: a writer would index them
+    expect((await run(eventsCommand, ['--data-dir', h.dir, '--search', 'BIND', '--limit', '5'])).code).toBe(0);
+    expect((await run(exportCommand, ['--data-dir', h.dir, '--format', 'ndjson', '--out', join(h.dir, 'ro.ndjson')])).code).toBe(0);
+    expect(state()).toEqual(before);
   });
 });
 
