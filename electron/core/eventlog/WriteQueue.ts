@@ -118,19 +118,22 @@ export class WriteQueue {
       this.post(MAX_IN_FLIGHT);
     }
     // The rest (or all, when few) goes at most batchMs from now; a pending timer is never re-armed.
-    if (this.timer || (this.queue.size === 0 && this.alertsToSend.size === 0 && this.deps.rollups.pending === 0)) return;
+    if (this.timer || !this.hasWork) return;
     this.timer = this.deps.clock.setTimeout(() => {
       this.timer = null;
       this.post(MAX_IN_FLIGHT);
     }, this.opts.batchMs);
   }
 
+  private get hasWork(): boolean {
+    return this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0;
+  }
+
   /** Posts batches while fewer than `maxInFlight` are unacknowledged; the rest waits here. */
   private post(maxInFlight: number): void {
     if (this.deps.health.retrying) return;
     for (;;) {
-      const hasWork = this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0;
-      if (!hasWork || this.inFlight.size >= maxInFlight) return;
+      if (!this.hasWork || this.inFlight.size >= maxInFlight) return;
       const events = this.queue.peek(this.opts.batchMax * BACKLOG_BATCH_FACTOR);
       this.queue.drop(events.length);
       const alerts = [...this.alertsToSend.values()];

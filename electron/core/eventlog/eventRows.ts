@@ -64,10 +64,10 @@ function digits(s: string, from: number, len: number): number {
 }
 
 /** Epoch ms of an event; an unparseable occurredAt falls back to when we received it. */
-export function occurredMs(e: Pick<FleetEvent, 'occurredAt' | 'receivedAt'>): number {
-  const t = isoToMs(e.occurredAt);
+export function occurredMs(occurredAt: string, receivedAt: string): number {
+  const t = isoToMs(occurredAt);
   if (Number.isFinite(t)) return t;
-  const r = isoToMs(e.receivedAt);
+  const r = isoToMs(receivedAt);
   return Number.isFinite(r) ? r : 0;
 }
 
@@ -91,8 +91,6 @@ export function capData(json: string): string {
   if (masked.length <= MAX_DATA_BYTES / 4 || Buffer.byteLength(masked) <= MAX_DATA_BYTES) return masked;
   return JSON.stringify({ truncated: true, originalBytes: Buffer.byteLength(masked), preview: masked.slice(0, PREVIEW_CHARS) });
 }
-
-export const encodeData = (data: unknown): string => capData(dataJson(data));
 
 /**
  * The 53-bit hash of a dedupKey (cyrb53) that the unique index holds: 8 bytes an entry instead of

@@ -11,7 +11,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { redactString } from '../util/redact';
 import { DedupCache } from '../util/DedupCache';
-import { capData, dedupHash, isoToMs } from './eventRows';
+import { capData, dedupHash, isoToMs, occurredMs } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
@@ -125,7 +125,7 @@ export class WriteStatements {
         }
         this.uncommitted.add(hash);
       }
-      const key = this.keys.take(eventMs(rows, o));
+      const key = this.keys.take(occurredMs(rows[o + F.occurredAt] as string, rows[o + F.receivedAt] as string));
       this.fill(this.group, (members.length / 2) * WIDTH, rows, o, key, hash);
       members.push(i, key);
       if (members.length === GROUP * 2) flushGroup();
@@ -145,7 +145,7 @@ export class WriteStatements {
   /** A row whose key another writer took: its new key (asked of SQLite), or null if it is a duplicate. */
   private reinsert(rows: PackedRows, o: number): number | null {
     this.keys.distrust();
-    const key = this.keys.take(eventMs(rows, o));
+    const key = this.keys.take(occurredMs(rows[o + F.occurredAt] as string, rows[o + F.receivedAt] as string));
     const params = new Array<unknown>(WIDTH);
     this.fill(params, 0, rows, o, key, dedupHash(rows[o + F.dedupKey] as string));
     return this.insertOne.run(params).changes === 0 ? null : key;
@@ -196,12 +196,4 @@ export class WriteStatements {
     const to = typeof d?.to === 'string' ? Date.parse(d.to) : NaN;
     if (Number.isFinite(from) && Number.isFinite(to)) this.insertGap.run(rows[o + F.serverId], from, to);
   }
-}
-
-/** When the event happened; an unparseable occurredAt falls back to when it was received. */
-function eventMs(rows: PackedRows, o: number): number {
-  const t = isoToMs(rows[o + F.occurredAt] as string);
-  if (Number.isFinite(t)) return t;
-  const r = isoToMs(rows[o + F.receivedAt] as string);
-  return Number.isFinite(r) ? r : 0;
 }
