@@ -47,10 +47,10 @@ export class WriteStatements {
   private readonly upsertAlert: Statement;
   private readonly upsertRollup: Statement;
   private readonly keys: KeySlots;
+  /** Admissions are journaled per transaction: a failed one is retried, and must not find its own rows "seen". */
   private readonly recentLive = new DedupCache<number>(LIVE_WINDOW);
-  /** Live hashes of the open transaction: remembered only once it commits (a retry must not see them as dupes). */
-  private readonly uncommitted = new Set<number>();
-  private readonly group: unknown[] = new Array(GROUP * WIDTH);
+  /** Built packed (not `new Array(n)`, which is holey): better-sqlite3 reads every element on each run. */
+  private readonly group: unknown[] = Array.from({ length: GROUP * WIDTH }, () => null);
 
   constructor(private readonly db: Database) {
     const values = `(${Array(WIDTH).fill('?').join(',')})`;
@@ -90,6 +90,7 @@ export class WriteStatements {
     const inserted: number[] = [];
     /** Batch index and key of each row in the current group. */
     const members: number[] = [];
+    this.recentLive.begin();
     const flushGroup = () => {
       const n = members.length / 2;
       if (n === 0) return;
@@ -118,12 +119,9 @@ export class WriteStatements {
     for (let i = from; i < to; i++) {
       const o = i * ROW_FIELDS;
       const hash = dedupHash(rows[o + F.dedupKey] as string);
-      if (rows[o + F.derived] !== 1) {
-        if (this.recentLive.has(hash) || this.uncommitted.has(hash)) {
-          duplicates.push(i);
-          continue;
-        }
-        this.uncommitted.add(hash);
+      if (rows[o + F.derived] !== 1 && !this.recentLive.admit(hash)) {
+        duplicates.push(i);
+        continue;
       }
       const key = this.keys.take(occurredMs(rows[o + F.occurredAt] as string, rows[o + F.receivedAt] as string));
       this.fill(this.group, (members.length / 2) * WIDTH, rows, o, key, hash);
@@ -153,8 +151,8 @@ export class WriteStatements {
 
   /** After the transaction of insertEvents: its live rows are remembered only if it committed. */
   settle(committed: boolean): void {
-    if (committed) for (const hash of this.uncommitted) this.recentLive.admit(hash);
-    this.uncommitted.clear();
+    if (committed) this.recentLive.commit();
+    else this.recentLive.rollback();
   }
 
   upsertAlerts(alerts: Iterable<Alert>): void {

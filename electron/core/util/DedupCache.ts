@@ -9,6 +9,8 @@ export class DedupCache<K extends string | number = string> {
   private readonly seen = new Set<K>();
   private readonly ring: (K | undefined)[];
   private head = 0;
+  /** While a transaction is open: what each admission evicted, so rollback() can restore it. */
+  private journal: (K | undefined)[] | null = null;
 
   constructor(private readonly capacity = 20_000) {
     this.ring = new Array<K | undefined>(capacity);
@@ -19,10 +21,38 @@ export class DedupCache<K extends string | number = string> {
     if (this.seen.has(key)) return false;
     const evicted = this.ring[this.head];
     if (evicted !== undefined) this.seen.delete(evicted);
+    this.journal?.push(evicted);
     this.ring[this.head] = key;
     this.head = (this.head + 1) % this.capacity;
     this.seen.add(key);
     return true;
+  }
+
+  /**
+   * Admissions from here on can be undone (the event log's writer admits inside a database
+   * transaction, which may fail and be retried). Nested calls join the open one.
+   */
+  begin(): void {
+    this.journal ??= [];
+  }
+
+  /** Keeps what was admitted since begin(). */
+  commit(): void {
+    this.journal = null;
+  }
+
+  /** Forgets what was admitted since begin() and brings back what those admissions evicted. */
+  rollback(): void {
+    const journal = this.journal;
+    this.journal = null;
+    if (!journal) return;
+    for (let i = journal.length - 1; i >= 0; i--) {
+      this.head = (this.head - 1 + this.capacity) % this.capacity;
+      this.seen.delete(this.ring[this.head]!);
+      const evicted = journal[i];
+      this.ring[this.head] = evicted;
+      if (evicted !== undefined) this.seen.add(evicted);
+    }
   }
 
   has(key: K): boolean {
@@ -37,5 +67,6 @@ export class DedupCache<K extends string | number = string> {
     this.seen.clear();
     this.ring.fill(undefined);
     this.head = 0;
+    this.journal = null;
   }
 }
