@@ -7,7 +7,7 @@ import { LEGACY_MAX_CONNECTIONS, LEGACY_ROUTED_TYPES, LEGACY_TYPE_EVENTS } from 
 import type { EmulatorContext } from './context';
 import { controlFrame, isoUtc, legacyIdlePing, pyTypeName } from './frames';
 import { refuseUpgrade } from './httpUtil';
-import { ServerSocket } from './serverSocket';
+import { corkAll, ServerSocket } from './serverSocket';
 import { healthSummary } from './snapshots';
 
 interface LegacyConn {
@@ -33,13 +33,7 @@ export class LegacyHub {
 
   /** Runs `emit` with every socket corked: its frames leave in one write per socket. */
   corked(emit: () => void): void {
-    const socks = [...this.conns.values()].map((c) => c.sock);
-    for (const s of socks) s.cork();
-    try {
-      emit();
-    } finally {
-      for (const s of socks) s.uncork();
-    }
+    corkAll([...this.conns.values()].map((c) => c.sock), emit);
   }
 
   /** type is the path segment after /api/websocket/ws/, or 'unified' for the bare /api/websocket/ws. */

@@ -120,3 +120,13 @@ export class ServerSocket {
     }, this.ctx.t.idleTimeoutMs);
   }
 }
+
+/** Runs `emit` with every given socket corked: the frames it sends leave in one write per socket. */
+export function corkAll(socks: readonly ServerSocket[], emit: () => void): void {
+  for (const s of socks) s.cork();
+  try {
+    emit();
+  } finally {
+    for (const s of socks) s.uncork();
+  }
+}

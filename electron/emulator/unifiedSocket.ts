@@ -17,7 +17,7 @@ import type { EmulatorContext } from './context';
 import { controlFrame, eventFrame, isoLocal, isoUtc } from './frames';
 import { refuseUpgrade } from './httpUtil';
 import { maskForNonAdmin } from './masking';
-import { ServerSocket } from './serverSocket';
+import { corkAll, ServerSocket } from './serverSocket';
 import { handleUnifiedBinary, handleUnifiedText } from './unifiedMessages';
 import type { EventPriority } from './types';
 
@@ -58,13 +58,7 @@ export class UnifiedHub {
 
   /** Runs `emit` with every socket corked: its frames leave in one write per socket. */
   corked(emit: () => void): void {
-    const socks = [...this.conns.values()].map((c) => c.sock);
-    for (const s of socks) s.cork();
-    try {
-      emit();
-    } finally {
-      for (const s of socks) s.uncork();
-    }
+    corkAll([...this.conns.values()].map((c) => c.sock), emit);
   }
 
   get openCount(): number {
