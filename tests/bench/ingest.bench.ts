@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { FleetService } from '../../electron/core/fleet/FleetService';
-import { isoToMs } from '../../electron/core/eventlog/eventRows';
+import { isoToMs } from '../../electron/core/util/isoTime';
 import { systemClock } from '../../electron/core/platform';
 import { nullLogger } from '../../electron/core/util/logger';
 import type { FleetEvent } from '../../shared/domain/fleetEvent';

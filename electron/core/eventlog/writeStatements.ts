@@ -11,7 +11,8 @@ import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { redactString } from '../util/redact';
 import { DedupCache } from '../util/DedupCache';
-import { capData, dedupHash, isoToMs, occurredMs } from './eventRows';
+import { isoToMs } from '../util/isoTime';
+import { capData, dedupHash, occurredMs } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
