@@ -42,6 +42,7 @@ export class FleetService {
   readonly onDidPinCertificate: Event<{ serverId: string; fingerprint256: string }>;
   readonly metrics: MetricsStore;
   private readonly tuning: SessionTuning;
+  /** Derived events' keys, fleet-wide. */
   private readonly dedup = new DedupCache(20_000);
   private readonly log: Logger;
   private pending: FleetEvent[] = [];
@@ -147,7 +148,10 @@ export class FleetService {
   }
 
   private enqueue(events: FleetEvent[]): void {
-    for (const e of events) if (this.dedup.admit(e.dedupKey)) this.pending.push(e);
+    // Derived events are re-derived by a restarted session (a new differ): this window drops them.
+    // Live events were de-duplicated by their session's Normaliser, and the event log's writer
+    // checks them again before storing; a third look cost a tenth of the storm's main thread.
+    for (const e of events) if (!e.derived || this.dedup.admit(e.dedupKey)) this.pending.push(e);
     // Under a storm one loop turn can read thousands of frames: hand them on in bounded batches
     // rather than holding all of them until the turn ends (latency, memory).
     if (this.pending.length >= MAX_BATCH) return this.flush();

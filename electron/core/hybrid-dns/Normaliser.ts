@@ -91,7 +91,7 @@ export class Normaliser {
       out.rejected = `${type}: ${shaped.rejected}`;
       return;
     }
-    this.dedup.admit(key);
+    this.dedup.add(key);
     this.counters.events++;
     if (shaped.signal) out.signals.push(shaped.signal);
     out.events.push({

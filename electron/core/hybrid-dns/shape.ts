@@ -12,10 +12,9 @@ import {
   HealthSummarySchema,
   LegacySystemStatusSchema,
   MessageDataSchema,
-  NestedSubtypeSchema,
-  QueryUpdateSchema,
   SystemMetricsSchema,
 } from './wire/frames';
+import { parseNestedSubtype, parseQueryUpdate } from './wire/hotFrames';
 
 export interface Shaped {
   type: string;
@@ -122,8 +121,8 @@ function shapeHealth(data: unknown, at: number): ShapeResult {
 }
 
 function shapeSystemStatus(data: unknown, at: number): ShapeResult {
-  const nested = NestedSubtypeSchema.safeParse(data);
-  if (nested.success) return shapeSubtype(nested.data.type, nested.data.data, at);
+  const nested = parseNestedSubtype(data);
+  if (nested) return shapeSubtype(nested.type, nested.data, at);
   const legacy = LegacySystemStatusSchema.safeParse(data);
   if (legacy.success) {
     const s = legacy.data;
@@ -175,9 +174,8 @@ function shapeSubtype(subtype: string, data: Record<string, unknown>, at: number
 }
 
 function shapeQuery(data: Record<string, unknown>, at: number): ShapeResult {
-  const q = QueryUpdateSchema.safeParse(data);
-  if (!q.success) return { rejected: 'query_update payload malformed' };
-  const v = q.data;
+  const v = parseQueryUpdate(data);
+  if (!v) return { rejected: 'query_update payload malformed' };
   const d = {
     domain: v.query_domain,
     queryType: v.query_type,

@@ -19,13 +19,18 @@ export class DedupCache<K extends string | number = string> {
   /** True the first time a key is offered (and remembers it); false for a duplicate. */
   admit(key: K): boolean {
     if (this.seen.has(key)) return false;
+    this.add(key);
+    return true;
+  }
+
+  /** Remembers a key the caller has just checked with has(): one hash lookup fewer than admit(). */
+  add(key: K): void {
     const evicted = this.ring[this.head];
     if (evicted !== undefined) this.seen.delete(evicted);
     this.journal?.push(evicted);
     this.ring[this.head] = key;
     this.head = (this.head + 1) % this.capacity;
     this.seen.add(key);
-    return true;
   }
 
   /**

@@ -4,7 +4,8 @@
  * Never throws: a frame that is not usable yields a rejection reason.
  */
 import { gunzipSync } from 'node:zlib';
-import { BatchSchema, CompressedBatchSchema, EnvelopeSchema, ReplaySchema, type Envelope } from './frames';
+import { BatchSchema, CompressedBatchSchema, ReplaySchema, type Envelope } from './frames';
+import { parseEnvelope } from './hotFrames';
 
 export interface Unwrapped {
   envelopes: Envelope[];
@@ -53,9 +54,9 @@ function collect(value: unknown, source: string | null, out: Unwrapped, depth: n
     if (!replay.success) return void (out.rejected ??= 'malformed event_replay');
     return collect(replay.data.original_event, null, out, depth + 1);
   }
-  const env = EnvelopeSchema.safeParse(obj);
-  if (!env.success) return void (out.rejected ??= 'envelope without a usable type');
-  out.envelopes.push(env.data);
+  const env = parseEnvelope(obj);
+  if (!env) return void (out.rejected ??= 'envelope without a usable type');
+  out.envelopes.push(env);
   out.sources.push(source ?? JSON.stringify(obj));
 }
 
