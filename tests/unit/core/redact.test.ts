@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactString, registerSecret } from '../../../electron/core/util/redact';
+import { forgetSecret, redact, redactString, registerSecret } from '../../../electron/core/util/redact';
 
 describe('redaction', () => {
   it('masks the token in a WebSocket URL (protocol §1.6 puts it in the query)', () => {
@@ -17,5 +17,15 @@ describe('redaction', () => {
   it('masks a registered password wherever it appears in free text', () => {
     registerSecret('hunter2-long-pass');
     expect(redactString('login failed for monitor with hunter2-long-pass')).toBe('login failed for monitor with [REDACTED]');
+  });
+  it('masks a registered token whole even when a registered password occurs inside it', () => {
+    // A token cut where the JWT pattern no longer sees three parts is still a registered secret.
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJwYXNzMTIzNCJ9';
+    registerSecret('OiJIUzI1'); // a password that happens to occur inside the token, registered first
+    registerSecret(token);
+    expect(redactString(`refresh with ${token} failed`)).toBe('refresh with [REDACTED] failed');
+    forgetSecret(token);
+    expect(redactString(`refresh with ${token} failed`)).toBe('refresh with eyJhbGci[REDACTED]NiJ9.eyJzdWIiOiJwYXNzMTIzNCJ9 failed');
+    forgetSecret('OiJIUzI1');
   });
 });
