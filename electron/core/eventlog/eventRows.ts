@@ -60,24 +60,6 @@ export function capData(json: string): string {
   return JSON.stringify({ truncated: true, originalBytes: Buffer.byteLength(masked), preview: masked.slice(0, PREVIEW_CHARS) });
 }
 
-/**
- * The 53-bit hash of a dedupKey (cyrb53) that the unique index holds: 8 bytes an entry instead of
- * the key's 40 to 80. Exact in a double and in SQLite's INTEGER. A collision (odds about 1 in
- * 10^4 across ten million keys) would drop one event as a duplicate.
- */
-export function dedupHash(key: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
 export function decodeData(text: string): unknown {
   try {
     return JSON.parse(text);

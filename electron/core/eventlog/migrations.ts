@@ -9,7 +9,8 @@
  * Migrations may call `fleet_dedup_hash(text)` (eventRows.dedupHash), registered by migrate().
  */
 import type { Database } from 'better-sqlite3';
-import { dedupHash, KEY_SLOTS } from './eventRows';
+import { dedupHash } from '../util/HashWindow';
+import { KEY_SLOTS } from './eventRows';
 
 /** Keys per day: `key / DAY_KEYS` is the UTC day an event happened. */
 const DAY_KEYS = 86_400_000 * KEY_SLOTS;

@@ -10,9 +10,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { redactString } from '../util/redact';
-import { DedupCache } from '../util/DedupCache';
 import { isoToMs } from '../util/isoTime';
-import { capData, dedupHash, occurredMs } from './eventRows';
+import { dedupHash, HashWindow } from '../util/HashWindow';
+import { capData, occurredMs } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
@@ -49,7 +49,7 @@ export class WriteStatements {
   private readonly upsertRollup: Statement;
   private readonly keys: KeySlots;
   /** Admissions are journaled per transaction: a failed one is retried, and must not find its own rows "seen". */
-  private readonly recentLive = new DedupCache<number>(LIVE_WINDOW);
+  private readonly recentLive = new HashWindow(LIVE_WINDOW);
   /** Built packed (not `new Array(n)`, which is holey): better-sqlite3 reads every element on each run. */
   private readonly group: unknown[] = Array.from({ length: GROUP * WIDTH }, () => null);
 

@@ -6,7 +6,7 @@
  */
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Logger } from '../platform';
-import { DedupCache } from '../util/DedupCache';
+import { dedupHash, HashWindow } from '../util/HashWindow';
 import { newEventId } from './eventIds';
 import { shapeEnvelope } from './shape';
 import type { Signal } from './signals';
@@ -51,14 +51,15 @@ export interface NormaliserCounters {
 
 export class Normaliser {
   readonly counters: NormaliserCounters = { frames: 0, events: 0, control: 0, duplicates: 0, rejected: 0 };
-  private readonly dedup: DedupCache;
+  /** Hashes of the keys of recent frames (a collision is about 1 in 10^12 per frame). */
+  private readonly dedup: HashWindow;
 
   constructor(
     private readonly serverId: string,
     private readonly logger: Logger,
     dedupCapacity = 4096,
   ) {
-    this.dedup = new DedupCache(dedupCapacity);
+    this.dedup = new HashWindow(dedupCapacity);
   }
 
   ingest(raw: string, stack: Stack, receivedAt: number): Ingested {
@@ -81,7 +82,8 @@ export class Normaliser {
       return;
     }
     const key = env.id ? `u:${this.serverId}:${env.id}` : `h:${this.serverId}:${type}:${env.timestamp ?? ''}:${fnv1a(source)}`;
-    if (this.dedup.has(key)) {
+    const hash = dedupHash(key);
+    if (this.dedup.has(hash)) {
       this.counters.duplicates++;
       return;
     }
@@ -91,7 +93,7 @@ export class Normaliser {
       out.rejected = `${type}: ${shaped.rejected}`;
       return;
     }
-    this.dedup.add(key);
+    this.dedup.add(hash);
     this.counters.events++;
     if (shaped.signal) out.signals.push(shaped.signal);
     out.events.push({

@@ -1,7 +1,7 @@
 /**
- * A bounded "seen recently" set: the oldest key is forgotten first. De-duplicates frames
- * (unified id or type+timestamp+hash) and derived changes without growing forever, and on the
- * event log's writer thread the recent dedupKey hashes (numbers).
+ * A bounded "seen recently" set: the oldest key is forgotten first. De-duplicates derived changes
+ * and threats without growing forever. The hot paths (every frame, every stored row) use
+ * HashWindow, the same contract over 53-bit hashes in typed arrays.
  * A ring of keys next to a Set keeps every operation O(1); evicting through a Map iterator
  * instead costs O(deleted entries) per call in V8 and dominated the ingest profile.
  */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dedupHash, KEY_SLOTS } from '../../../electron/core/eventlog/eventRows';
+import { KEY_SLOTS } from '../../../electron/core/eventlog/eventRows';
+import { dedupHash } from '../../../electron/core/util/HashWindow';
 import { KeySlots } from '../../../electron/core/eventlog/KeySlots';
 import { F, packEvents, packedCount, ROW_FIELDS } from '../../../electron/core/eventlog/packedRows';
 import { sampleEvents } from '../../fixtures/eventlog/sampleEvents';
