@@ -16,8 +16,8 @@ import { WriteStatements } from './writeStatements';
 /**
  * A batch this recent means a storm may be on: background work (indexing) keeps to a low duty
  * cycle. Measured against batch arrivals, not commits: when the writer shares one core with the
- * main thread, commits slow down in a storm, and a 150 ms commit window then read as "quiet" and
- * let full-speed indexing take 16 of 35 s of the core the storm needed.
+ * main thread, commits come further apart in a storm, and a 150 ms window since the last commit
+ * could read as "quiet" and start full-speed indexing on the core the storm needs.
  */
 const STORM_QUIET_MS = 1000;
 /** Largest transaction: big ones amortise index page writes, which dominate the cost per event. */

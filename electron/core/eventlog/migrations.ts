@@ -6,7 +6,7 @@
  * so newest-first pages, keyset cursors, time ranges, retention by age and FTS5 (which returns
  * rowids in order) all ride the table's own b-tree without a separate time index.
  *
- * Migrations may call `fleet_dedup_hash(text)` (eventRows.dedupHash), registered by migrate().
+ * Migrations may call `fleet_dedup_hash(text)` (util/HashWindow.dedupHash), registered by migrate().
  */
 import type { Database } from 'better-sqlite3';
 import { dedupHash } from '../util/HashWindow';
