@@ -8,7 +8,7 @@ import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import type { CredentialStore } from '../credentials/CredentialStore';
-import { DedupCache } from '../util/DedupCache';
+import { dedupHash, HashWindow } from '../util/HashWindow';
 import { MetricsStore } from '../metrics/MetricsStore';
 import type { Clock, Logger } from '../platform';
 import { Emitter, type Event } from '../util/Emitter';
@@ -43,7 +43,7 @@ export class FleetService {
   readonly metrics: MetricsStore;
   private readonly tuning: SessionTuning;
   /** Derived events' keys, fleet-wide. */
-  private readonly dedup = new DedupCache(20_000);
+  private readonly dedup = new HashWindow(20_000);
   private readonly log: Logger;
   private pending: FleetEvent[] = [];
   private flushScheduled = false;
@@ -151,7 +151,7 @@ export class FleetService {
     // Derived events are re-derived by a restarted session (a new differ): this window drops them.
     // Live events were de-duplicated by their session's Normaliser, and the event log's writer
     // checks them again before storing; a third look cost a tenth of the storm's main thread.
-    for (const e of events) if (!e.derived || this.dedup.admit(e.dedupKey)) this.pending.push(e);
+    for (const e of events) if (!e.derived || this.dedup.admit(dedupHash(e.dedupKey))) this.pending.push(e);
     // Under a storm one loop turn can read thousands of frames: hand them on in bounded batches
     // rather than holding all of them until the turn ends (latency, memory).
     if (this.pending.length >= MAX_BATCH) return this.flush();

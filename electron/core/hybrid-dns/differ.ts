@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain/eventTypes';
 import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderSnapshot, ForwarderStatus } from '../../../shared/domain/serverState';
-import { DedupCache } from '../util/DedupCache';
+import { dedupHash, HashWindow } from '../util/HashWindow';
 import { newEventId } from './eventIds';
 import type { DashboardAlert, Threat, Zone } from './wire/rest';
 import { parseServerTime, toIso } from './wire/time';
@@ -33,7 +33,7 @@ export class SnapshotDiffer {
   private bindRunning: boolean | null = null;
   private zones: Map<number, Zone> | null = null;
   private alerts: Map<string, DashboardAlert> | null = null;
-  private readonly threats = new DedupCache(5000);
+  private readonly threats = new HashWindow(5000);
 
   constructor(
     private readonly serverId: string,
@@ -135,7 +135,7 @@ export class SnapshotDiffer {
     const out: FleetEvent[] = [];
     for (const t of list) {
       const key = `thr:${this.serverId}:${t.timestamp}:${t.domain}:${t.client_ip}:${t.category}`;
-      if (!this.threats.admit(key)) continue;
+      if (!this.threats.admit(dedupHash(key))) continue;
       const data: ThreatData = { domain: t.domain, clientIp: t.client_ip, category: t.category, action: t.action };
       out.push(
         this.event(

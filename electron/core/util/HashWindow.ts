@@ -22,12 +22,12 @@ export function dedupHash(key: string): number {
 }
 
 /**
- * DedupCache for dedupHash values, in typed arrays: an open-addressing table (linear probing,
- * deletion by backward shift, so no tombstones) next to a ring of keys in admission order. Same
- * contract as DedupCache<number>, including the per-transaction journal. A Set of such numbers
- * boxes each one; with string keys (the Normaliser's) it also hashes and compares the strings.
- * Together those were about a twentieth of each thread in the storm; this allocates nothing
- * after construction.
+ * A bounded "seen recently" set of dedupHash values: the oldest is forgotten first. It de-duplicates
+ * frames (per server), derived changes and threats, and the event log writer's live rows, without
+ * growing forever. An open-addressing table (linear probing, deletion by backward shift, so no
+ * tombstones) sits next to a ring of keys in admission order. A Set of key strings (the earlier
+ * DedupCache) hashed and compared each string and a Set of numbers boxed each one; on the storm's
+ * hot paths those were about a twentieth of each thread. This allocates nothing after construction.
  */
 export class HashWindow {
   /** key + 1 per slot (0 = empty); its length is a power of two at least twice the capacity. */

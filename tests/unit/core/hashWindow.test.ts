@@ -1,16 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { DedupCache } from '../../../electron/core/util/DedupCache';
 import { dedupHash, HashWindow } from '../../../electron/core/util/HashWindow';
 
-/** The writer's numeric window must behave exactly as the generic one. */
-const kinds = [
-  ['DedupCache', (n: number) => new DedupCache<number>(n)],
-  ['HashWindow', (n: number) => new HashWindow(n)],
-] as const;
+/**
+ * The obvious model of the contract: a Set and an array in admission order, and a transaction
+ * rolled back by restoring a copy taken at begin().
+ */
+class ModelWindow {
+  private order: number[] = [];
+  private saved: number[] | null = null;
+  constructor(private readonly capacity: number) {}
+  admit(k: number): boolean {
+    if (this.order.includes(k)) return false;
+    this.order.push(k);
+    if (this.order.length > this.capacity) this.order.shift();
+    return true;
+  }
+  has(k: number): boolean {
+    return this.order.includes(k);
+  }
+  get size(): number {
+    return this.order.length;
+  }
+  begin(): void {
+    this.saved ??= [...this.order];
+  }
+  commit(): void {
+    this.saved = null;
+  }
+  rollback(): void {
+    if (this.saved) this.order = this.saved;
+    this.saved = null;
+  }
+}
 
-describe.each(kinds)('%s', (_name, make) => {
+describe('HashWindow', () => {
   it('admits a key once and forgets the oldest beyond its capacity', () => {
-    const cache = make(3);
+    const cache = new HashWindow(3);
     expect([1, 2, 3, 1].map((k) => cache.admit(k))).toEqual([true, true, true, false]);
     expect(cache.admit(4)).toBe(true); // evicts 1
     expect(cache.has(1)).toBe(false);
@@ -18,7 +43,7 @@ describe.each(kinds)('%s', (_name, make) => {
   });
 
   it('undoes a failed transaction: its keys are new again and what they evicted is back', () => {
-    const cache = make(3);
+    const cache = new HashWindow(3);
     [1, 2, 3].forEach((k) => cache.admit(k));
     cache.begin();
     expect(cache.admit(4)).toBe(true); // evicts 1
@@ -36,7 +61,7 @@ describe.each(kinds)('%s', (_name, make) => {
   });
 
   it('rolls back a transaction longer than its capacity', () => {
-    const cache = make(2);
+    const cache = new HashWindow(2);
     [1, 2].forEach((k) => cache.admit(k));
     cache.begin();
     [10, 11, 12, 13, 14].forEach((k) => cache.admit(k));
@@ -47,28 +72,26 @@ describe.each(kinds)('%s', (_name, make) => {
     expect(cache.has(1)).toBe(false);
     expect(cache.has(2)).toBe(true);
   });
-});
 
-describe('HashWindow', () => {
-  it('agrees with a Set-backed window over a long run of colliding, repeated and rolled-back hashes', () => {
+  it('agrees with the model over a long run of colliding, repeated and rolled-back hashes', () => {
     const win = new HashWindow(500);
-    const ref = new DedupCache<number>(500);
+    const model = new ModelWindow(500);
     // Few distinct low bits force long probe runs, some wrapping past the table's end (its 1,024
     // slots), so deletion by backward shift is exercised in both directions.
     const family = (i: number) => (i % 7 === 0 ? dedupHash(`k${i % 900}`) : i % 2 === 0 ? (i % 1200) * 4096 : (i % 1100) * 1024 + 1019 + (i % 4));
     const keys = Array.from({ length: 4000 }, (_, i) => family(i));
     let rolledBack = 0;
     for (let i = 0; i < keys.length; i++) {
-      if (i % 97 === 0) [win, ref].forEach((c) => c.begin());
-      expect(win.admit(keys[i]!), `key ${i}`).toBe(ref.admit(keys[i]!));
+      if (i % 97 === 0) [win, model].forEach((c) => c.begin());
+      expect(win.admit(keys[i]!), `key ${i}`).toBe(model.admit(keys[i]!));
       if (i % 97 === 50) {
         const undo = i % 3 === 0;
         if (undo) rolledBack++;
-        [win, ref].forEach((c) => (undo ? c.rollback() : c.commit()));
+        [win, model].forEach((c) => (undo ? c.rollback() : c.commit()));
       }
     }
     expect(rolledBack).toBeGreaterThan(5);
-    expect(win.size).toBe(ref.size);
-    for (let i = 0; i < 4000; i++) expect(win.has(family(i)), `key ${i}`).toBe(ref.has(family(i)));
+    expect(win.size).toBe(model.size);
+    for (let i = 0; i < 4000; i++) expect(win.has(family(i)), `key ${i}`).toBe(model.has(family(i)));
   });
 });
