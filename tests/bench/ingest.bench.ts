@@ -164,8 +164,10 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
     return ServerConfigSchema.parse({ id, name: id, url, username: 'monitor', stack: 'unified', pollSeconds: 3600 });
   });
   const fleet = new FleetService({ clock: systemClock, logger: nullLogger, credentials: creds });
-  let push = new Samples();
-  let commit = new Samples();
+  // Warm-up samples go to `warmup` (each batch picks its target when it arrives), so these hold
+  // the measured storm only.
+  const push = new Samples();
+  const commit = new Samples();
   const warmup = { push: new Samples(), commit: new Samples() };
   const commitWindows: Samples[] = [];
   let measuring = false;
@@ -211,8 +213,6 @@ async function runPipeline(urls: string[], opts: IngestBenchOptions): Promise<In
   if (warmupSeconds > 0) await storm(urls, opts.eventsPerSecond, warmupSeconds);
   await writes.settled();
   measuring = true;
-  push = new Samples();
-  commit = new Samples();
   const rssBefore = process.memoryUsage().rss;
   let heapPeak = 0;
   let ticks = 0;

@@ -150,7 +150,7 @@ export class FleetService {
   private enqueue(events: FleetEvent[]): void {
     // Derived events are re-derived by a restarted session (a new differ): this window drops them.
     // Live events were de-duplicated by their session's Normaliser, and the event log's writer
-    // checks them again before storing; a third look cost a tenth of the storm's main thread.
+    // checks them again before storing; a third look showed up in the storm's profile.
     for (const e of events) if (!e.derived || this.dedup.admit(dedupHash(e.dedupKey))) this.pending.push(e);
     // Under a storm one loop turn can read thousands of frames: hand them on in bounded batches
     // rather than holding all of them until the turn ends (latency, memory).
