@@ -1,4 +1,7 @@
-/** Read side of the event log: pages, facets, histogram and counts. Synchronous, index-driven. */
+/**
+ * Read side of the event log: pages, facets, histogram and counts. Synchronous, index-driven.
+ * Everything reads `all_events` (indexed rows and the inbox not yet moved into them, migration 5).
+ */
 import type { Database } from 'better-sqlite3';
 import type { EventFacets, EventFilter, EventPage, Histogram } from '../../../shared/ipc/schemas';
 import { categoryOf, fromRow, KEY_SLOTS, keyToMs, msToKey, severityOf, type EventRow } from './eventRows';
@@ -25,32 +28,37 @@ export class EventQueries {
     const search = searchOf(filter);
     if (!search) {
       const c = baseConditions(filter, { beforeKey });
-      return this.run(() => this.db.prepare(`SELECT ${COLUMNS} FROM events e WHERE ${c.where} ORDER BY e.key DESC LIMIT ?`).all(...c.params, n) as EventRow[]);
+      return this.run(() => this.db.prepare(`SELECT ${COLUMNS} FROM all_events e WHERE ${c.where} ORDER BY e.key DESC LIMIT ?`).all(...c.params, n) as EventRow[]);
     }
-    // Indexed rows come from FTS5 in rowid (= time) order; the few not yet indexed are matched by substring.
+    // Indexed rows come from FTS5 in rowid (= time) order; the few not yet indexed (listed in
+    // fts_pending, or still in the inbox) are matched by substring.
     // CROSS JOIN pins FTS5 as the outer loop: otherwise SQLite may walk a server index and probe
     // FTS5 once per row, which is ten times slower on a large log.
     const f = baseConditions(filter, { beforeKey, keyColumn: 'f.rowid' });
     const p = baseConditions(filter, { beforeKey, keyColumn: 'p.key' });
+    const i = baseConditions(filter, { beforeKey });
     const like = likeConditions(search);
     const sql = `SELECT * FROM (SELECT ${COLUMNS} FROM events_fts f CROSS JOIN events e ON e.key = f.rowid
         WHERE events_fts MATCH ? AND ${f.where} ORDER BY f.rowid DESC LIMIT ?)
       UNION ALL SELECT * FROM (SELECT ${COLUMNS} FROM fts_pending p CROSS JOIN events e ON e.key = p.key
         WHERE ${like.where} AND ${p.where} ORDER BY p.key DESC LIMIT ?)
+      UNION ALL SELECT * FROM (SELECT ${COLUMNS} FROM events_inbox e
+        WHERE ${like.where} AND ${i.where} ORDER BY e.key DESC LIMIT ?)
       ORDER BY key DESC LIMIT ?`;
-    return this.run(() => this.db.prepare(sql).all(search.match, ...f.params, n, ...like.params, ...p.params, n, n) as EventRow[]);
+    const params = [search.match, ...f.params, n, ...like.params, ...p.params, n, ...like.params, ...i.params, n, n];
+    return this.run(() => this.db.prepare(sql).all(...params) as EventRow[]);
   }
 
   count(filter: EventFilter): number {
     const c = filterConditions(filter);
-    return this.run(() => this.db.prepare(`SELECT count(*) FROM events e WHERE ${c.where}`).pluck().get(...c.params) as number);
+    return this.run(() => this.db.prepare(`SELECT count(*) FROM all_events e WHERE ${c.where}`).pluck().get(...c.params) as number);
   }
 
   facets(filter: EventFilter): EventFacets {
     const c = filterConditions(filter);
     const group = (column: string, label: (v: number | string) => string) => {
       const rows = this.run(
-        () => this.db.prepare(`SELECT ${column} AS v, count(*) AS n FROM events e WHERE ${c.where} GROUP BY ${column}`).all(...c.params) as { v: number | string; n: number }[],
+        () => this.db.prepare(`SELECT ${column} AS v, count(*) AS n FROM all_events e WHERE ${c.where} GROUP BY ${column}`).all(...c.params) as { v: number | string; n: number }[],
       );
       return Object.fromEntries(rows.map((r) => [label(r.v), r.n]));
     };
@@ -75,7 +83,7 @@ export class EventQueries {
     const rows = this.run(
       () =>
         this.db
-          .prepare(`SELECT CAST(((e.key / ${KEY_SLOTS}) - ?) / ? AS INTEGER) AS b, count(*) AS n FROM events e WHERE ${c.where} AND e.key >= ? GROUP BY b`)
+          .prepare(`SELECT CAST(((e.key / ${KEY_SLOTS}) - ?) / ? AS INTEGER) AS b, count(*) AS n FROM all_events e WHERE ${c.where} AND e.key >= ? GROUP BY b`)
           .all(range.start, bucketMs, ...c.params, msToKey(range.start)) as { b: number; n: number }[],
     );
     const counts = new Map(rows.map((r) => [r.b, r.n]));
@@ -88,7 +96,7 @@ export class EventQueries {
     const until = filter.until ? Date.parse(filter.until) : undefined;
     if (since !== undefined && until !== undefined) return until > since ? { start: since, end: until } : null;
     const c = filterConditions(filter);
-    const r = this.run(() => this.db.prepare(`SELECT min(e.key) AS lo, max(e.key) AS hi FROM events e WHERE ${c.where}`).get(...c.params) as { lo: number | null; hi: number | null });
+    const r = this.run(() => this.db.prepare(`SELECT min(e.key) AS lo, max(e.key) AS hi FROM all_events e WHERE ${c.where}`).get(...c.params) as { lo: number | null; hi: number | null });
     if (r.lo === null || r.hi === null) return null;
     const start = since ?? keyToMs(r.lo);
     return { start, end: Math.max(until ?? keyToMs(r.hi) + 1, start + 1) };

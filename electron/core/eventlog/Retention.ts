@@ -113,7 +113,9 @@ export class Retention {
 
   private deleteOlderThan(cutoffMs: number): number {
     const cutoffKey = msToKey(cutoffMs);
-    const n = this.db.prepare('DELETE FROM events WHERE key IN (SELECT key FROM events WHERE key < ? ORDER BY key LIMIT ?)').run(cutoffKey, this.opts.batchRows).changes;
+    let n = this.db.prepare('DELETE FROM events WHERE key IN (SELECT key FROM events WHERE key < ? ORDER BY key LIMIT ?)').run(cutoffKey, this.opts.batchRows).changes;
+    // An old event may still wait in the inbox (migration 5): it is never moved into the log to be deleted there.
+    n += this.db.prepare('DELETE FROM events_inbox WHERE key IN (SELECT key FROM events_inbox WHERE key < ? ORDER BY key LIMIT ?)').run(cutoffKey, this.opts.batchRows).changes;
     this.db.prepare('DELETE FROM connection_gaps WHERE to_ms < ?').run(cutoffMs);
     this.db.prepare("DELETE FROM alerts WHERE status = 'resolved' AND resolved_at < ?").run(new Date(cutoffMs).toISOString());
     this.db.prepare('DELETE FROM metric_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR bucket_ms < ?').run(this.deps.clock.now() - MINUTE_ROLLUP_DAYS * DAY, cutoffMs);

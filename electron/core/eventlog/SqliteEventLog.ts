@@ -22,6 +22,7 @@ import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention'
 import { openWriterChannel, type WriterChannel } from './WriterChannel';
 import type { CoreStats, WriterStats } from './writerProtocol';
 import { WriteQueue } from './WriteQueue';
+import { INBOX_MAX } from './WriterCore';
 
 export interface SqliteEventLogOptions {
   dataDir: string;
@@ -47,6 +48,8 @@ export interface SqliteEventLogOptions {
   retentionBatchRows?: number;
   /** Files above this size get a shallow start-up check instead of a full quick_check. */
   quickCheckMaxBytes?: number;
+  /** Rows the inbox holds before commits slow to the indexed rate (default INBOX_MAX, WriterCore.ts). */
+  inboxMax?: number;
 }
 
 export interface Gap {
@@ -100,6 +103,7 @@ export class SqliteEventLog implements EventLog {
       applyRetention: opts.applyRetention !== false,
       retentionIntervalMs: opts.retentionIntervalMs ?? 60_000,
       retentionBatchRows: opts.retentionBatchRows ?? 500,
+      inboxMax: opts.inboxMax ?? INBOX_MAX,
     };
     this.channel = openWriterChannel(db, setup, persistent, { clock, logger });
     // With a writer thread this connection only reads; SQLite enforces it.
@@ -194,12 +198,13 @@ export class SqliteEventLog implements EventLog {
   }
 
   /** Writer figures are as last reported by the writer thread (after each commit, at least every second). */
-  stats(): WriterStats & Pick<CoreStats, 'retentionDeleted' | 'maxIndexChunkMs'> & { backlog: number; usedBytes: number; searchIndexPending: number } {
+  stats(): WriterStats & CoreStats & { backlog: number; usedBytes: number; searchIndexPending: number } {
     return {
       ...this.writer.stats,
       backlog: this.writer.backlog,
       usedBytes: usedBytes(this.db),
-      searchIndexPending: this.db.prepare('SELECT count(*) FROM fts_pending').pluck().get() as number,
+      // Rows not yet in the full-text index: listed for it, or still in the inbox (not yet listed).
+      searchIndexPending: this.db.prepare('SELECT (SELECT count(*) FROM fts_pending) + (SELECT count(*) FROM events_inbox)').pluck().get() as number,
     };
   }
 

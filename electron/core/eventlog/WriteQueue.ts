@@ -8,7 +8,6 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger, TimerHandle } from '../platform';
-import { registeredSecrets } from '../util/redact';
 import { BacklogQueue } from './BacklogQueue';
 import { packEvents } from './packedRows';
 import type { DiskHealth } from './DiskHealth';
@@ -39,12 +38,11 @@ export class WriteQueue {
   private readonly calls = new Map<number, () => void>();
   private inFlightEvents = 0;
   private seq = 0;
-  private secretsSent = -1;
   private timer: TimerHandle | null = null;
   private retryTimer: TimerHandle | null = null;
   private closed = false;
   private dropped = 0;
-  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0 };
+  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
 
   constructor(
     private readonly channel: WriterChannel,
@@ -145,10 +143,7 @@ export class WriteQueue {
       this.inFlight.set(seq, { events, alerts, reported: 0 });
       this.inFlightEvents += events.length;
       this.channel.setBusy(true);
-      const secrets = registeredSecrets();
-      const changed = secrets.version !== this.secretsSent;
-      this.secretsSent = secrets.version;
-      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events), alerts, rollups, ...(changed ? { secrets: secrets.values } : {}) });
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events), alerts, rollups });
     }
   }
 

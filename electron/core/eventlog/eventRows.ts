@@ -5,6 +5,8 @@ import { redactString } from '../util/redact';
 
 /** Slots per millisecond in `events.key` (see migrations.ts). 2^10 keeps keys exact in a double until year 2248. */
 export const KEY_SLOTS = 1024;
+/** Keys per day: `key / DAY_KEYS` is the UTC day an event happened (the derived-event unique index, migration 4). */
+export const DAY_KEYS = 86_400_000 * KEY_SLOTS;
 export const MAX_DATA_BYTES = 64 * 1024;
 const PREVIEW_CHARS = 4 * 1024;
 

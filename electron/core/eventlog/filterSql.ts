@@ -62,14 +62,14 @@ export function likeConditions(search: ParsedSearch): Conditions {
   return { where: conds.join(' AND '), params };
 }
 
-/** The whole filter as one condition on `events e` (for counts, facets, histogram). */
+/** The whole filter as one condition on `all_events e` (for counts, facets, histogram). */
 export function filterConditions(filter: EventFilter): Conditions {
   const base = baseConditions(filter);
   const search = searchOf(filter);
   if (!search) return base;
   const like = likeConditions(search);
   return {
-    where: `${base.where} AND (e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR (e.key IN (SELECT key FROM fts_pending) AND ${like.where}))`,
+    where: `${base.where} AND (e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR ((e.key IN (SELECT key FROM fts_pending) OR e.key IN (SELECT key FROM events_inbox)) AND ${like.where}))`,
     params: [...base.params, search.match, ...like.params],
   };
 }

@@ -1,18 +1,17 @@
 /**
  * The write side's SQL: inserting events (with time-ordered keys), gaps, alerts and metric rollups.
  *
- * Events arrive packed (packedRows.ts). Measured on a 1,000,000-row log, a row's insert with its
- * secondary indexes costs ~8 µs; the rest is kept small: multi-row INSERTs of GROUP rows (one
- * statement per row cost ~2.5 µs more), no per-event key query (KeySlots), and de-duplication
- * that needs no random-order index for live events (LIVE_WINDOW).
+ * Events arrive packed (packedRows.ts) and are committed into the inbox (migration 5), a table with
+ * no index but its key; InboxPromoter moves them into the indexed `events` table right after. The
+ * insert itself is kept small: multi-row INSERTs of GROUP rows (one statement per row cost ~2.5 µs
+ * more), no per-event key query (KeySlots), de-duplication by a window of recent hashes, and one
+ * index probe only for derived events the window has not seen.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
-import { redactString } from '../util/redact';
-import { isoToMs } from '../util/isoTime';
-import { dedupHash, HashWindow } from '../util/HashWindow';
-import { capData, occurredMs } from './eventRows';
+import { HashWindow } from '../util/HashWindow';
+import { DAY_KEYS, KEY_SLOTS } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
@@ -33,34 +32,37 @@ const WIDTH = 13;
 /** Rows per multi-row INSERT: 650 parameters, well inside SQLite's limit. */
 const GROUP = 50;
 /**
- * Live events remembered by hash. Servers never replay, so a live duplicate is a frame seen
- * twice within seconds (two legacy sockets, a reconnect); the window is seeded from the newest
- * rows at start so a restart does not forget it either.
+ * Events remembered by hash. Servers never replay, so a live duplicate is a frame seen twice
+ * within seconds (two legacy sockets, a reconnect); the window is seeded from the newest rows at
+ * start so a restart does not forget it either. A derived event is re-derived after a restart,
+ * perhaps long after it was stored: one the window does not know is looked up in the derived
+ * unique index of `events` (and that index still refuses a copy at promotion).
  */
-const LIVE_WINDOW = 100_000;
+const RECENT_WINDOW = 100_000;
+const DAY_MS = 86_400_000;
 
 export class WriteStatements {
   private readonly insertGroup: Statement;
   private readonly insertOne: Statement;
   private readonly keysPresent: Statement;
   private readonly insertGap: Statement;
-  private readonly markPending: Statement;
+  private readonly derivedStored: Statement;
   private readonly upsertAlert: Statement;
   private readonly upsertRollup: Statement;
   private readonly keys: KeySlots;
   /** Admissions are journaled per transaction: a failed one is retried, and must not find its own rows "seen". */
-  private readonly recentLive = new HashWindow(LIVE_WINDOW);
+  private readonly recent = new HashWindow(RECENT_WINDOW);
   /** Built packed (not `new Array(n)`, which is holey): better-sqlite3 reads every element on each run. */
   private readonly group: unknown[] = Array.from({ length: GROUP * WIDTH }, () => null);
 
   constructor(private readonly db: Database) {
     const values = `(${Array(WIDTH).fill('?').join(',')})`;
-    // Derived events are re-derived after every restart: the partial unique index on their hash
-    // (migration 4) is what keeps the same change from being stored twice; OR IGNORE skips it.
-    this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
-    this.insertOne = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) VALUES ${values}`);
-    this.keysPresent = db.prepare('SELECT key, id FROM events WHERE key IN (SELECT value FROM json_each(?))');
-    this.markPending = db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT value FROM json_each(?)');
+    // OR IGNORE: a key another process took in between (see flushGroup).
+    this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
+    this.insertOne = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${values}`);
+    this.keysPresent = db.prepare('SELECT key, id FROM events_inbox WHERE key IN (SELECT value FROM json_each(?))');
+    // The very expression of the unique index (migration 4), so SQLite answers from it.
+    this.derivedStored = db.prepare(`SELECT 1 FROM events WHERE key / ${DAY_KEYS} = ? AND dedup_hash = ? AND derived = 1`).pluck();
     this.insertGap = db.prepare('INSERT OR REPLACE INTO connection_gaps(server_id, from_ms, to_ms) VALUES (?, ?, ?)');
     this.upsertAlert = db.prepare(
       `INSERT OR REPLACE INTO alerts(id, server_id, key, rule, severity, title, detail, status, raised_at, last_seen_at, resolved_at, ack_by, ack_at, ack_note, snoozed_until, event_id, count)
@@ -70,28 +72,28 @@ export class WriteStatements {
       `INSERT INTO metric_rollups(server_id, name, resolution, bucket_ms, sum, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET sum = sum + excluded.sum, min = min(min, excluded.min), max = max(max, excluded.max), count = count + excluded.count`,
     );
-    const maxKeyIn = db.prepare('SELECT max(key) FROM events WHERE key >= ? AND key < ?').pluck();
-    this.keys = new KeySlots(
-      db.prepare('SELECT max(key) FROM events').pluck().get() as number | null,
-      (from, to) => maxKeyIn.get(from, to) as number | null,
-    );
-    const recent = db
-      .prepare('SELECT dedup_hash FROM events WHERE derived = 0 ORDER BY key DESC LIMIT ?')
-      .pluck()
-      .all(LIVE_WINDOW) as number[];
-    for (let i = recent.length - 1; i >= 0; i--) this.recentLive.admit(recent[i]!);
+    // Keys are unique across both tables: ask each (max() over the view would scan it).
+    const maxKeyIn = db
+      .prepare('SELECT max(coalesce((SELECT max(key) FROM events WHERE key >= ? AND key < ?), -1), coalesce((SELECT max(key) FROM events_inbox WHERE key >= ? AND key < ?), -1))')
+      .pluck();
+    const maxKey = (from: number, to: number) => {
+      const k = maxKeyIn.get(from, to, from, to) as number;
+      return k < 0 ? null : k;
+    };
+    this.keys = new KeySlots(maxKey(0, Number.MAX_SAFE_INTEGER), maxKey);
+    const recent = db.prepare('SELECT dedup_hash FROM all_events ORDER BY key DESC LIMIT ?').pluck().all(RECENT_WINDOW) as number[];
+    for (let i = recent.length - 1; i >= 0; i--) this.recent.admit(recent[i]!);
   }
 
   /**
-   * Inserts rows [from, to) of a packed batch inside the caller's transaction; returns the
-   * indexes (within the batch) of the duplicates that were not stored.
+   * Inserts rows [from, to) of a packed batch into the inbox inside the caller's transaction;
+   * returns the indexes (within the batch) of the duplicates that were not stored.
    */
   insertEvents(rows: PackedRows, from: number, to: number): number[] {
     const duplicates: number[] = [];
-    const inserted: number[] = [];
     /** Batch index and key of each row in the current group. */
     const members: number[] = [];
-    this.recentLive.begin();
+    this.recent.begin();
     const flushGroup = () => {
       const n = members.length / 2;
       if (n === 0) return;
@@ -112,25 +114,24 @@ export class WriteStatements {
           duplicates.push(i);
           continue;
         }
-        inserted.push(key);
         if (rows[o + F.type] === DERIVED.connectionGap) this.recordGap(rows, o);
       }
       members.length = 0;
     };
     for (let i = from; i < to; i++) {
       const o = i * ROW_FIELDS;
-      const hash = dedupHash(rows[o + F.dedupKey] as string);
-      if (rows[o + F.derived] !== 1 && !this.recentLive.admit(hash)) {
+      const hash = rows[o + F.dedupHash] as number;
+      const ms = rows[o + F.occurredMs] as number;
+      if (!this.recent.admit(hash) || (rows[o + F.derived] === 1 && this.derivedStored.get(Math.floor(ms / DAY_MS), hash) !== undefined)) {
         duplicates.push(i);
         continue;
       }
-      const key = this.keys.take(occurredMs(rows[o + F.occurredAt] as string, rows[o + F.receivedAt] as string));
-      this.fill(this.group, (members.length / 2) * WIDTH, rows, o, key, hash);
+      const key = this.keys.take(ms);
+      this.fill(this.group, (members.length / 2) * WIDTH, rows, o, key);
       members.push(i, key);
       if (members.length === GROUP * 2) flushGroup();
     }
     flushGroup();
-    if (inserted.length > 0) this.markPending.run(JSON.stringify(inserted));
     return duplicates;
   }
 
@@ -144,16 +145,25 @@ export class WriteStatements {
   /** A row whose key another writer took: its new key (asked of SQLite), or null if it is a duplicate. */
   private reinsert(rows: PackedRows, o: number): number | null {
     this.keys.distrust();
-    const key = this.keys.take(occurredMs(rows[o + F.occurredAt] as string, rows[o + F.receivedAt] as string));
+    const key = this.keys.take(rows[o + F.occurredMs] as number);
     const params = new Array<unknown>(WIDTH);
-    this.fill(params, 0, rows, o, key, dedupHash(rows[o + F.dedupKey] as string));
+    this.fill(params, 0, rows, o, key);
     return this.insertOne.run(params).changes === 0 ? null : key;
   }
 
-  /** After the transaction of insertEvents: its live rows are remembered only if it committed. */
+  /** After the transaction of insertEvents: its rows are remembered only if it committed. */
   settle(committed: boolean): void {
-    if (committed) this.recentLive.commit();
-    else this.recentLive.rollback();
+    if (committed) this.recent.commit();
+    else this.recent.rollback();
+  }
+
+  /**
+   * A new key for a row whose key another process took in `events` (found at promotion). From
+   * now on every millisecond's slots are asked of SQLite (KeySlots.distrust).
+   */
+  rekey(key: number): number {
+    this.keys.distrust();
+    return this.keys.take(Math.floor(key / KEY_SLOTS));
   }
 
   upsertAlerts(alerts: Iterable<Alert>): void {
@@ -166,22 +176,21 @@ export class WriteStatements {
     for (const d of deltas) this.upsertRollup.run(d.serverId, d.name, d.resolution, d.bucketMs, d.sum, d.min, d.max, d.count);
   }
 
-  /** One row's column values, redacted and capped: nothing reaches the disk unmasked. */
-  private fill(out: unknown[], at: number, rows: PackedRows, o: number, key: number, hash: number): void {
-    const received = isoToMs(rows[o + F.receivedAt] as string);
+  /** One row's column values (packEvents masked and capped them: nothing reaches the disk unmasked). */
+  private fill(out: unknown[], at: number, rows: PackedRows, o: number, key: number): void {
     out[at] = key;
     out[at + 1] = rows[o + F.id];
     out[at + 2] = rows[o + F.serverId];
     out[at + 3] = rows[o + F.type];
     out[at + 4] = rows[o + F.category];
     out[at + 5] = rows[o + F.severity];
-    out[at + 6] = Number.isFinite(received) ? received : 0;
-    out[at + 7] = redactString(rows[o + F.title] as string);
-    out[at + 8] = redactString(rows[o + F.summary] as string);
-    out[at + 9] = capData(rows[o + F.data] as string);
+    out[at + 6] = rows[o + F.receivedMs];
+    out[at + 7] = rows[o + F.title];
+    out[at + 8] = rows[o + F.summary];
+    out[at + 9] = rows[o + F.data];
     out[at + 10] = rows[o + F.derived];
     out[at + 11] = rows[o + F.dedupKey];
-    out[at + 12] = hash;
+    out[at + 12] = rows[o + F.dedupHash];
   }
 
   private recordGap(rows: PackedRows, o: number): void {

@@ -13,6 +13,8 @@ export interface WriterSetup {
   applyRetention: boolean;
   retentionIntervalMs: number;
   retentionBatchRows: number;
+  /** Rows the inbox may hold; past it each commit first moves as many rows into the indexed table. */
+  inboxMax: number;
 }
 
 export interface WriterStats {
@@ -31,12 +33,17 @@ export interface CoreStats extends Omit<WriterStats, 'dropped'> {
   /** Writer-thread time spent in event transactions and in full-text indexing (ms, totals). */
   commitMs: number;
   indexMs: number;
+  /** Rows committed to the inbox, not yet moved into the indexed table (InboxPromoter). */
+  inbox: number;
+  /** Rows moved out of the inbox, the writer-thread time it took (ms, total) and its longest step. */
+  promoted: number;
+  promoteMs: number;
+  maxPromoteMs: number;
 }
 
 export type ToWriter =
-  /** `secrets` (values to redact before writing) is sent when it changed since the last batch. */
-  /** `rows`: the events, packed (packedRows.ts). */
-  | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[]; secrets?: string[] }
+  /** `rows`: the events, packed (packedRows.ts): already masked, capped and hashed. */
+  | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[] }
   | { t: 'retry'; now: number }
   | { t: 'setRetention'; now: number; policy: RetentionPolicy }
   /** Replies `done` once every message before it was handled (flush), or after indexing (index). */

@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { systemClock, type Clock, type Logger } from '../platform';
 import { nullLogger } from '../util/logger';
-import { adoptSecrets } from '../util/redact';
 import type { FromWriter, SyncRequest, ToWriter, WriterSetup } from './writerProtocol';
 import { WriterCore } from './WriterCore';
 
@@ -40,7 +39,6 @@ function start(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
   statsTimer.unref();
   port.on('message', (msg: ToWriter | { t: 'sync'; req: SyncRequest }) => {
     if ('now' in msg) mainNow = msg.now;
-    if (msg.t === 'batch' && msg.secrets) adoptSecrets(msg.secrets);
     if (msg.t === 'sync') {
       mainNow = msg.req.now;
       input.syncPort.postMessage(core.call(msg.req));

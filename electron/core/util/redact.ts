@@ -10,19 +10,17 @@ const BEARER = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 const MAYBE_SECRET = /eyJ|token|password|bearer/i;
 
 const extraSecrets = new Set<string>();
-let secretsVersion = 0;
 /**
  * The registered secrets in the order they are masked: JWTs first (tokens are long, and a short
  * password that happens to occur inside one must not split it), then the rest. Every string the
  * event log stores is checked against all of them; with two tokens per server, a fleet of 50
- * made that loop a tenth of the writer thread. A JWT starts with `eyJ`, so a string without
+ * made that loop a tenth of the thread that stores events. A JWT starts with `eyJ`, so a string without
  * MAYBE_SECRET's match cannot hold one and skips that part of the list.
  */
 let jwtSecrets: string[] = [];
 let otherSecrets: string[] = [];
 
 function secretsChanged(): void {
-  secretsVersion++;
   const all = [...extraSecrets];
   jwtSecrets = all.filter((v) => v.startsWith('eyJ'));
   otherSecrets = all.filter((v) => !v.startsWith('eyJ'));
@@ -38,17 +36,6 @@ export function forgetSecret(value: string | null | undefined): void {
   if (value && extraSecrets.delete(value)) secretsChanged();
 }
 
-/** The registered secrets, for a worker thread that writes (it has its own copy of this module). */
-export function registeredSecrets(): { version: number; values: string[] } {
-  return { version: secretsVersion, values: [...extraSecrets] };
-}
-
-/** Replaces the registered secrets with another thread's (see registeredSecrets). */
-export function adoptSecrets(values: readonly string[]): void {
-  extraSecrets.clear();
-  for (const v of values) extraSecrets.add(v);
-  secretsChanged();
-}
 
 export function redactString(s: string): string {
   const maybe = MAYBE_SECRET.test(s);

@@ -35,7 +35,7 @@ describe('event log migrations', () => {
     expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
   });
 
-  for (const version of [1, 2, 3]) {
+  for (const version of [1, 2, 3, 4]) {
     it(`upgrades a version ${version} log without losing events, alerts or gaps`, async () => {
       copyFileSync(fixturePath(version), join(h.dir, 'events.db'));
       expect(userVersion(join(h.dir, 'events.db'))).toBe(version);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_SLOTS } from '../../../electron/core/eventlog/eventRows';
 import { dedupHash } from '../../../electron/core/util/HashWindow';
+import { forgetSecret, registerSecret } from '../../../electron/core/util/redact';
 import { KeySlots } from '../../../electron/core/eventlog/KeySlots';
 import { F, packEvents, packedCount, ROW_FIELDS } from '../../../electron/core/eventlog/packedRows';
 import { sampleEvents } from '../../fixtures/eventlog/sampleEvents';
@@ -97,5 +98,34 @@ describe('packed rows', () => {
     expect(rows[o + F.dedupKey]).toBe(events[2]!.dedupKey);
     expect(JSON.parse(rows[o + F.data] as string)).toEqual(events[2]!.data);
     expect(rows[o + F.derived]).toBe(events[2]!.derived ? 1 : 0);
+    expect(rows[o + F.occurredMs]).toBe(Date.parse(events[2]!.occurredAt));
+    expect(rows[o + F.receivedMs]).toBe(Date.parse(events[2]!.receivedAt));
+    expect(rows[o + F.dedupHash]).toBe(dedupHash(events[2]!.dedupKey));
+  });
+
+  it('are masked, capped and timed on the way in: nothing unmasked crosses to the writer thread', () => {
+    const secret = 'hunter2-packed-rows';
+    registerSecret(secret);
+    try {
+      const [e] = sampleEvents(1);
+      const rows = packEvents([
+        {
+          ...e!,
+          occurredAt: 'not a time',
+          receivedAt: '2025-02-03T04:05:06.789Z',
+          title: `login with ${secret}`,
+          summary: 'GET /ws?token=abc.def.ghi',
+          data: { note: secret, blob: 'x'.repeat(70 * 1024) },
+        },
+      ]);
+      expect(rows[F.occurredMs]).toBe(Date.parse('2025-02-03T04:05:06.789Z'));
+      expect(rows[F.title]).toBe('login with [REDACTED]');
+      expect(rows[F.summary]).toBe('GET /ws?token=[REDACTED]');
+      const data = rows[F.data] as string;
+      expect(data.includes(secret)).toBe(false);
+      expect(JSON.parse(data)).toMatchObject({ truncated: true });
+    } finally {
+      forgetSecret(secret);
+    }
   });
 });
