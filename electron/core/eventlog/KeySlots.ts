@@ -9,12 +9,106 @@
  */
 import { KEY_SLOTS } from './eventRows';
 
-/** Milliseconds remembered; beyond it the oldest-remembered are forgotten (and then asked for). */
+/** Milliseconds remembered; beyond it the earliest-remembered is forgotten (and then asked for). */
 const REMEMBERED_MS = 50_000;
+
+/**
+ * millisecond -> next free key, for the REMEMBERED_MS milliseconds seen most recently first, in
+ * typed arrays (open addressing, deletion by backward shift, a ring in first-seen order). A Map
+ * keyed by millisecond (not a small integer, so boxed) cost ~0.9 µs an event on the writer thread.
+ */
+class SlotTable {
+  /** ms + 1 per slot (0 = empty), and that millisecond's next free key. */
+  private readonly ms: Float64Array;
+  private readonly next: Float64Array;
+  private readonly mask: number;
+  private readonly shift: number;
+  /** ms + 1 in first-seen order, oldest at `head` once full (0 = unused). */
+  private readonly ring: Float64Array;
+  private head = 0;
+
+  constructor(private readonly capacity: number) {
+    let bits = 1;
+    while (1 << bits < capacity * 2) bits++;
+    const size = 1 << bits;
+    this.ms = new Float64Array(size);
+    this.next = new Float64Array(size);
+    this.mask = size - 1;
+    this.shift = 32 - bits;
+    this.ring = new Float64Array(capacity);
+  }
+
+  /** The next free key remembered for `ms`, or -1. */
+  get(ms: number): number {
+    const i = this.find(ms + 1);
+    return i < 0 ? -1 : this.next[i]!;
+  }
+
+  /** Remembers `ms`'s next free key. Returns the millisecond forgotten to make room, or -1. */
+  set(ms: number, nextKey: number): number {
+    const k = ms + 1;
+    const at = this.find(k);
+    if (at >= 0) {
+      this.next[at] = nextKey;
+      return -1;
+    }
+    const evicted = this.ring[this.head]!;
+    if (evicted !== 0) this.remove(evicted);
+    this.ring[this.head] = k;
+    this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
+    let i = this.home(k);
+    while (this.ms[i] !== 0) i = (i + 1) & this.mask;
+    this.ms[i] = k;
+    this.next[i] = nextKey;
+    return evicted - 1;
+  }
+
+  clear(): void {
+    this.ms.fill(0);
+    this.ring.fill(0);
+    this.head = 0;
+  }
+
+  /**
+   * Milliseconds are not hashed values: events a fixed step apart share their low bits. Fibonacci
+   * hashing takes the product's high bits, which every bit of the millisecond stirs.
+   */
+  private home(k: number): number {
+    return Math.imul((k % 4294967296) ^ (k / 4294967296), 2654435761) >>> this.shift;
+  }
+
+  private find(k: number): number {
+    for (let i = this.home(k); ; i = (i + 1) & this.mask) {
+      const v = this.ms[i]!;
+      if (v === k) return i;
+      if (v === 0) return -1;
+    }
+  }
+
+  /** Deletes `k` and shifts later members of its probe run back, so lookups never need tombstones. */
+  private remove(k: number): void {
+    let i = this.find(k);
+    if (i < 0) return;
+    let j = i;
+    for (;;) {
+      j = (j + 1) & this.mask;
+      const v = this.ms[j]!;
+      if (v === 0) break;
+      const h = this.home(v);
+      // v may move into the hole at i unless its home lies cyclically in (i, j].
+      if (i <= j ? h <= i || h > j : h <= i && h > j) {
+        this.ms[i] = v;
+        this.next[i] = this.next[j]!;
+        i = j;
+      }
+    }
+    this.ms[i] = 0;
+  }
+}
 
 export class KeySlots {
   /** millisecond -> next free key in it. */
-  private readonly next = new Map<number, number>();
+  private readonly next = new SlotTable(REMEMBERED_MS);
   /** Milliseconds at or below this are asked for: SQLite may hold keys this allocator never saw. */
   private askBelowMs: number;
 
@@ -51,7 +145,7 @@ export class KeySlots {
     const base = ms * KEY_SLOTS;
     if (this.askBelowMs === Infinity) return this.asked(base);
     const known = this.next.get(ms);
-    if (known !== undefined) return known;
+    if (known >= 0) return known;
     return ms > this.askBelowMs ? base : this.asked(base);
   }
 
@@ -62,15 +156,8 @@ export class KeySlots {
 
   private remember(ms: number, nextKey: number): void {
     if (this.askBelowMs === Infinity) return;
-    if (!this.next.has(ms) && this.next.size >= REMEMBERED_MS) {
-      // Forget the earliest-remembered half; those milliseconds are asked for from now on.
-      let n = 0;
-      for (const old of this.next.keys()) {
-        if (n++ >= REMEMBERED_MS / 2) break;
-        this.askBelowMs = Math.max(this.askBelowMs, old);
-        this.next.delete(old);
-      }
-    }
-    this.next.set(ms, nextKey);
+    // A forgotten millisecond is asked for from now on (and so is every one before it).
+    const forgotten = this.next.set(ms, nextKey);
+    if (forgotten >= 0) this.askBelowMs = Math.max(this.askBelowMs, forgotten);
   }
 }
