@@ -28,7 +28,8 @@ export interface Result {
     inboxAtEnd: number;
     writerUsPerEvent: { commit: number; promote: number; searchIndex: number };
   };
-  searchIndex: { eventsPerSec: number; maxChunkMs: number };
+  /** Catching up behind the writer: rows moved from the inbox into the indexed table, then into FTS5. */
+  searchIndex: { eventsPerSec: number; promoteEventsPerSec: number; fullTextEventsPerSec: number; maxChunkMs: number; maxPromoteMs: number };
   firstPage: { p50Ms: number; p95Ms: number; maxMs: number; queries: number };
   search: { p50Ms: number; p95Ms: number; maxMs: number; queries: number };
   export: { rows: number; seconds: number; rowsPerSec: number; rssStartMb: number; rssMaxMb: number; rssEndMb: number };
@@ -51,10 +52,8 @@ export async function runEventLogBench(opts: { rows?: number } = {}): Promise<Re
     const log = SqliteEventLog.open({ dataDir: dir, maxBacklog: CHUNK * 2, applyRetention: false });
     const insert = await timedInserts(log, rows, chunk);
     progress(`event log ${insert.eventsPerSec} events/s`);
-    const indexStarted = performance.now();
-    await log.indexNow();
-    const searchIndex = { eventsPerSec: Math.round(rows / ((performance.now() - indexStarted) / 1000)), maxChunkMs: round(log.stats().maxIndexChunkMs) };
-    progress(`search index ${searchIndex.eventsPerSec} events/s`);
+    const searchIndex = await timedCatchUp(log);
+    progress(`indexed behind the writer: ${searchIndex.eventsPerSec} events/s (moving out of the inbox ${searchIndex.promoteEventsPerSec}/s, full-text ${searchIndex.fullTextEventsPerSec}/s)`);
     const firstPage = latency(200, (i) => log.query(randomFilter(i, startMs), null, 50));
     const search = latency(200, (i) => log.query(randomSearch(i), null, 50));
     progress(`first page p95 ${firstPage.p95Ms} ms, search p95 ${search.p95Ms} ms`);
@@ -113,6 +112,27 @@ async function timedInserts(log: SqliteEventLog, rows: number, chunk: (from: num
   const perEvent = (totalMs: number) => round((totalMs * 1000) / rows);
   const writerUs = { commit: perEvent(s.commitMs), promote: perEvent(s.promoteMs), searchIndex: perEvent(s.indexMs) };
   return { eventsPerSec: Math.round(rows / (ms / 1000)), maxBatchMs: round(s.maxBatchMs), batches: s.batches, dropped: s.dropped, duplicates: s.duplicates, inboxAtEnd: s.inbox, writerUsPerEvent: writerUs };
+}
+
+/**
+ * Everything committed made queryable by index: the inbox emptied into the indexed table and the
+ * full-text index caught up. The two run interleaved on the writer thread; each rate is rows per
+ * second of its own writer-thread time, `eventsPerSec` the wall-clock rate of both together.
+ */
+async function timedCatchUp(log: SqliteEventLog) {
+  const before = log.stats();
+  const started = performance.now();
+  await log.indexNow();
+  const seconds = (performance.now() - started) / 1000;
+  const after = log.stats();
+  const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+  return {
+    eventsPerSec: Math.round(before.searchIndexPending / seconds),
+    promoteEventsPerSec: rate(after.promoted - before.promoted, after.promoteMs - before.promoteMs),
+    fullTextEventsPerSec: rate(before.searchIndexPending, after.indexMs - before.indexMs),
+    maxChunkMs: round(after.maxIndexChunkMs),
+    maxPromoteMs: round(after.maxPromoteMs),
+  };
 }
 
 function randomFilter(i: number, startMs: number): EventFilter {
