@@ -4,8 +4,7 @@
  * Events arrive packed (packedRows.ts) and are committed into the inbox (migration 5), a table with
  * no index but its key; InboxPromoter moves them into the indexed `events` table right after. The
  * insert itself is kept small: multi-row INSERTs of GROUP rows (one statement per row cost ~2.5 µs
- * more), no per-event key query (KeySlots), de-duplication by a window of recent hashes, and one
- * index probe only for derived events the window has not seen.
+ * more), no per-event key query (KeySlots), and de-duplication by windows of hashes, not queries.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
@@ -34,35 +33,43 @@ const GROUP = 50;
 /**
  * Events remembered by hash. Servers never replay, so a live duplicate is a frame seen twice
  * within seconds (two legacy sockets, a reconnect); the window is seeded from the newest rows at
- * start so a restart does not forget it either. A derived event is re-derived after a restart,
- * perhaps long after it was stored: one the window does not know is looked up in the derived
- * unique index of `events` (and that index still refuses a copy at promotion).
+ * start so a restart does not forget it either.
  */
 const RECENT_WINDOW = 100_000;
-const DAY_MS = 86_400_000;
+/**
+ * Derived events remembered by hash, apart: they are re-derived after every restart, perhaps long
+ * after they were stored, and a storm of live events would push them out of the recent window in
+ * seconds. Seeded from the derived unique index (newest days first), which covers months of a real
+ * fleet's changes; an older copy is still refused by that index when it leaves the inbox, only
+ * after it was announced. A lookup in the index per derived event instead cost ~1 µs each.
+ */
+const DERIVED_WINDOW = 100_000;
 
 export class WriteStatements {
   private readonly insertGroup: Statement;
   private readonly insertOne: Statement;
   private readonly keysPresent: Statement;
   private readonly insertGap: Statement;
-  private readonly derivedStored: Statement;
   private readonly upsertAlert: Statement;
   private readonly upsertRollup: Statement;
   private readonly keys: KeySlots;
   /** Admissions are journaled per transaction: a failed one is retried, and must not find its own rows "seen". */
-  private readonly recent = new HashWindow(RECENT_WINDOW);
+  private readonly recent: HashWindow;
+  private readonly derivedSeen: HashWindow;
   /** Built packed (not `new Array(n)`, which is holey): better-sqlite3 reads every element on each run. */
   private readonly group: unknown[] = Array.from({ length: GROUP * WIDTH }, () => null);
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    windows: { recent: number; derived: number } = { recent: RECENT_WINDOW, derived: DERIVED_WINDOW },
+  ) {
+    this.recent = new HashWindow(windows.recent);
+    this.derivedSeen = new HashWindow(windows.derived);
     const values = `(${Array(WIDTH).fill('?').join(',')})`;
     // OR IGNORE: a key another process took in between (see flushGroup).
     this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
     this.insertOne = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${values}`);
     this.keysPresent = db.prepare('SELECT key, id FROM events_inbox WHERE key IN (SELECT value FROM json_each(?))');
-    // The very expression of the unique index (migration 4), so SQLite answers from it.
-    this.derivedStored = db.prepare(`SELECT 1 FROM events WHERE key / ${DAY_KEYS} = ? AND dedup_hash = ? AND derived = 1`).pluck();
     this.insertGap = db.prepare('INSERT OR REPLACE INTO connection_gaps(server_id, from_ms, to_ms) VALUES (?, ?, ?)');
     this.upsertAlert = db.prepare(
       `INSERT OR REPLACE INTO alerts(id, server_id, key, rule, severity, title, detail, status, raised_at, last_seen_at, resolved_at, ack_by, ack_at, ack_note, snoozed_until, event_id, count)
@@ -81,8 +88,15 @@ export class WriteStatements {
       return k < 0 ? null : k;
     };
     this.keys = new KeySlots(maxKey(0, Number.MAX_SAFE_INTEGER), maxKey);
-    const recent = db.prepare('SELECT dedup_hash FROM all_events ORDER BY key DESC LIMIT ?').pluck().all(RECENT_WINDOW) as number[];
-    for (let i = recent.length - 1; i >= 0; i--) this.recent.admit(recent[i]!);
+    const seed = (window: HashWindow, sql: string) => {
+      const hashes = db.prepare(sql).pluck().all(window.capacity) as number[];
+      for (let i = hashes.length - 1; i >= 0; i--) window.admit(hashes[i]!);
+    };
+    seed(this.recent, 'SELECT dedup_hash FROM all_events ORDER BY key DESC LIMIT ?');
+    // The expression of the unique index (migration 4): SQLite reads the index alone, newest days first.
+    seed(this.derivedSeen, `SELECT dedup_hash FROM events WHERE derived = 1 ORDER BY key / ${DAY_KEYS} DESC LIMIT ?`);
+    // Derived rows still in the inbox (a scan of it; it is small unless a burst was cut short).
+    for (const hash of db.prepare('SELECT dedup_hash FROM events_inbox WHERE derived = 1').pluck().iterate() as Iterable<number>) this.derivedSeen.admit(hash);
   }
 
   /**
@@ -94,6 +108,7 @@ export class WriteStatements {
     /** Batch index and key of each row in the current group. */
     const members: number[] = [];
     this.recent.begin();
+    this.derivedSeen.begin();
     const flushGroup = () => {
       const n = members.length / 2;
       if (n === 0) return;
@@ -122,7 +137,7 @@ export class WriteStatements {
       const o = i * ROW_FIELDS;
       const hash = rows[o + F.dedupHash] as number;
       const ms = rows[o + F.occurredMs] as number;
-      if (!this.recent.admit(hash) || (rows[o + F.derived] === 1 && this.derivedStored.get(Math.floor(ms / DAY_MS), hash) !== undefined)) {
+      if (!this.recent.admit(hash) || (rows[o + F.derived] === 1 && !this.derivedSeen.admit(hash))) {
         duplicates.push(i);
         continue;
       }
@@ -153,8 +168,10 @@ export class WriteStatements {
 
   /** After the transaction of insertEvents: its rows are remembered only if it committed. */
   settle(committed: boolean): void {
-    if (committed) this.recent.commit();
-    else this.recent.rollback();
+    for (const window of [this.recent, this.derivedSeen]) {
+      if (committed) window.commit();
+      else window.rollback();
+    }
   }
 
   /**

@@ -40,7 +40,7 @@ export class HashWindow {
   /** While a transaction is open: what each admission evicted (+1, 0 for nothing). */
   private journal: number[] | null = null;
 
-  constructor(private readonly capacity: number) {
+  constructor(readonly capacity: number) {
     let size = 2;
     while (size < capacity * 2) size *= 2;
     this.slots = new Float64Array(size);

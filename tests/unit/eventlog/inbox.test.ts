@@ -123,22 +123,25 @@ describe('the event log inbox', () => {
     db.close();
   });
 
-  it('refuses at insert a derived event stored long ago that the recent window has forgotten', () => {
-    const db = new Database(join(h.dir, 'unit.db'));
-    migrate(db);
-    // This writer's window was seeded before the change was stored: only the derived unique index knows it.
-    const later = new WriteStatements(db);
-    const first = new WriteStatements(db);
-    const change = { ...sampleEvent(3, { startMs: START }), derived: true };
-    db.transaction(() => first.insertEvents(packEvents([change]), 0, 1))();
-    first.settle(true);
-    db.transaction(() => new InboxPromoter(db, (k) => first.rekey(k)).step(10))();
-    const again = [{ ...change, id: 're-derived' }, { ...change, id: 'next-change', dedupKey: `${change.dedupKey}:next` }];
-    expect(db.transaction(() => later.insertEvents(packEvents(again), 0, 2))()).toEqual([0]);
-    later.settle(true);
-    expect(db.prepare('SELECT id FROM all_events ORDER BY key').pluck().all()).toEqual([change.id, 'next-change']);
-    db.close();
-  });
+  for (const where of ['in the indexed table', 'still in the inbox'] as const) {
+    it(`refuses at insert a derived event stored before a restart (${where}), though newer events filled the recent window`, () => {
+      const db = new Database(join(h.dir, 'unit.db'));
+      migrate(db);
+      const before = new WriteStatements(db);
+      const change = { ...sampleEvent(3, { startMs: START }), derived: true };
+      const liveAfter = sampleEvents(5, { startMs: START + 60_000, prefix: 'later' }).map((e) => ({ ...e, derived: false }));
+      db.transaction(() => before.insertEvents(packEvents([change, ...liveAfter]), 0, 6))();
+      before.settle(true);
+      if (where === 'in the indexed table') db.transaction(() => new InboxPromoter(db, (k) => before.rekey(k)).step(100))();
+      // After the restart: a recent window too small to hold the change, as after a storm.
+      const after = new WriteStatements(db, { recent: 2, derived: 100 });
+      const again = [{ ...change, id: 're-derived' }, { ...change, id: 'next-change', dedupKey: `${change.dedupKey}:next` }];
+      expect(db.transaction(() => after.insertEvents(packEvents(again), 0, 2))()).toEqual([0]);
+      after.settle(true);
+      expect(db.prepare('SELECT id FROM all_events WHERE derived = 1 ORDER BY key').pluck().all()).toEqual([change.id, 'next-change']);
+      db.close();
+    });
+  }
 
   it('keeps the inbox at its bound by moving a chunk out for each chunk committed', () => {
     const db = new Database(join(h.dir, 'unit.db'));
