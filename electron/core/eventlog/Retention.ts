@@ -85,7 +85,8 @@ export class Retention {
   private rowsOverSize(): number {
     const used = this.usedBytes();
     if (used <= this.policy.maxBytes) return 0;
-    const rows = this.db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+    // The inbox's rows take space too (they are the newest, so the oldest indexed rows go first).
+    const rows = this.db.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM events_inbox)').pluck().get() as number;
     const keep = Math.floor((rows * this.policy.maxBytes * 0.9) / used);
     return Math.max(0, rows - keep);
   }
