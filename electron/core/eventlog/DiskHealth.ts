@@ -46,6 +46,8 @@ export class DiskHealth {
     const why = /FULL|ENOSPC/.test(code) ? 'the disk is full' : isDiskError(err) ? `the disk refused the write (${code})` : `a write failed (${code})`;
     if (this.current.state !== 'degraded') this.deps.logger.error('event log write failed; keeping events in memory', { err, backlog });
     this.cancelRecovered();
+    // A writer thread that died is not retried: say what will bring it back.
+    if (code === 'WRITER_STOPPED') return this.setState('degraded', `Events are not being saved: the event log's writer stopped. ${backlog} waiting in memory until the app restarts.`, backlog);
     this.setState('degraded', `Events are not being saved: ${why}. ${backlog} waiting in memory; retrying.`, backlog);
   }
 

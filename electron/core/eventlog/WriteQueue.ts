@@ -41,6 +41,7 @@ export class WriteQueue {
   private timer: TimerHandle | null = null;
   private retryTimer: TimerHandle | null = null;
   private closed = false;
+  private writerGone = false;
   private dropped = 0;
   private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
 
@@ -89,6 +90,8 @@ export class WriteQueue {
   }
 
   request(t: 'flush' | 'index' | 'close'): Promise<void> {
+    // Nobody would answer: flush(), indexNow() and close() after the writer thread died must not hang (app quit).
+    if (this.writerGone) return Promise.resolve();
     const id = ++this.seq;
     this.channel.setBusy(true);
     return new Promise((resolve) => {
@@ -194,6 +197,7 @@ export class WriteQueue {
   private stopped(message: string): void {
     if (!this.closed) this.deps.health.writeFailed(Object.assign(new Error(message), { code: 'WRITER_STOPPED' }), this.backlog);
     this.closed = true;
+    this.writerGone = true;
     for (const resolve of this.calls.values()) resolve();
     this.calls.clear();
   }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY } from '../../../shared/domain/ids';
 import { sampleEvent, sampleEvents } from '../../fixtures/eventlog/sampleEvents';
 import type { TimerHandle } from '../../../electron/core/platform';
+import type { WriterChannel } from '../../../electron/core/eventlog/WriterChannel';
 import { clockAt, harness, nextCommit, type Harness } from './helpers';
 
 const NOW = Date.UTC(2025, 2, 1);
@@ -85,6 +86,23 @@ describe('group commit', () => {
     expect(s.chunkSize).toBeLessThan(1000);
     expect(s.batches).toBeGreaterThan(20);
     expect(turns).toBeGreaterThan(5);
+  });
+
+  it('says so when the writer thread dies, and flush, indexNow and close still return (the app can quit)', async () => {
+    const log = h.open({ clock: clockAt(NOW) });
+    log.append(sampleEvents(10));
+    await log.flush();
+    // The thread ends under the log, as a crash would end it.
+    const channel = (log as unknown as { channel: WriterChannel }).channel;
+    expect(channel.kind).toBe('worker');
+    await channel.dispose();
+    await vi.waitFor(() => expect(log.health().state).toBe('degraded'));
+    expect(log.health().detail).toMatch(/writer stopped/);
+    log.append(sampleEvents(5, { from: 10 }));
+    const settled = (p: Promise<void>) => Promise.race([p.then(() => 'returned'), new Promise((r) => setTimeout(() => r('hung'), 3000))]);
+    expect(await settled(log.flush())).toBe('returned');
+    expect(await settled(log.indexNow())).toBe('returned');
+    expect(await settled(log.close())).toBe('returned');
   });
 
   it('keeps memory bounded: beyond maxBacklog the oldest events are dropped and counted', async () => {
