@@ -9,8 +9,8 @@
  * its key in `events` (it gets a new key and goes in).
  */
 import type { Database, Statement } from 'better-sqlite3';
+import { STORED_COLUMNS } from './eventRows';
 
-const COLUMNS = 'key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash';
 
 export interface PromotionStep {
   /** Rows taken out of the inbox. */
@@ -35,15 +35,15 @@ export class InboxPromoter {
     private readonly rekey: (key: number) => number,
   ) {
     this.upTo = db.prepare('SELECT max(key), count(*) FROM (SELECT key FROM events_inbox ORDER BY key LIMIT ?)').raw();
-    this.promote = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) SELECT ${COLUMNS} FROM events_inbox WHERE key <= ?`);
+    this.promote = db.prepare(`INSERT OR IGNORE INTO events(${STORED_COLUMNS}) SELECT ${STORED_COLUMNS} FROM events_inbox WHERE key <= ?`);
     this.markAll = db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT key FROM events_inbox WHERE key <= ?');
     this.clear = db.prepare('DELETE FROM events_inbox WHERE key <= ?');
     this.takenElsewhere = db.prepare(
-      `SELECT ${COLUMNS.split(', ')
+      `SELECT ${STORED_COLUMNS.split(', ')
         .map((c) => `i.${c}`)
         .join(', ')} FROM events_inbox i JOIN events e ON e.key = i.key WHERE i.key <= ? AND e.id <> i.id`,
     );
-    this.insertRekeyed = db.prepare(`INSERT OR IGNORE INTO events(${COLUMNS}) VALUES (${COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
+    this.insertRekeyed = db.prepare(`INSERT OR IGNORE INTO events(${STORED_COLUMNS}) VALUES (${STORED_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
     this.markLanded = db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT i.key FROM events_inbox i JOIN events e ON e.key = i.key AND e.id = i.id WHERE i.key <= ?');
     this.countInbox = db.prepare('SELECT count(*) FROM events_inbox').pluck();
   }

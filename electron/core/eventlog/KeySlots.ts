@@ -7,6 +7,7 @@
  * Older milliseconds (a late event, or ones forgotten to keep the memory bounded) ask SQLite.
  * Asking per event cost a query each whenever 50 servers' clocks interleave.
  */
+import { deleteFromProbeRun, probeHome } from '../util/probeRun';
 import { KEY_SLOTS } from './eventRows';
 
 /** Milliseconds remembered; beyond it the earliest-remembered is forgotten (and then asked for). */
@@ -69,12 +70,9 @@ class SlotTable {
     this.head = 0;
   }
 
-  /**
-   * Milliseconds are not hashed values: events a fixed step apart share their low bits. Fibonacci
-   * hashing takes the product's high bits, which every bit of the millisecond stirs.
-   */
+  /** Milliseconds are not hashed values: events a fixed step apart share their low bits (probeHome). */
   private home(k: number): number {
-    return Math.imul((k % 4294967296) ^ (k / 4294967296), 2654435761) >>> this.shift;
+    return probeHome(k, this.mask, this.shift);
   }
 
   private find(k: number): number {
@@ -85,24 +83,9 @@ class SlotTable {
     }
   }
 
-  /** Deletes `k` and shifts later members of its probe run back, so lookups never need tombstones. */
   private remove(k: number): void {
-    let i = this.find(k);
-    if (i < 0) return;
-    let j = i;
-    for (;;) {
-      j = (j + 1) & this.mask;
-      const v = this.ms[j]!;
-      if (v === 0) break;
-      const h = this.home(v);
-      // v may move into the hole at i unless its home lies cyclically in (i, j].
-      if (i <= j ? h <= i || h > j : h <= i && h > j) {
-        this.ms[i] = v;
-        this.next[i] = this.next[j]!;
-        i = j;
-      }
-    }
-    this.ms[i] = 0;
+    const i = this.find(k);
+    if (i >= 0) deleteFromProbeRun(this.ms, i, this.mask, this.shift, this.next);
   }
 }
 

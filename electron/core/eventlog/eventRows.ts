@@ -8,6 +8,8 @@ export const KEY_SLOTS = 1024;
 /** Keys per day: `key / DAY_KEYS` is the UTC day an event happened (the derived-event unique index, migration 4). */
 export const DAY_KEYS = 86_400_000 * KEY_SLOTS;
 export const MAX_DATA_BYTES = 64 * 1024;
+/** The columns of a stored event, as `events` and `events_inbox` both have them (migrations 4 and 5). */
+export const STORED_COLUMNS = 'key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash';
 const PREVIEW_CHARS = 4 * 1024;
 
 export interface EventRow {

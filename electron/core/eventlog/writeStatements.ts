@@ -10,7 +10,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { HashWindow } from '../util/HashWindow';
-import { DAY_KEYS, KEY_SLOTS } from './eventRows';
+import { DAY_KEYS, KEY_SLOTS, STORED_COLUMNS } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
@@ -26,8 +26,7 @@ export interface RollupDelta {
   count: number;
 }
 
-const COLUMNS = 'key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash';
-const WIDTH = 13;
+const WIDTH = STORED_COLUMNS.split(', ').length;
 /** Rows per multi-row INSERT: 650 parameters, well inside SQLite's limit. */
 const GROUP = 50;
 /**
@@ -67,8 +66,8 @@ export class WriteStatements {
     this.derivedSeen = new HashWindow(windows.derived);
     const values = `(${Array(WIDTH).fill('?').join(',')})`;
     // OR IGNORE: a key another process took in between (see flushGroup).
-    this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
-    this.insertOne = db.prepare(`INSERT OR IGNORE INTO events_inbox(${COLUMNS}) VALUES ${values}`);
+    this.insertGroup = db.prepare(`INSERT OR IGNORE INTO events_inbox(${STORED_COLUMNS}) VALUES ${Array(GROUP).fill(values).join(',')}`);
+    this.insertOne = db.prepare(`INSERT OR IGNORE INTO events_inbox(${STORED_COLUMNS}) VALUES ${values}`);
     this.keysPresent = db.prepare('SELECT key, id FROM events_inbox WHERE key IN (SELECT value FROM json_each(?))');
     this.insertGap = db.prepare('INSERT OR REPLACE INTO connection_gaps(server_id, from_ms, to_ms) VALUES (?, ?, ?)');
     this.upsertAlert = db.prepare(

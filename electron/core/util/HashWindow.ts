@@ -1,6 +1,7 @@
 /**
  * De-duplication by 53-bit hash: the hash itself, and a window of recently seen hashes.
  */
+import { deleteFromProbeRun, probeHome } from './probeRun';
 
 /**
  * The 53-bit hash of a dedupKey (cyrb53) that the event log's unique index and the de-duplication
@@ -103,7 +104,7 @@ export class HashWindow {
 
   /** Low bits of the stored value: dedupHash mixes its low 32 bits well. */
   private home(k: number): number {
-    return (k >>> 0) & this.mask;
+    return probeHome(k, this.mask, 0);
   }
 
   private insert(k: number): void {
@@ -121,18 +122,6 @@ export class HashWindow {
       i = (i + 1) & this.mask;
     }
     this.count--;
-    let j = i;
-    for (;;) {
-      j = (j + 1) & this.mask;
-      const v = this.slots[j]!;
-      if (v === 0) break;
-      const h = this.home(v);
-      // v may move into the hole at i unless its home lies cyclically in (i, j].
-      if (i <= j ? h <= i || h > j : h <= i && h > j) {
-        this.slots[i] = v;
-        i = j;
-      }
-    }
-    this.slots[i] = 0;
+    deleteFromProbeRun(this.slots, i, this.mask, 0);
   }
 }
