@@ -11,7 +11,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { STORED_COLUMNS } from './eventRows';
 
-
 export interface PromotionStep {
   /** Rows taken out of the inbox. */
   moved: number;
@@ -27,10 +26,11 @@ export class InboxPromoter {
   private readonly takenElsewhere: Statement;
   private readonly insertRekeyed: Statement;
   private readonly markLanded: Statement;
+  private readonly markOne: Statement;
   private readonly countInbox: Statement;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     /** A fresh key for a row whose key another process took (WriteStatements.rekey). */
     private readonly rekey: (key: number) => number,
   ) {
@@ -45,6 +45,7 @@ export class InboxPromoter {
     );
     this.insertRekeyed = db.prepare(`INSERT OR IGNORE INTO events(${STORED_COLUMNS}) VALUES (${STORED_COLUMNS.split(', ').map((c) => `@${c}`).join(', ')})`);
     this.markLanded = db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT i.key FROM events_inbox i JOIN events e ON e.key = i.key AND e.id = i.id WHERE i.key <= ?');
+    this.markOne = db.prepare('INSERT OR IGNORE INTO fts_pending(key) VALUES (?)');
     this.countInbox = db.prepare('SELECT count(*) FROM events_inbox').pluck();
   }
 
@@ -65,16 +66,14 @@ export class InboxPromoter {
     }
     // Rare: a derived copy, or keys another process took. Those rows are inserted again with new keys.
     let rekeyed = 0;
-    const pending: number[] = [];
     for (const row of this.takenElsewhere.all(hi) as Record<string, unknown>[]) {
       const key = this.rekey(row.key as number);
       if (this.insertRekeyed.run({ ...row, key }).changes === 1) {
         rekeyed++;
-        pending.push(key);
+        this.markOne.run(key);
       }
     }
     this.markLanded.run(hi);
-    if (pending.length > 0) this.db.prepare('INSERT OR IGNORE INTO fts_pending(key) SELECT value FROM json_each(?)').run(JSON.stringify(pending));
     this.clear.run(hi);
     return { moved, dropped: moved - inserted - rekeyed };
   }
