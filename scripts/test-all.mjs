@@ -33,8 +33,8 @@ function readJson(path) {
 }
 
 mkdirSync('test-results', { recursive: true });
-check('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
-check('typecheck-web', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
+// One tsconfig per runtime (shared: no DOM, no Node; core and hosts: Node; main/preload: Node + DOM; renderer: DOM).
+for (const project of ['shared', 'node', 'electron', 'web']) check(`typecheck-${project}`, 'npx', ['tsc', '-p', `tsconfig.${project}.json`, '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('build', 'npx', ['electron-vite', 'build']);
 
