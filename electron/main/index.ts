@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core/compose';
 import type { CoreHandle } from '../core/api/CoreHandle';
 import { systemClock, type Logger } from '../core/platform';
-import { runDemoFleet, type RunningDemo } from '../hosts/demoFleet';
+import type { RunningDemo } from '../hosts/demoFleet';
 import { startIpcServer } from './ipcServer';
 import { createMainLogger } from './logging';
 import { ElectronNotifier } from './notifier';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     logger,
     settings,
     operator: safeUserName(),
-    demo: async () => (demo ??= await runDemoFleet()),
+    demo: async () => (demo ??= await startDemo()),
   });
   const stopIpc = startIpcServer({
     ipc: ipcMain,
@@ -127,6 +127,12 @@ async function shutdown(o: { core: CoreHandle; logger: Logger; stop: (() => void
   } catch (err) {
     o.logger.error('shutdown failed', { err });
   }
+}
+
+/** The emulator loads only when the demo is asked for, so the app's main bundle carries none of it. */
+async function startDemo(): Promise<RunningDemo> {
+  const { runDemoFleet } = await import('../hosts/demoFleet');
+  return runDemoFleet();
 }
 
 function announceEmulators(demo: RunningDemo | undefined): void {
