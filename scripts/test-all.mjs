@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { closingLine, playwrightTotals, vitestTotals } from './testTotals.mjs';
+import { trackedChanges, writtenBetween } from './trackedFiles.mjs';
 
 const args = process.argv.slice(2);
 const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -47,6 +48,7 @@ function readJson(path) {
 }
 
 mkdirSync(resultsDir, { recursive: true });
+const trackedBefore = trackedChanges();
 // One tsconfig per runtime (shared: no DOM, no Node; core and hosts: Node; main/preload: Node + DOM; renderer: DOM).
 for (const project of ['shared', 'node', 'electron', 'web']) check(`typecheck-${project}`, 'npx', ['tsc', '-p', `tsconfig.${project}.json`, '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
@@ -67,6 +69,12 @@ if (want('e2e')) {
   // The list reporter for people, the JSON one (named by env, whatever the config says) for the count.
   const r = run('npx', ['playwright', 'test', ...(config ? ['--config', config] : []), '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
   add(playwrightTotals(readJson(report), r.code), r.seconds);
+}
+
+// A test run writes only to temp dirs and ignored folders; a rewritten tracked file is a failure.
+if (trackedBefore && want('tracked-files')) {
+  const written = writtenBetween(trackedBefore, trackedChanges() ?? new Map());
+  add({ passed: written.length ? 0 : 1, failed: written.length ? 1 : 0, skipped: 0, line: `tracked files: ${written.length ? `WRITTEN by the run: ${written.join(', ')}` : 'untouched'}` }, '0.0');
 }
 
 console.log('\n== summary ==');

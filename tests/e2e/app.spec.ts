@@ -2,8 +2,6 @@
  * The real app end to end: the browser host + core + three emulated servers (startApp), driven
  * through the page. Needs the lead's composition (electron/hosts/web.ts) and a built renderer.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ensureRendererBuilt } from './support/buildRenderer';
 import { emulatorControl, startApp, type RunningApp } from './support/startApp';
@@ -55,17 +53,4 @@ test('the servers page says the demo servers are emulated for this session and n
   await expect(note).toBeVisible();
   for (const emulator of app.emulators) await expect(note).toContainText(emulator.name);
   await expect(note).toContainText('not saved');
-});
-
-test('screenshot of the fleet page for the README', async ({ page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(app.url);
-  await expect(page.getByTestId('server-tile')).toHaveCount(3);
-  await expect(page.locator('[data-testid="server-tile"][data-state="live"]')).toHaveCount(3, { timeout: 20_000 });
-  // Give the CPU sparklines a chance to gather points, so the picture shows data; not a test condition.
-  await page.locator('svg[aria-label="CPU sparkline"]').nth(2).waitFor({ timeout: 20_000 }).catch(() => {});
-  const out = resolve(import.meta.dirname, '../../docs/screenshot-fleet.png');
-  mkdirSync(resolve(out, '..'), { recursive: true });
-  await page.screenshot({ path: out });
 });
