@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { FAST_TUNING, harness, serverConfig, type Harness } from './helpers';
+import { afterTraffic } from './traffic';
 
 let emu: EmulatedServer | undefined;
 let h: Harness | undefined;
@@ -17,7 +18,6 @@ const forwarders = [
   { id: 3, name: 'Public DNS', type: 'public' as const, status: 'healthy' as const, healthyServers: 2, totalServers: 2 },
 ];
 const zones = [{ id: 10, name: 'corp.local', zoneType: 'master' as const, serial: 2025082901, isActive: true }];
-const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const ofType = (events: FleetEvent[], type: string): FleetEvent[] => events.filter((e) => e.type === type);
 
 async function liveFleet(
@@ -42,11 +42,11 @@ describe('events derived from pushes and REST polls', () => {
       severity: 'error',
       data: { forwarderId: 3, oldStatus: 'healthy', newStatus: 'unhealthy' },
     });
-    await settle(600); // several health_updates and polls later
+    await afterTraffic(h!, emu!, { frames: 4, polls: 2 }); // both sources saw the new status again
     expect(ofType(events, 'forwarder_status_change')).toHaveLength(1);
     emu!.control.setForwarderStatus(3, 'healthy');
     await waitEvent((e) => e.type === 'forwarder_status_change' && (e.data as { newStatus: string }).newStatus === 'healthy');
-    await settle(400);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(ofType(events, 'forwarder_status_change')).toHaveLength(2);
     expect(h!.fleet.statuses()[0]!.forwarders.find((f) => f.id === 3)?.status).toBe('healthy');
   });
@@ -56,18 +56,18 @@ describe('events derived from pushes and REST polls', () => {
     emu!.control.setBindRunning(false);
     const down = await waitEvent((e) => e.type === 'bind_down');
     expect(down.severity).toBe('critical');
-    await settle(500);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(ofType(events, 'bind_down')).toHaveLength(1);
     expect(h!.fleet.statuses()[0]!.bindRunning).toBe(false);
     emu!.control.setBindRunning(true);
     await waitEvent((e) => e.type === 'bind_up');
-    await settle(300);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(ofType(events, 'bind_up')).toHaveLength(1);
   });
 
   it('zones created, updated (serial) and deleted; the first list is only a baseline', async () => {
     const { waitEvent, events } = await liveFleet();
-    await settle(300);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(events.filter((e) => e.type.startsWith('zone_'))).toHaveLength(0);
     emu!.control.upsertZone({ id: 11, name: 'lab.local', zoneType: 'master', serial: 1, isActive: true });
     await waitEvent((e) => e.type === 'zone_created');
@@ -76,7 +76,7 @@ describe('events derived from pushes and REST polls', () => {
     expect(upd.data).toMatchObject({ zoneId: 10, serial: 2025082902, oldSerial: 2025082901 });
     emu!.control.deleteZone(11);
     await waitEvent((e) => e.type === 'zone_deleted');
-    await settle(300);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(events.filter((e) => e.type.startsWith('zone_')).map((e) => e.type)).toEqual(['zone_created', 'zone_updated', 'zone_deleted']);
   });
 
@@ -90,7 +90,7 @@ describe('events derived from pushes and REST polls', () => {
     expect(threat).toMatchObject({ category: 'security', data: { domain: 'malware.example', clientIp: '10.0.0.5' } });
     emu!.control.setForwarderStatus(1, 'healthy');
     await waitEvent((e) => e.type === 'health_alert_cleared');
-    await settle(300);
+    await afterTraffic(h!, emu!, { frames: 3, polls: 2 });
     expect(ofType(events, 'health_alert_raised')).toHaveLength(1);
     expect(ofType(events, 'threat_detected')).toHaveLength(1);
   });
@@ -98,7 +98,7 @@ describe('events derived from pushes and REST polls', () => {
   it('health+system sockets: the doubled system_status is emitted once', async () => {
     const { waitEvent, events } = await liveFleet({ legacyTypes: 'health+system' });
     await waitEvent((e) => e.type === 'system_status');
-    await settle(500);
+    await afterTraffic(h!, emu!, { frames: 8 }); // each socket's system_status several times over
     const stamps = ofType(events, 'system_status').map((e) => e.occurredAt);
     expect(stamps.length).toBeGreaterThan(1);
     expect(new Set(stamps).size).toBe(stamps.length);

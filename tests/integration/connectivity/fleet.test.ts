@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { harness, serverConfig, type Harness } from './helpers';
+import { afterTraffic } from './traffic';
 
 const emus: EmulatedServer[] = [];
 let h: Harness | undefined;
@@ -61,7 +62,7 @@ describe('FleetService with several servers', () => {
     h = harness();
     h.fleet.setServers([serverConfig(emus[0]!.url)]);
     await h.waitState('live');
-    await new Promise((r) => setTimeout(r, 300));
+    await afterTraffic(h, emus[0]!, { frames: 5 });
     const states = h.events.filter((e) => e.type === 'connection_state').map((e) => (e.data as { state: string }).state);
     expect(states).toEqual(['connecting', 'authenticating', 'live']);
   });

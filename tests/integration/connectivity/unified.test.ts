@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { FAST_TUNING, ManualClock, harness, serverConfig, type Harness } from './helpers';
+import { afterTraffic } from './traffic';
 
 let emu: EmulatedServer | undefined;
 let h: Harness | undefined;
@@ -117,8 +118,10 @@ describe('Q7: a unified connection whose send queue died', () => {
     h.fleet.setServers([serverConfig(emu.url, { stack: 'unified' })]);
     await h.waitState('live');
     // A healthy queue answers the probe (connection_status), so a quiet server stays live through
-    // several probe rounds (a negative check: it needs the time to pass).
-    await new Promise((r) => setTimeout(r, 1200));
+    // several probe rounds: wait for three answers, and no other state may appear meanwhile.
+    const before = h.statuses.length;
+    await afterTraffic(h, emu, { control: 3 });
+    expect(h.statuses.slice(before).map((s) => s.state).filter((state) => state !== 'live')).toEqual([]);
     expect(h.fleet.statuses()[0]!.state).toBe('live');
 
     emu.control.poisonUnifiedQueues();
