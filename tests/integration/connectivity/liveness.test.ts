@@ -27,11 +27,19 @@ describe('honest liveness and reconnects', () => {
     const rec = await h.waitState('reconnecting');
     expect(rec.reconnect?.attempt).toBeGreaterThanOrEqual(1);
     expect(Date.parse(rec.reconnect!.nextAt)).toBeGreaterThan(Date.now() - 50);
+    const resumedAt = Date.now();
     emu.control.hang(false);
     await h.waitState('live', 'dns-01', 10_000);
     const gap = await h.waitEvent((e) => e.type === 'connection_gap');
     expect(gap).toMatchObject({ category: 'connection', derived: true });
-    expect((gap.data as { seconds: number }).seconds).toBeGreaterThanOrEqual(0);
+    // The gap spans the silence: from the last data before the hang to data again after it (a frame
+    // already on its way when the hang began may land up to a few ms later).
+    const { from, to, seconds } = gap.data as { from: string; to: string; seconds: number };
+    const spanMs = Date.parse(to) - Date.parse(from);
+    expect(Date.parse(from)).toBeLessThanOrEqual(hungAt + 100);
+    expect(Date.parse(to)).toBeGreaterThanOrEqual(resumedAt);
+    expect(spanMs).toBeGreaterThanOrEqual(resumedAt - hungAt - 100);
+    expect(seconds).toBe(Math.round(spanMs / 1000));
     const stateEvents = h.events.filter((e) => e.type === 'connection_state').map((e) => [(e.data as { state: string }).state, e.severity]);
     expect(stateEvents).toContainEqual(['stale', 'warning']);
   });
