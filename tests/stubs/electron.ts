@@ -2,6 +2,7 @@
 // Electron adapters inject their own fakes; this only keeps imports from failing, plus a few
 // recording fakes (Notification, Tray, Menu, nativeImage) for the adapters' unit tests.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
 
 export const app = {
   getPath: (_name: string): string => process.cwd(),
@@ -29,8 +30,24 @@ export class Notification extends EventEmitter {
   }
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
+
+/** As Electron's: an image from a file that is missing or not a PNG/JPEG is empty (an invisible tray icon). */
+function decodable(path: string): boolean {
+  try {
+    const head = readFileSync(path).subarray(0, 8);
+    return head.equals(PNG_SIGNATURE) || head.subarray(0, 3).equals(JPEG_SIGNATURE);
+  } catch {
+    return false;
+  }
+}
+
 export const nativeImage = {
-  createFromPath: (path: string) => ({ path, isEmpty: () => false }),
+  createFromPath: (path: string) => {
+    const empty = !decodable(path);
+    return { path, isEmpty: () => empty };
+  },
   createEmpty: () => ({ path: '', isEmpty: () => true }),
 };
 

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Tray } from '../../stubs/electron';
 import { summarize } from '../../../electron/core/alerts/traySummary';
+import { resourcesDir } from '../../../electron/main/paths';
 import { ElectronTrayPresenter } from '../../../electron/main/tray';
 import { trayIconFile, trayMenuModel, trayTooltip } from '../../../electron/main/trayModel';
 import type { Alert } from '../../../shared/domain/alert';
@@ -71,15 +73,16 @@ describe('ElectronTrayPresenter', () => {
 
   it('starts as unknown and switches icon, tooltip and menu on update; menu items call back', () => {
     const calls: string[] = [];
+    const dir = resourcesDir();
     const presenter = new ElectronTrayPresenter({
-      resourcesDir: '/res',
+      resourcesDir: dir,
       onShow: () => calls.push('show'),
       onQuit: () => calls.push('quit'),
     });
     const tray = Tray.instances[0]!;
-    expect(tray.image).toMatchObject({ path: '/res/tray-unknown.png' });
+    expect(tray.image).toMatchObject({ path: join(dir, 'tray-unknown.png') });
     presenter.update(summarize([server('dns-1', 'live')], [alert('warning')]));
-    expect(tray.image).toMatchObject({ path: '/res/tray-warning.png' });
+    expect(tray.image).toMatchObject({ path: join(dir, 'tray-warning.png') });
     expect(tray.tooltip).toContain('1 active alert');
     const items = (tray.menu as { template: { label?: string; click?: () => void }[] }).template;
     items.find((i) => i.label === 'Quit')?.click?.();
@@ -87,5 +90,24 @@ describe('ElectronTrayPresenter', () => {
     expect(calls).toEqual(['quit', 'show']);
     presenter.dispose();
     expect(tray.destroyed).toBe(true);
+  });
+
+  it('shows a real picture in every state, never an empty (invisible) icon', () => {
+    const presenter = new ElectronTrayPresenter({ resourcesDir: resourcesDir(), onShow: () => undefined, onQuit: () => undefined });
+    const tray = Tray.instances[0]!;
+    const worstOf = { ok: [server('a', 'live')], unknown: [server('a', 'stale')] };
+    const cases = [
+      ['ok', worstOf.ok, []],
+      ['warning', worstOf.ok, [alert('warning')]],
+      ['critical', worstOf.ok, [alert('critical')]],
+      ['unknown', worstOf.unknown, []],
+    ] as const;
+    for (const [state, servers, alerts] of cases) {
+      presenter.update(summarize([...servers], [...alerts]));
+      const image = tray.image as { path: string; isEmpty(): boolean };
+      expect(image.path.endsWith(trayIconFile(state))).toBe(true);
+      expect(image.isEmpty(), `${state} icon at ${image.path}`).toBe(false);
+    }
+    presenter.dispose();
   });
 });
