@@ -40,6 +40,27 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI and the browser host run the core under plain Node; they may start the emulator (demo).
+    files: ['electron/hosts/**/*.ts'],
+    plugins: { layers },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The Node hosts run without Electron.' }] }],
+      'no-restricted-globals': ['error', ...domGlobals],
+      'layers/import-boundary': ['error', { folders: ['electron/hosts', 'electron/core', 'electron/emulator', 'shared'] }],
+    },
+  },
+  {
+    // The emulator is the fake the adapter is tested against: sharing the adapter's code would hide the
+    // very mistakes it exists to catch, so it imports nothing from electron/core (ARCHITECTURE.md).
+    files: ['electron/emulator/**/*.ts'],
+    plugins: { layers },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The emulator runs under plain Node.' }] }],
+      'no-restricted-globals': ['error', ...domGlobals],
+      'layers/import-boundary': ['error', { folders: ['electron/emulator', 'shared'] }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-console': 'error' },

@@ -36,6 +36,21 @@ describe('electron/core', () => {
   });
 });
 
+describe('electron/hosts and electron/emulator', () => {
+  const HOST = 'electron/hosts/cli/LayerProbe.ts';
+  const EMULATOR = 'electron/emulator/layerProbe.ts';
+  it('the Node hosts may not import electron, main or the renderer, and may use core and the emulator', async () => {
+    expect(await ruleIds(HOST, "import { app } from 'electron';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIds(HOST, "export * from '../../main/window';\n")).toContain('layers/import-boundary');
+    expect(await ruleIds(HOST, "export * from '../../../renderer/src/api/FleetClient';\n")).toContain('layers/import-boundary');
+    expect(await ruleIds(HOST, "export { createCore } from '../../core/compose';\nexport { startDemoFleet } from '../../emulator/demoFleet';\n")).toEqual([]);
+  });
+  it('the emulator may not import the adapter it fakes', async () => {
+    expect(await ruleIds(EMULATOR, "export { Normaliser } from '../core/hybrid-dns/Normaliser';\n")).toContain('layers/import-boundary');
+    expect(await ruleIds(EMULATOR, 'export const t = document.title;\n')).toContain('no-restricted-globals');
+  });
+});
+
 describe('renderer', () => {
   it('may not import node builtins or electron', async () => {
     expect(await ruleIds(RENDERER, "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toContain('no-restricted-imports');
