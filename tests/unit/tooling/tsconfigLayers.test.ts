@@ -28,7 +28,8 @@ function typeErrors(project: string, probes: Probes): Record<string, string[]> {
   return errors;
 }
 
-describe('tsconfig per runtime', () => {
+// Each case builds a program with the full lib set: seconds of CPU, more on a loaded machine.
+describe('tsconfig per runtime', { timeout: 60_000 }, () => {
   it('shared/ knows neither the DOM nor Node', () => {
     const errors = typeErrors('tsconfig.shared.json', {
       'shared/domain/probeBuffer.ts': "export const b = Buffer.from('x');\n",
