@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Generates the app and tray icons in resources/ (no dependencies: PNG written with node:zlib).
-//   node scripts/make-icons.mjs
-// Each tray state has its own shape, not only its own colour (colour-blind operators, mono trays):
-//   ok = filled disc with a check, warning = triangle with "!", critical = octagon with "×",
-//   unknown = hollow ring with a dash.
+// Generates the app, tray and badge icons in resources/ (no dependencies: PNG and ICO written with
+// node:zlib).   node scripts/make-icons.mjs
+// Each tray level has its own shape, not only its own colour (colour-blind operators, and macOS
+// template images, which are drawn in one colour by the system):
+//   ok = disc with a check, warning = triangle with "!", critical = octagon with "x",
+//   blind = hollow grey ring with a dash (servers not reporting), maintenance = square with a pause
+//   mark, disabled = ring with a slash.
+// Per platform (what each tray host expects):
+//   darwin  tray/darwin/tray-<level>Template.png 16 px + @2x 32 px (black + alpha; the Template
+//           suffix makes macOS recolour them for light and dark menu bars)
+//   win32   tray/win32/tray-<level>.ico with 16, 24 and 32 px images
+//   linux   tray/linux/tray-<level>.png 22 px + @2x 44 px, tray-<level>-24.png 24 px + @2x 48 px
+//   badge   badge/overlay-alert.png 16 px + @2x (Windows taskbar overlay)
+//   app     icon.png 512 px, icon-256.png, icon.ico (16..256) for the Windows installer
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -126,6 +135,8 @@ function render(size, layers) {
 
 const WHITE = [255, 255, 255, 1];
 const DARK = [33, 37, 41, 1];
+const GREY = [134, 142, 150, 1];
+const CLEAR = [0, 0, 0, 0];
 const TRAY = {
   ok: [
     [disc(0.5, 0.5, 0.44), [47, 158, 68, 1]],
@@ -139,11 +150,51 @@ const TRAY = {
     [octagon(0.5, 0.5, 0.45), [224, 49, 49, 1]],
     [any(segment(0.32, 0.32, 0.68, 0.68, 0.13), segment(0.68, 0.32, 0.32, 0.68, 0.13)), WHITE],
   ],
-  unknown: [
-    [ring(0.5, 0.5, 0.3, 0.44), [134, 142, 150, 1]],
-    [rect(0.34, 0.45, 0.66, 0.55), [134, 142, 150, 1]],
+  blind: [
+    [ring(0.5, 0.5, 0.3, 0.44), GREY],
+    [rect(0.34, 0.45, 0.66, 0.55), GREY],
+  ],
+  maintenance: [
+    [rect(0.08, 0.08, 0.92, 0.92), [25, 113, 194, 1]],
+    [any(rect(0.33, 0.28, 0.44, 0.72), rect(0.56, 0.28, 0.67, 0.72)), WHITE],
+  ],
+  disabled: [
+    [ring(0.5, 0.5, 0.32, 0.44), GREY],
+    [segment(0.22, 0.78, 0.78, 0.22, 0.12), GREY],
   ],
 };
+
+/** The same shapes for macOS: every painted pixel black, inner marks cut out (a template image). */
+const template = (layers) => layers.map(([inside, colour], i) => [inside, i === 0 || colour === GREY ? [0, 0, 0, 1] : CLEAR]);
+
+/** Windows overlay badge: a red disc with "!" (the count itself is in the overlay's description). */
+const BADGE = [
+  [disc(0.5, 0.5, 0.48), [224, 49, 49, 1]],
+  [any(rect(0.44, 0.2, 0.56, 0.6), disc(0.5, 0.76, 0.07)), WHITE],
+];
+
+/** An ICO holding PNG images (Windows Vista and later read PNG entries). */
+function encodeIco(pngs) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(pngs.length, 4);
+  const entries = [];
+  let offset = 6 + 16 * pngs.length;
+  for (const { size, png } of pngs) {
+    const e = Buffer.alloc(16);
+    e[0] = size >= 256 ? 0 : size; // 0 means 256
+    e[1] = size >= 256 ? 0 : size;
+    e.writeUInt16LE(1, 4); // colour planes
+    e.writeUInt16LE(32, 6); // bits per pixel
+    e.writeUInt32LE(png.length, 8);
+    e.writeUInt32LE(offset, 12);
+    offset += png.length;
+    entries.push(e);
+  }
+  return Buffer.concat([header, ...entries, ...pngs.map((p) => p.png)]);
+}
+const ico = (sizes, layers) => encodeIco(sizes.map((size) => ({ size, png: render(size, layers) })));
 
 const APP = [
   [shield, [25, 113, 194, 1]],
@@ -161,7 +212,15 @@ function write(name, png) {
 
 write('icon.png', render(512, APP));
 write('icon-256.png', render(256, APP));
-for (const [state, layers] of Object.entries(TRAY)) {
-  write(`tray-${state}.png`, render(32, layers));
-  write(`tray-${state}@2x.png`, render(64, layers));
+write('icon.ico', ico([16, 24, 32, 48, 64, 128, 256], APP));
+for (const [level, layers] of Object.entries(TRAY)) {
+  write(`tray/darwin/tray-${level}Template.png`, render(16, template(layers)));
+  write(`tray/darwin/tray-${level}Template@2x.png`, render(32, template(layers)));
+  write(`tray/win32/tray-${level}.ico`, ico([16, 24, 32], layers));
+  write(`tray/linux/tray-${level}.png`, render(22, layers));
+  write(`tray/linux/tray-${level}@2x.png`, render(44, layers));
+  write(`tray/linux/tray-${level}-24.png`, render(24, layers));
+  write(`tray/linux/tray-${level}-24@2x.png`, render(48, layers));
 }
+write('badge/overlay-alert.png', render(16, BADGE));
+write('badge/overlay-alert@2x.png', render(32, BADGE));

@@ -10,13 +10,11 @@ import type { Logger } from '../core/platform';
 import { IPC_INVOKE, IPC_PUSH } from '../preload/bridgeTypes';
 import { isTrustedRendererUrl, type RendererLocation } from './security';
 
-/** The slice of Electron's ipcMain / IpcMainInvokeEvent / WebContents used here (fakes in tests). */
+import type { IpcMainLike } from './electronApi';
+
+/** The slice of Electron's IpcMainInvokeEvent / WebContents used here. */
 export interface InvokeEventLike {
   senderFrame: { url: string } | null;
-}
-export interface IpcMainLike {
-  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
-  removeHandler(channel: string): void;
 }
 export interface PushTarget {
   isDestroyed(): boolean;
@@ -25,7 +23,11 @@ export interface PushTarget {
 
 export interface IpcServerDeps {
   ipc: IpcMainLike;
-  core: Pick<CoreHandle, 'handlers' | 'onPush'>;
+  /**
+   * The core, or its pending start: the handler is registered before the keychain answers, so the
+   * window's first requests wait for the core instead of failing with "no handler registered".
+   */
+  core: Promise<Pick<CoreHandle, 'handlers' | 'onPush'>>;
   renderer: RendererLocation;
   /** The renderers to push to (the main window's webContents). */
   targets: () => PushTarget[];
@@ -36,6 +38,7 @@ const untrusted: ApiResult<never> = {
   ok: false,
   error: { code: 'invalid-request', message: 'sender is not the DNS Fleet Monitor window' },
 };
+const notStarted: ApiResult<never> = { ok: false, error: { code: 'unavailable', message: 'the monitor failed to start; see the log' } };
 
 export function startIpcServer(deps: IpcServerDeps): () => void {
   const { ipc, core, renderer, logger } = deps;
@@ -45,9 +48,13 @@ export function startIpcServer(deps: IpcServerDeps): () => void {
       logger.warn('rejected invoke from an untrusted frame', { url: String(url).slice(0, 200), channel: String(channel).slice(0, 80) });
       return untrusted;
     }
-    return dispatchInvoke(core.handlers, channel, payload, (ch, err) => logger.error('invoke failed', { channel: ch, err }));
+    const ready = await core.catch(() => null);
+    if (!ready) return notStarted;
+    return dispatchInvoke(ready.handlers, channel, payload, (ch, err) => logger.error('invoke failed', { channel: ch, err }));
   });
-  const stopPush = core.onPush((message) => {
+  let stopped = false;
+  let stopPush = () => {};
+  const forward = (message: PushMessage) => {
     for (const target of deps.targets()) {
       if (target.isDestroyed()) continue;
       try {
@@ -56,8 +63,15 @@ export function startIpcServer(deps: IpcServerDeps): () => void {
         logger.warn('push to renderer failed', { channel: message.channel, err });
       }
     }
-  });
+  };
+  void core.then(
+    (ready) => {
+      if (!stopped) stopPush = ready.onPush(forward);
+    },
+    () => {},
+  );
   return () => {
+    stopped = true;
     stopPush();
     ipc.removeHandler(IPC_INVOKE);
   };

@@ -1,11 +1,11 @@
 /** Where the Electron host keeps its data: the per-user userData dir, shared with the CLI. */
-import { app } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppPaths } from '../core/platform';
+import type { AppLike } from './electronApi';
 
-export function electronPaths(): AppPaths {
-  const dataDir = process.env.DNSFLEET_DATA_DIR ?? app.getPath('userData');
+export function electronPaths(app: Pick<AppLike, 'getPath'>, env: NodeJS.ProcessEnv): AppPaths {
+  const dataDir = env.DNSFLEET_DATA_DIR || app.getPath('userData');
   return { dataDir, logsDir: join(dataDir, 'logs'), exportsDir: join(dataDir, 'exports') };
 }
 
@@ -19,4 +19,4 @@ export function bundlePaths(mainDir: string, exists: (path: string) => boolean =
 }
 
 /** Icons ship inside the app (files: resources/** in electron-builder.yml). */
-export const resourcesDir = (): string => join(app.getAppPath(), 'resources');
+export const resourcesDir = (app: Pick<AppLike, 'getAppPath'>): string => join(app.getAppPath(), 'resources');

@@ -52,3 +52,38 @@ export function externalLinkTarget(url: string): string | null {
 /** The page may show notifications (the renderer's own toasts use them); every other permission is denied. */
 export const isPermissionAllowed = (permission: string, requestingUrl: string | null | undefined, loc: RendererLocation): boolean =>
   permission === 'notifications' && isTrustedRendererUrl(requestingUrl, loc);
+
+/**
+ * The Electron renderer's policy, sent as a response header (a <meta> policy cannot carry
+ * frame-ancestors). No ws: entries: this renderer talks to the core over IPC only; 'self' still
+ * covers the dev server's hot-reload socket. 'unsafe-inline' for styles only, and no script may
+ * run inline: Mantine writes its theme variables into <style> elements at run time and recharts
+ * and Mantine set style attributes; a nonce cannot reach the file:// page without a custom
+ * protocol (see ARCHITECTURE.md). Injected CSS cannot run script, and the page holds no secret.
+ */
+export const ELECTRON_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Response headers with our policy in force: any policy the response carried is replaced (header
+ * names compare case-insensitively; an own-key copy, so a header named __proto__ is just a key).
+ */
+export function withContentSecurityPolicy(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') out[name] = value;
+  }
+  out['Content-Security-Policy'] = [ELECTRON_CSP];
+  out['X-Content-Type-Options'] = ['nosniff'];
+  return out;
+}

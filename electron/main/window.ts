@@ -1,44 +1,51 @@
 /**
  * The main window: sandboxed, context-isolated, no Node in the page, no navigation away from the
- * renderer, no new windows, and no permissions but notifications.
+ * renderer, no new windows. Permissions and the CSP header are set on the session (sessionSecurity.ts).
  */
-import { BrowserWindow, shell, type WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../core/platform';
-import { externalLinkTarget, isPermissionAllowed, isTrustedRendererUrl, rendererEntryUrl, type RendererLocation } from './security';
+import type { BrowserWindowApi, BrowserWindowLike, ShellLike, WebContentsLike } from './electronApi';
+import { externalLinkTarget, isTrustedRendererUrl, rendererEntryUrl, type RendererLocation } from './security';
 
 export interface MainWindowOptions {
   preloadPath: string;
   renderer: RendererLocation;
   iconPath: string;
   logger: Logger;
+  shell: ShellLike;
   /** Start hidden (e.g. launched at login into the tray). */
   hidden?: boolean;
 }
 
-export function createMainWindow(o: MainWindowOptions): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 900,
-    minHeight: 600,
-    show: false,
-    title: 'DNS Fleet Monitor',
-    icon: o.iconPath,
-    autoHideMenuBar: true,
-    webPreferences: {
-      preload: o.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-    },
-  });
-  hardenWebContents(win.webContents, o.renderer, o.logger);
-  denyPermissions(win.webContents, o.renderer);
+/** Exported so a test can assert them against the double without a window. */
+export const mainWindowOptions = (o: Pick<MainWindowOptions, 'preloadPath' | 'iconPath'>): BrowserWindowConstructorOptions => ({
+  width: 1360,
+  height: 860,
+  minWidth: 900,
+  minHeight: 600,
+  show: false,
+  title: 'DNS Fleet Monitor',
+  icon: o.iconPath,
+  autoHideMenuBar: true,
+  webPreferences: {
+    preload: o.preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  },
+});
+
+export function createMainWindow(BrowserWindow: BrowserWindowApi, o: MainWindowOptions): BrowserWindowLike {
+  const win = new BrowserWindow(mainWindowOptions(o));
+  hardenWebContents(win.webContents, o.renderer, o.logger, o.shell);
   win.once('ready-to-show', () => {
     if (!o.hidden) win.show();
   });
@@ -47,41 +54,37 @@ export function createMainWindow(o: MainWindowOptions): BrowserWindow {
 }
 
 /** Applied to every webContents the app creates (the window, and anything that slips through). */
-const hardened = new WeakSet<WebContents>();
+const hardened = new WeakSet<WebContentsLike>();
 
-export function hardenWebContents(contents: WebContents, renderer: RendererLocation, logger: Logger): void {
+export function hardenWebContents(contents: WebContentsLike, renderer: RendererLocation, logger: Logger, shell: ShellLike): void {
   // Idempotent: the window hardens its own contents and app's web-contents-created sees it too.
   if (hardened.has(contents)) return;
   hardened.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(url, logger);
+    openExternally(url, logger, shell);
     return { action: 'deny' };
   });
-  contents.on('will-navigate', (event, url) => {
+  const guard = (event: { preventDefault(): void }, url: string) => {
     if (isTrustedRendererUrl(url, renderer)) return;
     event.preventDefault();
-    openExternally(url, logger);
-  });
+    openExternally(url, logger, shell);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-function denyPermissions(contents: WebContents, renderer: RendererLocation): void {
-  const ses = contents.session;
-  ses.setPermissionRequestHandler((wc, permission, callback) => callback(isPermissionAllowed(permission, wc.getURL(), renderer)));
-  ses.setPermissionCheckHandler((wc, permission) => isPermissionAllowed(permission, wc?.getURL(), renderer));
-}
-
-function openExternally(url: string, logger: Logger): void {
-  const target = externalLinkTarget(url);
+function openExternally(url: unknown, logger: Logger, shell: ShellLike): void {
+  const target = typeof url === 'string' ? externalLinkTarget(url) : null;
   if (!target) {
-    logger.warn('blocked navigation', { url: url.slice(0, 200) });
+    logger.warn('blocked navigation', { url: String(url).slice(0, 200) });
     return;
   }
   void shell.openExternal(target).catch((err: unknown) => logger.warn('could not open link', { err }));
 }
 
-/** Bring the window to the front (tray "Show", notification click, second instance). */
-export function revealWindow(win: BrowserWindow | null): void {
+/** Bring the window to the front (tray "Open", notification click, second instance). */
+export function revealWindow(win: BrowserWindowLike | null): void {
   if (!win || win.isDestroyed()) return;
   if (win.isMinimized()) win.restore();
   win.show();

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
-import { defaultSettings, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
+import { defaultSettings, DesktopSettingsSchema, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
 
 export interface InterpretedSettings {
   settings: Settings;
@@ -53,6 +53,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       retention: section('retention', RetentionSchema, defaults.retention),
       notifications: section('notifications', NotificationSettingsSchema, defaults.notifications),
       ui: section('ui', UiSettingsSchema, defaults.ui),
+      desktop: section('desktop', DesktopSettingsSchema, defaults.desktop),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
     },
     problems,

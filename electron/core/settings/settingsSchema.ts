@@ -27,6 +27,14 @@ export const NotificationSettingsSchema = z.object({
 
 export const UiSettingsSchema = z.object({ theme: z.enum(['auto', 'light', 'dark']).default('auto') });
 
+/** The Electron host's desktop behaviour; other hosts ignore it. New keys default, no version bump. */
+export const DesktopSettingsSchema = z.object({
+  /** Closing the window keeps the monitor in the tray, where a tray can be seen (else it minimises). */
+  closeToTray: z.boolean().default(true),
+  /** Start with the session (macOS login items, Windows Run key, Linux XDG autostart). */
+  startAtLogin: z.boolean().default(false),
+});
+
 /**
  * settings.json. Servers use the shared ServerConfigSchema, which strips unknown keys: a `password`
  * that slipped into a config object is dropped here and never written (settings hold no secret).
@@ -40,12 +48,14 @@ export const SettingsSchema = z.object({
   retention: RetentionSchema.prefault({}),
   notifications: NotificationSettingsSchema.prefault({}),
   ui: UiSettingsSchema.prefault({}),
+  desktop: DesktopSettingsSchema.prefault({}),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type RetentionSettings = z.infer<typeof RetentionSchema>;
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
+export type DesktopSettings = z.infer<typeof DesktopSettingsSchema>;
 
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({ version: SETTINGS_VERSION });

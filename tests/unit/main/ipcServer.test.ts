@@ -35,7 +35,7 @@ function setup() {
   };
   const stop = startIpcServer({
     ipc,
-    core: { handlers: api, onPush: pushes.event },
+    core: Promise.resolve({ handlers: api, onPush: pushes.event }),
     renderer,
     targets: () => [live, dead],
     logger: nullLogger,
@@ -74,8 +74,9 @@ describe('IPC server', () => {
     expect(s.calls).toEqual([]);
   });
 
-  it('forwards core pushes to live windows on dnsfleet:push, and stops on dispose', () => {
+  it('forwards core pushes to live windows on dnsfleet:push, and stops on dispose', async () => {
     const s = setup();
+    await Promise.resolve(); // the core is handed over as a promise
     const message = { channel: 'fleet:onDidRemoveServer', payload: { serverId: 'dns-1' } } as PushMessage;
     s.pushes.fire(message);
     expect(s.sent).toEqual([['dnsfleet:push', message]]);
@@ -83,5 +84,29 @@ describe('IPC server', () => {
     s.pushes.fire(message);
     expect(s.sent).toHaveLength(1);
     expect(s.handlers.has('dnsfleet:invoke')).toBe(false);
+  });
+});
+
+describe('IPC server while the core starts', () => {
+  const ipcDouble = () => {
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    return { handlers, handle: (ch: string, fn: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>) => void handlers.set(ch, fn), removeHandler: (ch: string) => void handlers.delete(ch) };
+  };
+
+  it('a request made before the keychain answered waits for the core instead of failing', async () => {
+    const ipc = ipcDouble();
+    let ready: (core: { handlers: ApiHandlers; onPush: Emitter<PushMessage>['event'] }) => void = () => {};
+    const core = new Promise<{ handlers: ApiHandlers; onPush: Emitter<PushMessage>['event'] }>((r) => (ready = r));
+    startIpcServer({ ipc, core, renderer, targets: () => [], logger: nullLogger });
+    const answer = ipc.handlers.get('dnsfleet:invoke')!(ours, 'alerts:acknowledge', { ids: ['a1'] });
+    const api = { 'alerts:acknowledge': async () => ({ ok: true as const }) } as unknown as ApiHandlers;
+    ready({ handlers: api, onPush: new Emitter<PushMessage>().event });
+    await expect(answer).resolves.toEqual({ ok: true, value: { ok: true } });
+  });
+
+  it('a core that failed to start is answered as data, not a rejection', async () => {
+    const ipc = ipcDouble();
+    startIpcServer({ ipc, core: Promise.reject(new Error('keychain exploded')), renderer, targets: () => [], logger: nullLogger });
+    await expect(ipc.handlers.get('dnsfleet:invoke')!(ours, 'alerts:list', {})).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Notification } from '../../stubs/electron';
+import { describe, expect, it } from 'vitest';
+import { createElectronDouble } from '../../support/electronDouble';
 import { ElectronNotifier } from '../../../electron/main/notifier';
 import { inQuietHours, notificationContent, notificationDecision, type NotificationPrefs } from '../../../electron/main/notificationPolicy';
 import { nullLogger } from '../../../electron/core/util/logger';
@@ -69,13 +69,24 @@ describe('notification settings', () => {
 });
 
 describe('ElectronNotifier', () => {
-  afterEach(() => Notification.instances.splice(0));
+  const setup = (over: Partial<NotificationPrefs> = {}, platform: NodeJS.Platform = 'linux') => {
+    const e = createElectronDouble({ platform, userData: '/tmp' });
+    const opened: string[] = [];
+    const n = new ElectronNotifier({
+      Notification: e.Notification,
+      platform,
+      prefs: () => prefs(over),
+      onActivate: (a) => opened.push(a.id),
+      onAction: (a, action) => opened.push(`${action}:${a.id}`),
+      logger: nullLogger,
+    });
+    return { e, n, opened };
+  };
 
   it('shows a native notification and a click opens the alert', () => {
-    const opened: string[] = [];
-    const n = new ElectronNotifier({ prefs: () => prefs(), onActivate: (a) => opened.push(a.id), logger: nullLogger });
+    const { e, n, opened } = setup();
     n.notify(alert());
-    const shown = Notification.instances[0]!;
+    const shown = e.Notification.instances[0]!;
     expect(shown.shown).toBe(true);
     expect(shown.options).toMatchObject({ title: 'Critical: BIND is down on DNS 1', silent: true, urgency: 'critical' });
     shown.emit('click');
@@ -83,8 +94,30 @@ describe('ElectronNotifier', () => {
   });
 
   it('shows nothing when settings say no', () => {
-    const n = new ElectronNotifier({ prefs: () => prefs({ enabled: false }), onActivate: () => {}, logger: nullLogger });
+    const { e, n } = setup({ enabled: false });
     n.notify(alert());
-    expect(Notification.instances).toHaveLength(0);
+    expect(e.Notification.instances).toHaveLength(0);
+  });
+
+  it('a throwing click handler or a bogus action index does not escape into the OS callback', () => {
+    const e = createElectronDouble({ platform: 'darwin', userData: '/tmp' });
+    const n = new ElectronNotifier({
+      Notification: e.Notification,
+      platform: 'darwin',
+      prefs: () => prefs(),
+      onActivate: () => {
+        throw new Error('renderer gone');
+      },
+      onAction: () => {
+        throw new Error('core gone');
+      },
+      logger: nullLogger,
+    });
+    n.notify(alert());
+    const shown = e.Notification.instances[0]!;
+    expect(() => shown.emit('click')).not.toThrow();
+    expect(() => shown.pressAction(0)).not.toThrow();
+    expect(() => shown.emit('action', { actionIndex: 99 }, 99)).not.toThrow();
+    expect(() => shown.emit('action', null, Number.NaN)).not.toThrow();
   });
 });

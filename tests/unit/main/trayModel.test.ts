@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Tray } from '../../stubs/electron';
+import { describe, expect, it } from 'vitest';
+import { createElectronDouble, click, menuItem } from '../../support/electronDouble';
 import { summarize } from '../../../electron/core/alerts/traySummary';
-import { resourcesDir } from '../../../electron/main/paths';
 import { ElectronTrayPresenter } from '../../../electron/main/tray';
-import { trayIconFile, trayMenuModel, trayTooltip } from '../../../electron/main/trayModel';
+import { trayIconFile, trayLevel, trayMenuModel, trayTooltip } from '../../../electron/main/trayModel';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
 
@@ -40,15 +39,17 @@ const alert = (severity: Alert['severity'], status: Alert['status'] = 'active'):
 describe('tray icon choice', () => {
   it.each([
     ['all live, no alerts', [server('a', 'live')], [], 'ok'],
-    ['a server that is not reporting', [server('a', 'live'), server('b', 'reconnecting')], [], 'unknown'],
+    ['a server that is not reporting', [server('a', 'live'), server('b', 'reconnecting')], [], 'blind'],
     ['a warning alert', [server('a', 'live')], [alert('warning')], 'warning'],
     ['an error alert', [server('a', 'live')], [alert('error')], 'critical'],
     ['only an acknowledged critical alert', [server('a', 'live')], [alert('critical', 'acknowledged')], 'ok'],
-    ['no servers at all', [], [], 'unknown'],
-  ] as const)('%s -> tray-%s', (_name, servers, alerts, worst) => {
+    ['no servers at all', [], [], 'blind'],
+  ] as const)('%s -> %s', (_name, servers, alerts, level) => {
     const s = summarize([...servers], [...alerts]);
-    expect(s.worst).toBe(worst);
-    expect(trayIconFile(s.worst)).toBe(`tray-${worst}.png`);
+    expect(trayLevel(s.worst)).toBe(level);
+    expect(trayIconFile(trayLevel(s.worst), 'linux')).toBe(`tray/linux/tray-${level}.png`);
+    expect(trayIconFile(trayLevel(s.worst), 'darwin')).toBe(`tray/darwin/tray-${level}Template.png`);
+    expect(trayIconFile(trayLevel(s.worst), 'win32')).toBe(`tray/win32/tray-${level}.ico`);
   });
 });
 
@@ -59,55 +60,64 @@ describe('tray tooltip and menu', () => {
   );
 
   it('the tooltip says what is wrong in words', () => {
-    expect(trayTooltip(summary)).toBe('DNS Fleet Monitor: critical alerts · 2 active alerts · 1 of 3 servers not live');
+    expect(trayTooltip(summary)).toBe('DNS Fleet Monitor: critical alerts · 2 active alerts · 1 live, 1 not reporting, 1 disabled');
   });
 
-  it('the menu lists servers by name with their state, then Show and Quit', () => {
+  it('the menu says the state, lists servers by name with their state, then the fleet actions, Open and Quit', () => {
     const labels = trayMenuModel(summary).map((e) => (e.kind === 'separator' ? '---' : e.label));
-    expect(labels).toEqual(['◐ DNS-1: stale', '● DNS-2: live', '– DNS-3: disabled', '---', 'Show DNS Fleet Monitor', 'Quit']);
+    expect(labels).toEqual([
+      'critical alerts · 2 active alerts · 1 live, 1 not reporting, 1 disabled',
+      '---',
+      '◐ DNS-1: stale',
+      '● DNS-2: live',
+      '– DNS-3: disabled',
+      '---',
+      'Acknowledge all (2)',
+      'Snooze all for 1 hour',
+      'Maintenance…',
+      '---',
+      'Open DNS Fleet Monitor',
+      'Quit',
+    ]);
   });
 });
 
 describe('ElectronTrayPresenter', () => {
-  afterEach(() => Tray.instances.splice(0));
-
-  it('starts as unknown and switches icon, tooltip and menu on update; menu items call back', () => {
+  it('starts grey and saying so, then switches icon, tooltip and menu on update; menu items call back', () => {
+    const e = createElectronDouble({ platform: 'linux', userData: '/tmp' });
     const calls: string[] = [];
-    const dir = resourcesDir();
+    const dir = join(process.cwd(), 'resources'); // the real icons: a missing one would load as an empty image
     const presenter = new ElectronTrayPresenter({
+      api: e,
+      platform: 'linux',
       resourcesDir: dir,
-      onShow: () => calls.push('show'),
-      onQuit: () => calls.push('quit'),
+      actions: {
+        open: () => calls.push('open'),
+        openServer: (id) => calls.push(`server ${id}`),
+        acknowledgeAll: () => calls.push('ack'),
+        snoozeAll: (m) => calls.push(`snooze ${m}`),
+        maintenance: (id, m) => calls.push(`maintenance ${id} ${m}`),
+        openMaintenance: () => calls.push('maintenance…'),
+        quit: () => calls.push('quit'),
+      },
     });
-    const tray = Tray.instances[0]!;
-    expect(tray.image).toMatchObject({ path: join(dir, 'tray-unknown.png') });
+    const tray = e.Tray.instances[0]!;
+    expect(tray.image).toBe(join(dir, 'tray/linux/tray-blind.png'));
+    expect(tray.imageEmpty).toBe(false);
+    expect(tray.tooltip).toMatch(/starting/);
     presenter.update(summarize([server('dns-1', 'live')], [alert('warning')]));
-    expect(tray.image).toMatchObject({ path: join(dir, 'tray-warning.png') });
+    expect(tray.image).toBe(join(dir, 'tray/linux/tray-warning.png'));
+    expect(tray.imageEmpty).toBe(false);
     expect(tray.tooltip).toContain('1 active alert');
-    const items = (tray.menu as { template: { label?: string; click?: () => void }[] }).template;
-    items.find((i) => i.label === 'Quit')?.click?.();
-    items.find((i) => i.label === 'Show DNS Fleet Monitor')?.click?.();
-    expect(calls).toEqual(['quit', 'show']);
+    click(menuItem(tray.menu, ['Quit']));
+    click(menuItem(tray.menu, ['Open DNS Fleet Monitor']));
+    click(menuItem(tray.menu, ['Acknowledge all (1)']));
+    click(menuItem(tray.menu, ['Snooze all for 1 hour']));
+    click(menuItem(tray.menu, ['Maintenance…']));
+    click(menuItem(tray.menu, ['● DNS-1: live', 'Maintenance for 1 hour']));
+    tray.emit('click');
+    expect(calls).toEqual(['quit', 'open', 'ack', 'snooze 60', 'maintenance…', 'maintenance dns-1 60', 'open']);
     presenter.dispose();
     expect(tray.destroyed).toBe(true);
-  });
-
-  it('shows a real picture in every state, never an empty (invisible) icon', () => {
-    const presenter = new ElectronTrayPresenter({ resourcesDir: resourcesDir(), onShow: () => undefined, onQuit: () => undefined });
-    const tray = Tray.instances[0]!;
-    const worstOf = { ok: [server('a', 'live')], unknown: [server('a', 'stale')] };
-    const cases = [
-      ['ok', worstOf.ok, []],
-      ['warning', worstOf.ok, [alert('warning')]],
-      ['critical', worstOf.ok, [alert('critical')]],
-      ['unknown', worstOf.unknown, []],
-    ] as const;
-    for (const [state, servers, alerts] of cases) {
-      presenter.update(summarize([...servers], [...alerts]));
-      const image = tray.image as { path: string; isEmpty(): boolean };
-      expect(image.path.endsWith(trayIconFile(state))).toBe(true);
-      expect(image.isEmpty(), `${state} icon at ${image.path}`).toBe(false);
-    }
-    presenter.dispose();
   });
 });

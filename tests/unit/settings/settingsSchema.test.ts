@@ -5,13 +5,14 @@ import { defaultSettings, GIB, SettingsSchema } from '../../../electron/core/set
 const server = { id: 'dns-1', name: 'One', url: 'https://dns-1.example.net', username: 'monitor' };
 
 describe('settings schema', () => {
-  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme', () => {
+  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
       retention: { maxAgeDays: 90, maxBytes: GIB },
       notifications: { enabled: true, minSeverity: 'warning', sound: false, quietHours: null },
       ui: { theme: 'auto' },
+      desktop: { closeToTray: true, startAtLogin: false },
       demoOffered: false,
     });
   });

@@ -1,0 +1,134 @@
+/**
+ * Launches the real Electron entry (electron/main/index.ts) against the Electron double, on a chosen
+ * platform, with the core's start held at a gate (as a slow keychain would hold it). The test file
+ * mocks 'electron', the core's composition root and the tray-host probe with the hooks below.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, vi } from 'vitest';
+import type { CoreHandle, PushMessage } from '../../../../electron/core/api/CoreHandle';
+import type { CoreOptions } from '../../../../electron/core/compose';
+import { Emitter } from '../../../../electron/core/util/Emitter';
+import type { Alert } from '../../../../shared/domain/alert';
+import type { ApiHandlers } from '../../../../shared/ipc/contract';
+import { createElectronDouble, type ElectronDouble } from '../../../support/electronDouble';
+
+export interface Hooks {
+  electron: ElectronDouble | null;
+  createCore: (opts: CoreOptions) => Promise<CoreHandle>;
+  trayHostAnswers: boolean;
+}
+/** Shared with vi.mock factories (created by vi.hoisted in the test file). */
+export type HooksHolder = { current: Hooks };
+
+export const alert = (over: Partial<Alert> = {}): Alert => ({
+  id: 'a1',
+  serverId: 'dns-1',
+  key: 'bind',
+  rule: 'bind',
+  severity: 'critical',
+  title: 'BIND is down on DNS 1',
+  detail: 'named is not running',
+  status: 'active',
+  raisedAt: '2026-12-06T20:00:00.000Z',
+  lastSeenAt: '2026-12-06T20:00:00.000Z',
+  resolvedAt: null,
+  ack: null,
+  snoozedUntil: null,
+  eventId: null,
+  count: 1,
+  ...over,
+});
+
+/** A core that records what the host asks of it; its dispose can be made slow or stuck. */
+export class FakeCore implements CoreHandle {
+  readonly calls: [string, unknown][] = [];
+  readonly pushes = new Emitter<PushMessage>();
+  alerts: Alert[] = [];
+  started = false;
+  disposed = false;
+  disposeDelayMs: number | null = 0;
+  readonly handlers = new Proxy({} as ApiHandlers, {
+    get: (_t, channel: string) => async (req: unknown) => {
+      this.calls.push([channel, req]);
+      if (channel === 'alerts:list') return this.alerts;
+      return { ok: true };
+    },
+  });
+  constructor(private readonly journal: string[]) {}
+  start(): void {
+    this.journal.push('core.start');
+    this.started = true;
+  }
+  onPush(listener: (m: PushMessage) => void): () => void {
+    return this.pushes.event(listener);
+  }
+  async dispose(): Promise<void> {
+    this.journal.push('core.dispose');
+    if (this.disposeDelayMs === null) return new Promise(() => {}); // a flush that never ends
+    await new Promise((r) => setTimeout(r, this.disposeDelayMs!));
+    this.disposed = true;
+    this.journal.push('core.disposed');
+  }
+  callsTo(channel: string): unknown[] {
+    return this.calls.filter(([c]) => c === channel).map(([, r]) => r);
+  }
+}
+
+export interface Launched {
+  e: ElectronDouble;
+  core: FakeCore;
+  /** What the app handed to createCore (notifier, tray, power...). */
+  opts: () => CoreOptions;
+  /** Let the core finish starting (the keychain answered). */
+  releaseCore: () => Promise<void>;
+  dataDir: string;
+  cleanup: () => void;
+}
+
+export async function launch(
+  hooks: HooksHolder,
+  platform: NodeJS.Platform,
+  o: { settings?: Record<string, unknown>; trayHost?: boolean; hasLock?: boolean; ready?: boolean } = {},
+): Promise<Launched> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-desktop-'));
+  if (o.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, ...o.settings }));
+  const e = createElectronDouble({ platform, userData: dataDir });
+  e.app.hasLock = o.hasLock ?? true;
+  const core = new FakeCore(e.journal);
+  let open: () => void = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  let captured: CoreOptions | null = null;
+  hooks.current = {
+    electron: e,
+    trayHostAnswers: o.trayHost ?? false,
+    createCore: async (opts) => {
+      e.journal.push('createCore');
+      captured = opts;
+      await gate;
+      e.journal.push('core ready');
+      return core;
+    },
+  };
+  Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+  vi.resetModules();
+  await import('../../../../electron/main/index');
+  if (o.ready !== false) e.app.fireReady();
+  return {
+    e,
+    core,
+    opts: () => {
+      if (!captured) throw new Error('createCore was not called');
+      return captured;
+    },
+    releaseCore: async () => {
+      open();
+      await vi.waitFor(() => expect(core.started).toBe(true));
+    },
+    dataDir,
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+export const REAL_PLATFORM = process.platform;
