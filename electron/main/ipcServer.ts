@@ -3,7 +3,7 @@
  * is checked twice before the core sees it: the sender frame must be our renderer, and the
  * payload must match the contract (dispatchInvoke). Failures are answered as data, never thrown.
  */
-import type { ApiResult } from '../../shared/ipc/contract';
+import { invokeChannels, type ApiResult } from '../../shared/ipc/contract';
 import { dispatchInvoke } from '../../shared/ipc/dispatch';
 import type { CoreHandle, PushMessage } from '../core/api/CoreHandle';
 import type { Logger } from '../core/platform';
@@ -38,6 +38,10 @@ const untrusted: ApiResult<never> = {
   ok: false,
   error: { code: 'invalid-request', message: 'sender is not the DNS Fleet Monitor window' },
 };
+const unknownChannel = (channel: unknown): ApiResult<never> => ({
+  ok: false,
+  error: { code: 'unknown-channel', message: `unknown channel ${String(channel).slice(0, 80)}` },
+});
 const notStarted: ApiResult<never> = { ok: false, error: { code: 'unavailable', message: 'the monitor failed to start; see the log' } };
 
 export function startIpcServer(deps: IpcServerDeps): () => void {
@@ -48,6 +52,8 @@ export function startIpcServer(deps: IpcServerDeps): () => void {
       logger.warn('rejected invoke from an untrusted frame', { url: String(url).slice(0, 200), channel: String(channel).slice(0, 80) });
       return untrusted;
     }
+    // An own key of the contract only: `__proto__` or `constructor` from a frame is just unknown.
+    if (typeof channel !== 'string' || !Object.hasOwn(invokeChannels, channel)) return unknownChannel(channel);
     const ready = await core.catch(() => null);
     if (!ready) return notStarted;
     return dispatchInvoke(ready.handlers, channel, payload, (ch, err) => logger.error('invoke failed', { channel: ch, err }));
