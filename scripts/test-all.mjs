@@ -52,6 +52,7 @@ const trackedBefore = trackedChanges();
 // One tsconfig per runtime (shared: no DOM, no Node; core and hosts: Node; main/preload: Node + DOM; renderer: DOM).
 for (const project of ['shared', 'node', 'electron', 'web']) check(`typecheck-${project}`, 'npx', ['tsc', '-p', `tsconfig.${project}.json`, '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+check('electronegativity', 'node', ['scripts/electronegativity.mjs']);
 check('build', 'npx', ['electron-vite', 'build']);
 
 if (want('vitest')) {

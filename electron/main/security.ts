@@ -61,18 +61,9 @@ export const isPermissionAllowed = (permission: string, requestingUrl: string | 
  * and Mantine set style attributes; a nonce cannot reach the file:// page without a custom
  * protocol (see ARCHITECTURE.md). Injected CSS cannot run script, and the page holds no secret.
  */
-export const ELECTRON_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// One literal, so Electronegativity can parse and judge the policy we really send.
+export const ELECTRON_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * Response headers with our policy in force: any policy the response carried is replaced (header

@@ -2,7 +2,6 @@
  * The main window: sandboxed, context-isolated, no Node in the page, no navigation away from the
  * renderer, no new windows. Permissions and the CSP header are set on the session (sessionSecurity.ts).
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Logger } from '../core/platform';
 import type { BrowserWindowApi, BrowserWindowLike, ShellLike, WebContentsLike } from './electronApi';
 import { externalLinkTarget, isTrustedRendererUrl, rendererEntryUrl, type RendererLocation } from './security';
@@ -17,34 +16,34 @@ export interface MainWindowOptions {
   hidden?: boolean;
 }
 
-/** Exported so a test can assert them against the double without a window. */
-export const mainWindowOptions = (o: Pick<MainWindowOptions, 'preloadPath' | 'iconPath'>): BrowserWindowConstructorOptions => ({
-  width: 1360,
-  height: 860,
-  minWidth: 900,
-  minHeight: 600,
-  show: false,
-  title: 'DNS Fleet Monitor',
-  icon: o.iconPath,
-  autoHideMenuBar: true,
-  webPreferences: {
-    preload: o.preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  },
-});
-
 export function createMainWindow(BrowserWindow: BrowserWindowApi, o: MainWindowOptions): BrowserWindowLike {
-  const win = new BrowserWindow(mainWindowOptions(o));
+  // Spelled out in place, so Electronegativity reads the real preferences (scripts/electronegativity.mjs).
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'DNS Fleet Monitor',
+    icon: o.iconPath,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: o.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would ask for a new window; the open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false,
+    },
+  });
   hardenWebContents(win.webContents, o.renderer, o.logger, o.shell);
   win.once('ready-to-show', () => {
     if (!o.hidden) win.show();
