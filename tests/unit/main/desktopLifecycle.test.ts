@@ -2,6 +2,7 @@
  * The Electron host's lifecycle, driven through the real entry (electron/main/index.ts) against the
  * Electron double, once per platform where behaviour differs (issue 15).
  */
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { APP_USER_MODEL_ID } from '../../../electron/main/electronApi';
 import { click, menuItem, preventable } from '../../support/electronDouble';
@@ -169,6 +170,27 @@ describe.each(['win32', 'darwin', 'linux'] as const)('tray on %s', (platform) =>
     expect(j.indexOf('core.disposed')).toBeGreaterThan(-1);
     expect(j.indexOf('core.disposed')).toBeLessThan(j.indexOf('app.exit 0'));
     expect(l.e.Tray.instances[0]!.destroyed).toBe(true);
+  });
+});
+
+describe('quitting with the real core', () => {
+  it('Quit from the tray closes the event log and its writer thread before the app exits', async () => {
+    const workers: Worker[] = [];
+    const onWorker = (w: Worker) => workers.push(w);
+    process.on('worker', onWorker);
+    try {
+      const l = await start('linux', { realCore: true });
+      await l.releaseCore();
+      await vi.waitFor(() => expect(workers.length).toBeGreaterThan(0), { timeout: 15_000 });
+      for (const w of workers) w.once('exit', () => l.e.journal.push('writer thread exited'));
+      click(menuItem(l.e.Tray.instances[0]!.menu, ['Quit']));
+      await expect(l.e.app.exit$).resolves.toBe(0);
+      const j = l.e.journal;
+      expect(j.filter((x) => x === 'writer thread exited')).toHaveLength(workers.length);
+      expect(j.lastIndexOf('writer thread exited')).toBeLessThan(j.indexOf('app.exit 0'));
+    } finally {
+      process.off('worker', onWorker);
+    }
   });
 });
 

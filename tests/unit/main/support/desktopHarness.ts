@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, vi } from 'vitest';
 import type { CoreHandle, PushMessage } from '../../../../electron/core/api/CoreHandle';
 import type { CoreOptions } from '../../../../electron/core/compose';
+import { MemoryCredentialStore } from '../../../../electron/core/credentials/MemoryCredentialStore';
 import { Emitter } from '../../../../electron/core/util/Emitter';
 import type { Alert } from '../../../../shared/domain/alert';
 import type { ApiHandlers } from '../../../../shared/ipc/contract';
@@ -90,7 +91,7 @@ export interface Launched {
 export async function launch(
   hooks: HooksHolder,
   platform: NodeJS.Platform,
-  o: { settings?: Record<string, unknown>; trayHost?: boolean; hasLock?: boolean; ready?: boolean } = {},
+  o: { settings?: Record<string, unknown>; trayHost?: boolean; hasLock?: boolean; ready?: boolean; realCore?: boolean } = {},
 ): Promise<Launched> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-desktop-'));
   if (o.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, ...o.settings }));
@@ -108,7 +109,11 @@ export async function launch(
       captured = opts;
       await gate;
       e.journal.push('core ready');
-      return core;
+      if (!o.realCore) return core;
+      // The real core (SQLite event log with its writer thread), with a session-only keychain.
+      const actual = await vi.importActual<typeof import('../../../../electron/core/compose')>('../../../../electron/core/compose');
+      const real = await actual.createCore({ ...opts, credentials: new MemoryCredentialStore() });
+      return { ...real, start: () => (core.start(), real.start()) };
     },
   };
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
@@ -124,7 +129,7 @@ export async function launch(
     },
     releaseCore: async () => {
       open();
-      await vi.waitFor(() => expect(core.started).toBe(true));
+      await vi.waitFor(() => expect(core.started).toBe(true), { timeout: 15_000 });
     },
     dataDir,
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
