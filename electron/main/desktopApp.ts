@@ -21,8 +21,14 @@ import { hardenWebContents } from './window';
 import { startCoreWiring } from './coreWiring';
 import { ElectronTrayPresenter } from './tray';
 import { CoreActions } from './coreActions';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { FleetSnapshot } from '../../shared/ipc/schemas';
 import type { AppPaths } from '../core/platform';
+import { applicationMenuTemplate } from './appMenu';
+import { installCrashHandler, type CrashDeps } from './crashHandler';
+import { diagnosticsText } from './diagnostics';
+import { applyStartAtLogin } from './loginItem';
 
 export interface DesktopDemo {
   options: NonNullable<CoreOptions['demo']>;
@@ -45,6 +51,8 @@ export interface DesktopDeps {
   clock: Clock;
   operator: string;
   demo?: DesktopDemo;
+  /** The process's own events (uncaught exceptions) and facts, for the crash handler and Help menu. */
+  process: CrashDeps['process'] & { execPath: string; arch: string; versions: Partial<Record<'electron' | 'chrome' | 'node', string>> };
 }
 
 /** What a running app holds; tests reach in through it, the entry ignores it. */
@@ -103,8 +111,33 @@ function startShell(d: DesktopDeps): DesktopApp {
   const actions = new CoreActions({ clock: d.clock, logger: logger.child('actions') });
   const tray = createTray(d, icons, window, actions, shutdown);
   wireQuit(d, shutdown, window);
+  installCrashHandler({ process: d.process, app, dialog: d.electron.dialog, shutdown, logger: logger.child('crash') });
+  installDesktopConventions(d, { paths, settings, actions, logger });
   const core = startCoreWiring({ d, paths, logger, renderer, settings, window, tray, actions, shutdown, icons });
   return { window, tray, shutdown, core, logger, paths };
+}
+
+/** Application menu (Help: logs, diagnostics) and start at login, following the setting. */
+function installDesktopConventions(d: DesktopDeps, c: { paths: AppPaths; settings: SettingsStore; actions: CoreActions; logger: Logger }): void {
+  const { Menu, shell, clipboard, app } = d.electron;
+  const copyDiagnostics = async () => {
+    const snapshot = (await c.actions.call('fleet:getSnapshot', {})) as FleetSnapshot | null;
+    const { platform, process: p } = d;
+    clipboard.writeText(diagnosticsText({ appVersion: app.getVersion(), versions: p.versions, platform, arch: p.arch, dataDir: c.paths.dataDir, snapshot }));
+  };
+  const actions = {
+    openLogsFolder: () => void shell.openPath(c.paths.logsDir).catch((err: unknown) => c.logger.warn('could not open the logs folder', { err })),
+    copyDiagnostics: () => void copyDiagnostics().catch((err: unknown) => c.logger.warn('could not copy diagnostics', { err })),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: d.platform, isPackaged: app.isPackaged, actions })));
+  const login = { app, platform: d.platform, execPath: d.process.execPath, configHome: d.env.XDG_CONFIG_HOME || join(homedir(), '.config'), logger: c.logger.child('login') };
+  let startAtLogin = c.settings.get().desktop.startAtLogin;
+  applyStartAtLogin(startAtLogin, login);
+  c.settings.onDidChange((s) => {
+    if (s.desktop.startAtLogin === startAtLogin) return;
+    startAtLogin = s.desktop.startAtLogin;
+    applyStartAtLogin(startAtLogin, login);
+  });
 }
 
 /** CSP header and permissions on the session, and every webContents hardened as it is created. */

@@ -50,6 +50,7 @@ runDesktopApp({
   clock: systemClock,
   operator: safeUserName(),
   demo: demoFleet(),
+  process,
 }).catch((err: unknown) => {
   process.stderr.write(`DNS Fleet Monitor failed to start: ${(err as Error)?.stack ?? String(err)}\n`);
   app.exit(1);

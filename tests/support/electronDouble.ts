@@ -350,7 +350,7 @@ export function menuItem(menu: { items: MenuItemConstructorOptions[] } | null, p
   let items = menu?.items ?? [];
   let found: MenuItemConstructorOptions | undefined;
   for (const step of path) {
-    found = items.find((i) => (typeof step === 'string' ? i.label === step : step.test(i.label ?? '')));
+    found = items.find((i) => (typeof step === 'string' ? i.label === step || i.role === step : step.test(i.label ?? '')));
     if (!found) throw new Error(`no menu item ${String(step)} among ${items.map((i) => i.label ?? i.role ?? i.type).join(', ')}`);
     items = Array.isArray(found.submenu) ? found.submenu : [];
   }

@@ -47,6 +47,7 @@ export class FakeCore implements CoreHandle {
   readonly calls: [string, unknown][] = [];
   readonly pushes = new Emitter<PushMessage>();
   alerts: Alert[] = [];
+  snapshot: unknown = null;
   started = false;
   disposed = false;
   disposeDelayMs: number | null = 0;
@@ -54,6 +55,7 @@ export class FakeCore implements CoreHandle {
     get: (_t, channel: string) => async (req: unknown) => {
       this.calls.push([channel, req]);
       if (channel === 'alerts:list') return this.alerts;
+      if (channel === 'fleet:getSnapshot') return this.snapshot;
       return { ok: true };
     },
   });
@@ -85,6 +87,8 @@ export interface Launched {
   /** Let the core finish starting (the keychain answered). */
   releaseCore: () => Promise<void>;
   dataDir: string;
+  /** The main process's uncaught-exception listeners the app installed (called directly: emitting on the test runner's process would fail the run). */
+  crash: (err: Error) => void;
   cleanup: () => void;
 }
 
@@ -117,8 +121,13 @@ export async function launch(
     },
   };
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
+  const before = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
   vi.resetModules();
   await import('../../../../electron/main/index');
+  const added = () => ({
+    uncaught: process.listeners('uncaughtException').filter((f) => !before.uncaught.includes(f)),
+    rejection: process.listeners('unhandledRejection').filter((f) => !before.rejection.includes(f)),
+  });
   if (o.ready !== false) e.app.fireReady();
   return {
     e,
@@ -132,7 +141,13 @@ export async function launch(
       await vi.waitFor(() => expect(core.started).toBe(true), { timeout: 15_000 });
     },
     dataDir,
-    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    crash: (err) => added().uncaught.forEach((f) => f(err, 'uncaughtException')),
+    cleanup: () => {
+      const { uncaught, rejection } = added();
+      for (const f of uncaught) process.off('uncaughtException', f);
+      for (const f of rejection) process.off('unhandledRejection', f);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,136 @@
+/**
+ * Desktop conventions of the Electron host, through the real entry and the Electron double:
+ * application menu and Help (logs folder, diagnostics without secrets), crash handler with restart,
+ * start at login (off by default).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { click, menuItem } from '../../support/electronDouble';
+import { launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
+
+const hooks = vi.hoisted(() => ({ current: null as unknown }) as HooksHolder);
+vi.mock('electron', () => {
+  const names = ['default', 'app', 'BrowserWindow', 'Tray', 'Menu', 'Notification', 'nativeImage', 'powerMonitor', 'ipcMain', 'session', 'shell', 'net', 'clipboard', 'dialog'];
+  const forward = (key: string | symbol) => (hooks.current.electron as Record<string | symbol, unknown> | null)?.[key];
+  return new Proxy(Object.fromEntries(names.map((n) => [n, null])), { get: (_t, key) => forward(key) });
+});
+vi.mock('../../../electron/core/compose', () => ({ createCore: (opts: never) => hooks.current.createCore(opts) }));
+vi.mock('../../../electron/main/trayHost', () => ({ linuxTrayHostAnswers: async () => hooks.current.trayHostAnswers }));
+
+let l: Launched | null = null;
+afterEach(() => {
+  l?.cleanup();
+  l = null;
+  Object.defineProperty(process, 'platform', { value: REAL_PLATFORM, configurable: true });
+});
+
+const status = (serverId: string, state: string) => ({
+  serverId,
+  name: serverId.toUpperCase(),
+  state,
+  since: '2026-12-06T20:00:00.000Z',
+  lastDataAt: null,
+  stack: null,
+  reconnect: null,
+  forwarders: [],
+  bindRunning: null,
+});
+
+describe('application menu', () => {
+  it.each(['darwin', 'win32', 'linux'] as const)('%s: the usual roles, no developer tools when packaged, Help with the logs folder', async (platform) => {
+    l = await launch(hooks, platform);
+    await l.releaseCore();
+    const menu = l.e.Menu.applicationMenu!;
+    expect(menu.items.map((i) => i.role ?? i.label)).toEqual([...(platform === 'darwin' ? ['appMenu'] : []), 'fileMenu', 'editMenu', 'View', 'windowMenu', 'help']);
+    expect((menuItem(menu, ['View']).submenu as { role?: string }[]).map((i) => i.role)).not.toContain('toggleDevTools');
+    click(menuItem(menu, ['help', 'Open logs folder']));
+    expect(l.e.shell.openedPaths).toEqual([join(l.dataDir, 'logs')]);
+  });
+
+  it('Copy diagnostics puts versions, data dir, keychain and server states on the clipboard, and no secret', async () => {
+    l = await launch(hooks, 'linux');
+    await l.releaseCore();
+    const secret = 'Sup3r-Secret-Passw0rd';
+    // The app's own instance of the redaction module (the launch loaded a fresh module graph), as the core would.
+    const { registerSecret } = await import('../../../electron/core/util/redact');
+    registerSecret(secret);
+    l.core.snapshot = {
+      servers: [status('dns-1', 'live'), status('dns-2', 'auth-failed')],
+      alerts: [],
+      health: { keychain: { available: false, detail: 'no Secret Service on the bus' }, eventLog: { state: 'ok', detail: '', backlog: 0 }, notices: [`login failed with ${secret}`] },
+      firstRun: false,
+      host: 'electron',
+    };
+    click(menuItem(l.e.Menu.applicationMenu, ['help', 'Copy diagnostics']));
+    await vi.waitFor(() => expect(l!.e.clipboard.text).not.toBe(''));
+    const text = l.e.clipboard.text;
+    expect(text).toContain('DNS Fleet Monitor 0.1.0');
+    expect(text).toMatch(/Electron \S+, Chromium \S+, Node \S+, linux/);
+    expect(text).toContain(`Data dir: ${l.dataDir}`);
+    expect(text).toContain('Keychain: not available (no Secret Service on the bus)');
+    expect(text).toContain('dns-1: live');
+    expect(text).toContain('dns-2: auth-failed');
+    expect(text).not.toContain(secret);
+  });
+});
+
+describe('crash handler', () => {
+  it('logs an uncaught exception and offers a restart that flushes first', async () => {
+    l = await launch(hooks, 'win32');
+    await l.releaseCore();
+    l.crash(new Error('boom'));
+    expect(l.e.dialog.shown).toHaveLength(1);
+    expect(l.e.dialog.shown[0]).toMatchObject({ type: 'error', buttons: ['Restart', 'Keep running'] });
+    await expect(l.e.app.exit$).resolves.toBe(0);
+    const j = l.e.journal;
+    expect(j.indexOf('app.relaunch')).toBeGreaterThan(-1);
+    expect(j.indexOf('core.disposed')).toBeLessThan(j.indexOf('app.exit 0'));
+    expect(readFileSync(join(l.dataDir, 'logs', 'main.log'), 'utf8')).toContain('uncaught exception in the main process');
+  });
+
+  it('a window that died is offered a restart; "Keep running" keeps monitoring, and crashes never stack dialogs', async () => {
+    l = await launch(hooks, 'linux');
+    await l.releaseCore();
+    l.e.dialog.answer = 1;
+    const wc = l.e.BrowserWindow.instances[0]!.webContents;
+    l.e.app.emit('render-process-gone', { preventDefault() {} }, wc, { reason: 'crashed' });
+    l.crash(new Error('while the dialog is open'));
+    expect(l.e.dialog.shown).toHaveLength(1);
+    await vi.waitFor(() => expect(l!.e.journal).not.toContain('app.relaunch'));
+    expect(l.e.app.exitCode).toBeNull();
+  });
+});
+
+describe('start at login', () => {
+  it.each(['darwin', 'win32'] as const)('%s: off by default, on through the setting (login items)', async (platform) => {
+    l = await launch(hooks, platform);
+    await l.releaseCore();
+    expect(l.e.app.loginItem).toEqual({ openAtLogin: false });
+    l.cleanup();
+    l = await launch(hooks, platform, { settings: { desktop: { startAtLogin: true } } });
+    await l.releaseCore();
+    expect(l.e.app.loginItem).toEqual({ openAtLogin: true });
+  });
+
+  it('linux: an XDG autostart entry, written when on and removed when off', async () => {
+    const config = mkdtempSync(join(tmpdir(), 'dnsfleet-xdg-'));
+    const saved = process.env.XDG_CONFIG_HOME;
+    process.env.XDG_CONFIG_HOME = config;
+    try {
+      const file = join(config, 'autostart', 'dns-fleet-monitor.desktop');
+      l = await launch(hooks, 'linux', { settings: { desktop: { startAtLogin: true } } });
+      await l.releaseCore();
+      expect(readFileSync(file, 'utf8')).toContain(`Exec="${process.execPath}"`);
+      l.cleanup();
+      l = await launch(hooks, 'linux');
+      await l.releaseCore();
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
+      else process.env.XDG_CONFIG_HOME = saved;
+      rmSync(config, { recursive: true, force: true });
+    }
+  });
+});
