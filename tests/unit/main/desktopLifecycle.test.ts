@@ -173,6 +173,28 @@ describe.each(['win32', 'darwin', 'linux'] as const)('tray on %s', (platform) =>
   });
 });
 
+describe.each(['win32', 'darwin', 'linux'] as const)('badge on %s', (platform) => {
+  it('counts unacknowledged critical and error alerts, and clears when they are acknowledged', async () => {
+    const l = await start(platform);
+    await l.releaseCore();
+    const badge = () => (platform === 'win32' ? onlyWindow(l).overlay : l.e.app.badgeCount);
+    l.core.alerts = [
+      alert({ id: 'c1' }),
+      alert({ id: 'e1', severity: 'error' }),
+      alert({ id: 'w1', severity: 'warning' }),
+      alert({ id: 'c2', status: 'acknowledged' }),
+      alert({ id: 'c3', status: 'snoozed' }),
+    ];
+    l.core.pushes.fire({ channel: 'alerts:onDidRaise', payload: l.core.alerts[0]! });
+    if (platform === 'win32') {
+      await vi.waitFor(() => expect(badge()).toEqual({ image: expect.stringMatching(/badge[\\/]overlay-alert\.png$/), description: '2 unacknowledged critical or error alerts' }));
+    } else await vi.waitFor(() => expect(badge()).toBe(2));
+    l.core.alerts = l.core.alerts.map((a) => ({ ...a, status: 'acknowledged' as const }));
+    l.core.pushes.fire({ channel: 'alerts:onDidChange', payload: l.core.alerts[0]! });
+    await vi.waitFor(() => expect(badge()).toEqual(platform === 'win32' ? null : 0));
+  });
+});
+
 describe('quitting with the real core', () => {
   it('Quit from the tray closes the event log and its writer thread before the app exits', async () => {
     const workers: Worker[] = [];
