@@ -29,6 +29,7 @@ import { applicationMenuTemplate } from './appMenu';
 import { installCrashHandler, type CrashDeps } from './crashHandler';
 import { diagnosticsText } from './diagnostics';
 import { applyStartAtLogin } from './loginItem';
+import { WindowPlacements } from './windowBounds';
 
 export interface DesktopDemo {
   options: NonNullable<CoreOptions['demo']>;
@@ -106,6 +107,9 @@ function startShell(d: DesktopDeps): DesktopApp {
     logger: logger.child('window'),
     shutdown,
     closeAction: () => closeAction({ platform: d.platform, closeToTray: settings.get().desktop.closeToTray, trayHostAnswers: trayHost }),
+    placements: WindowPlacements.in(paths.dataDir, logger.child('window')),
+    screen: d.electron.screen,
+    clock: d.clock,
   });
   window.open();
   const actions = new CoreActions({ clock: d.clock, logger: logger.child('actions') });

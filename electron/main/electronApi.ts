@@ -24,6 +24,17 @@ export interface Rect {
  * accepted by them. The double's images are plain records cast to it.
  */
 export type NativeImageLike = NativeImage;
+export interface DisplayLike {
+  bounds: Rect;
+  workArea: Rect;
+}
+/** Usable only after `ready`. */
+export interface ScreenLike {
+  getAllDisplays(): DisplayLike[];
+  getDisplayMatching(rect: Rect): DisplayLike;
+  getPrimaryDisplay(): DisplayLike;
+}
+
 export interface NativeImageApi {
   createFromPath(path: string): NativeImageLike;
   createEmpty(): NativeImageLike;
@@ -166,6 +177,7 @@ export interface ElectronApi {
   net: { isOnline(): boolean };
   clipboard: { writeText(text: string): void };
   dialog: { showMessageBox(options: MessageBoxOptions): Promise<{ response: number }> };
+  screen: ScreenLike;
 }
 
 /** Matches electron-builder.yml's appId: Windows ties toasts and taskbar grouping to this id. */

@@ -3,7 +3,7 @@
  * here is also the check that electronApi.ts matches electron.d.ts: a drifted signature fails the
  * build. No logic lives here.
  */
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, net, Notification, powerMonitor, screen, session, shell, Tray } from 'electron';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import type { ElectronApi } from './electronApi';
 import { ElectronStoreSettingsStore } from './settings/ElectronStoreSettingsStore';
 import { linuxTrayHostAnswers } from './trayHost';
 
-const electron: ElectronApi = { app, BrowserWindow, Tray, Menu, Notification, nativeImage, powerMonitor, ipcMain, session, shell, net, clipboard, dialog };
+const electron: ElectronApi = { app, BrowserWindow, Tray, Menu, Notification, nativeImage, powerMonitor, ipcMain, session, shell, net, clipboard, dialog, screen };
 
 function demoFleet(): DesktopDemo {
   let running: RunningDemo | undefined;

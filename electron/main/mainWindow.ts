@@ -5,13 +5,14 @@
  * (closeBehaviour.ts); during a shutdown the window simply goes. On Windows, log-off and shutdown
  * reach the app only as window events (query-session-end, session-end): both start the flush.
  */
-import type { Logger } from '../core/platform';
+import type { Clock, Logger } from '../core/platform';
 import type { CloseAction } from './closeBehaviour';
-import type { BrowserWindowApi, BrowserWindowLike, ShellLike } from './electronApi';
+import type { BrowserWindowApi, BrowserWindowLike, ScreenLike, ShellLike } from './electronApi';
 import { openHashInWindow } from './openAlert';
 import type { RendererLocation } from './security';
 import type { ShutdownCoordinator } from './shutdown';
 import { createMainWindow, revealWindow } from './window';
+import type { WindowPlacements } from './windowBounds';
 
 export interface MainWindowDeps {
   BrowserWindow: BrowserWindowApi;
@@ -24,9 +25,13 @@ export interface MainWindowDeps {
   shutdown: ShutdownCoordinator;
   /** Decided at each close: the setting or the tray host may have changed. */
   closeAction: () => CloseAction;
-  /** A new window was created (the badge redraws its overlay on it). */
-  onCreated?: (win: BrowserWindowLike) => void;
+  /** Remembered window positions, per display. */
+  placements: WindowPlacements;
+  screen: ScreenLike;
+  clock: Clock;
 }
+
+const SAVE_AFTER_MS = 500;
 
 export class MainWindowController {
   private win: BrowserWindowLike | null = null;
@@ -42,7 +47,8 @@ export class MainWindowController {
     const existing = this.current;
     if (existing) return existing;
     const { deps } = this;
-    const win = createMainWindow(deps.BrowserWindow, { ...deps, hidden: opts.hidden });
+    const win = createMainWindow(deps.BrowserWindow, { ...deps, hidden: opts.hidden, placement: deps.placements.initial(deps.screen) });
+    this.rememberPlacement(win);
     win.on('close', (event) => this.onClose(win, event));
     win.on('closed', () => {
       if (this.win === win) this.win = null;
@@ -52,7 +58,6 @@ export class MainWindowController {
       win.on('session-end', () => void deps.shutdown.run('windows session end'));
     }
     this.win = win;
-    deps.onCreated?.(win);
     return win;
   }
 
@@ -65,6 +70,28 @@ export class MainWindowController {
   revealAt(hash: string): void {
     this.reveal();
     openHashInWindow(this.current, hash, this.deps.logger);
+  }
+
+  /** Saved a moment after the last move or resize (a drag fires many), and at close. */
+  private rememberPlacement(win: BrowserWindowLike): void {
+    const { clock, placements, screen, logger } = this.deps;
+    let pending: ReturnType<Clock['setTimeout']> | null = null;
+    const save = () => {
+      if (pending !== null) clock.clearTimeout(pending);
+      pending = null;
+      if (win.isDestroyed() || win.isMinimized()) return;
+      try {
+        placements.remember(screen, win.getNormalBounds(), win.isMaximized());
+      } catch (err) {
+        logger.warn('could not remember the window position', { err });
+      }
+    };
+    const later = () => {
+      if (pending !== null) clock.clearTimeout(pending);
+      pending = clock.setTimeout(save, SAVE_AFTER_MS);
+    };
+    for (const event of ['moved', 'resized', 'maximize', 'unmaximize'] as const) win.on(event, later);
+    win.on('close', save);
   }
 
   private onClose(win: BrowserWindowLike, event: { preventDefault(): void }): void {

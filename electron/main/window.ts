@@ -3,6 +3,7 @@
  * renderer, no new windows. Permissions and the CSP header are set on the session (sessionSecurity.ts).
  */
 import type { Logger } from '../core/platform';
+import type { Placement } from './windowBounds';
 import type { BrowserWindowApi, BrowserWindowLike, ShellLike, WebContentsLike } from './electronApi';
 import { externalLinkTarget, isTrustedRendererUrl, rendererEntryUrl, type RendererLocation } from './security';
 
@@ -14,13 +15,15 @@ export interface MainWindowOptions {
   shell: ShellLike;
   /** Start hidden (e.g. launched at login into the tray). */
   hidden?: boolean;
+  /** Where it was last (windowBounds.ts), already fitted to a connected display. */
+  placement?: Placement | null;
 }
 
 export function createMainWindow(BrowserWindow: BrowserWindowApi, o: MainWindowOptions): BrowserWindowLike {
   // Spelled out in place, so Electronegativity reads the real preferences (scripts/electronegativity.mjs).
+  const at = o.placement;
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
+    ...(at ? { x: at.x, y: at.y, width: at.width, height: at.height } : { width: 1360, height: 860 }),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -45,6 +48,7 @@ export function createMainWindow(BrowserWindow: BrowserWindowApi, o: MainWindowO
     },
   });
   hardenWebContents(win.webContents, o.renderer, o.logger, o.shell);
+  if (at?.maximized) win.maximize();
   win.once('ready-to-show', () => {
     if (!o.hidden) win.show();
   });

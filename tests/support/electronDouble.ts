@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { existsSync, statSync } from 'node:fs';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, NativeImage, NotificationConstructorOptions } from 'electron';
-import type { ElectronApi, SessionLike, WebContentsLike } from '../../electron/main/electronApi';
+import type { DisplayLike, ElectronApi, Rect, SessionLike, WebContentsLike } from '../../electron/main/electronApi';
 
 export interface PreventableRecord {
   preventDefault(): void;
@@ -180,8 +180,11 @@ export function createElectronDouble(opts: { platform: NodeJS.Platform; userData
     destroyed = false;
     title = '';
     overlay: { image: string; description: string } | null = null;
+    bounds: Rect;
+    maximized = false;
     constructor(readonly options: BrowserWindowConstructorOptions) {
       super();
+      this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
       note('BrowserWindow.new');
       BrowserWindowDouble.instances.push(this);
       app.emit('web-contents-created', preventable(), this.webContents);
@@ -204,9 +207,12 @@ export function createElectronDouble(opts: { platform: NodeJS.Platform; userData
       this.minimized = true;
       this.focused = false;
     }
-    maximize(): void {}
+    maximize(): void {
+      this.maximized = true;
+      this.emit('maximize');
+    }
     isMinimized = () => this.minimized;
-    isMaximized = () => false;
+    isMaximized = () => this.maximized;
     isVisible = () => this.visible && !this.minimized;
     isDestroyed = () => this.destroyed;
     loadURL(url: string): Promise<void> {
@@ -217,8 +223,14 @@ export function createElectronDouble(opts: { platform: NodeJS.Platform; userData
     setTitle(t: string): void {
       this.title = t;
     }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1360, height: 860 };
+    getNormalBounds(): Rect {
+      return { ...this.bounds };
+    }
+    /** The user dragged or resized the window. */
+    moveTo(r: Rect): void {
+      this.bounds = { ...r };
+      this.emit('moved');
+      this.emit('resized');
     }
     setOverlayIcon(img: NativeImage | null, description: string): void {
       this.overlay = img ? { image: imagePath(img), description } : null;
@@ -322,6 +334,18 @@ export function createElectronDouble(opts: { platform: NodeJS.Platform; userData
   const net = { online: true, isOnline: () => net.online };
   const clipboard = { text: '', writeText: (t: string) => void (clipboard.text = t) };
   const dialog = { shown: [] as unknown[], answer: 0, showMessageBox: (o: unknown) => (dialog.shown.push(o), Promise.resolve({ response: dialog.answer })) };
+  /** Monitors: tests plug and unplug them. The first is the primary. */
+  const screen = {
+    displays: [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] as DisplayLike[],
+    getAllDisplays: () => screen.displays,
+    getPrimaryDisplay: () => screen.displays[0]!,
+    getDisplayMatching: (r: Rect) => {
+      const overlap = (d: DisplayLike) =>
+        Math.max(0, Math.min(r.x + r.width, d.bounds.x + d.bounds.width) - Math.max(r.x, d.bounds.x)) *
+        Math.max(0, Math.min(r.y + r.height, d.bounds.y + d.bounds.height) - Math.max(r.y, d.bounds.y));
+      return [...screen.displays].sort((a, b) => overlap(b) - overlap(a))[0]!;
+    },
+  };
   const nativeImage = { createFromPath: (p: string) => image(p), createEmpty: () => image('') };
 
   const electron = {
@@ -338,6 +362,7 @@ export function createElectronDouble(opts: { platform: NodeJS.Platform; userData
     net,
     clipboard,
     dialog,
+    screen,
   } satisfies ElectronApi;
   return { ...electron, default: electron, journal, platform: opts.platform };
 }

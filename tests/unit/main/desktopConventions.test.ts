@@ -3,7 +3,7 @@
  * application menu and Help (logs folder, diagnostics without secrets), crash handler with restart,
  * start at login (off by default).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,11 +11,8 @@ import { click, menuItem } from '../../support/electronDouble';
 import { launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
 
 const hooks = vi.hoisted(() => ({ current: null as unknown }) as HooksHolder);
-vi.mock('electron', () => {
-  const names = ['default', 'app', 'BrowserWindow', 'Tray', 'Menu', 'Notification', 'nativeImage', 'powerMonitor', 'ipcMain', 'session', 'shell', 'net', 'clipboard', 'dialog'];
-  const forward = (key: string | symbol) => (hooks.current.electron as Record<string | symbol, unknown> | null)?.[key];
-  return new Proxy(Object.fromEntries(names.map((n) => [n, null])), { get: (_t, key) => forward(key) });
-});
+// A proxy, so each launch (vi.resetModules) sees that test's double.
+vi.mock('electron', async () => (await import('./support/desktopHarness')).electronModule(hooks));
 vi.mock('../../../electron/core/compose', () => ({ createCore: (opts: never) => hooks.current.createCore(opts) }));
 vi.mock('../../../electron/main/trayHost', () => ({ linuxTrayHostAnswers: async () => hooks.current.trayHostAnswers }));
 
@@ -131,6 +128,53 @@ describe('start at login', () => {
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = saved;
       rmSync(config, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('window position, per display', () => {
+  const second = { bounds: { x: 1920, y: 0, width: 2560, height: 1440 }, workArea: { x: 1920, y: 0, width: 2560, height: 1400 } };
+  const both = (e: Launched['e']) => void e.screen.displays.push(second);
+
+  it('opens where it was on the monitor it was on; unplugged, it opens on the primary one, never off-screen', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-bounds-'));
+    try {
+      l = await launch(hooks, 'win32', { dataDir, before: both });
+      await l.releaseCore();
+      let win = l.e.BrowserWindow.instances[0]!;
+      expect(win.options).toMatchObject({ width: 1360, height: 860 });
+      expect(win.options.x).toBeUndefined();
+      win.moveTo({ x: 100, y: 50, width: 1000, height: 700 }); // on the primary monitor, saved once the drag settles
+      await vi.waitFor(() => expect(readFileSync(join(dataDir, 'window-state.json'), 'utf8')).toContain('0,0,1920x1080'), { timeout: 5000 });
+      win.moveTo({ x: 2100, y: 120, width: 1500, height: 900 }); // then on the second
+      win.close(); // hides to the tray, and saves at once
+      l.cleanup();
+
+      l = await launch(hooks, 'win32', { dataDir, before: both });
+      await l.releaseCore();
+      win = l.e.BrowserWindow.instances[0]!;
+      expect(win.options).toMatchObject({ x: 2100, y: 120, width: 1500, height: 900 });
+      l.cleanup();
+
+      l = await launch(hooks, 'win32', { dataDir }); // the second monitor is gone
+      await l.releaseCore();
+      win = l.e.BrowserWindow.instances[0]!;
+      expect(win.options).toMatchObject({ x: 100, y: 50, width: 1000, height: 700 });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a hostile or broken window-state.json opens the default window', async () => {
+    for (const text of ['{not json', JSON.stringify({ last: '__proto__', displays: [['__proto__', { x: -99999, y: 0, width: 5, height: 5 }]] }), JSON.stringify({ displays: 'x' })]) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-bounds-'));
+      writeFileSync(join(dataDir, 'window-state.json'), text);
+      l = await launch(hooks, 'linux', { dataDir });
+      await l.releaseCore();
+      expect(l.e.BrowserWindow.instances[0]!.options).toMatchObject({ width: 1360, height: 860 });
+      l.cleanup();
+      l = null;
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -10,11 +10,7 @@ import { alert, launch, REAL_PLATFORM, type HooksHolder, type Launched } from '.
 
 const hooks = vi.hoisted(() => ({ current: null as unknown }) as HooksHolder);
 // A proxy, so each launch (vi.resetModules) sees that test's double.
-vi.mock('electron', () => {
-  const names = ['default', 'app', 'BrowserWindow', 'Tray', 'Menu', 'Notification', 'nativeImage', 'powerMonitor', 'ipcMain', 'session', 'shell', 'net', 'clipboard', 'dialog'];
-  const forward = (key: string | symbol) => (hooks.current.electron as Record<string | symbol, unknown> | null)?.[key];
-  return new Proxy(Object.fromEntries(names.map((n) => [n, null])), { get: (_t, key) => forward(key) });
-});
+vi.mock('electron', async () => (await import('./support/desktopHarness')).electronModule(hooks));
 vi.mock('../../../electron/core/compose', () => ({ createCore: (opts: never) => hooks.current.createCore(opts) }));
 vi.mock('../../../electron/main/trayHost', () => ({ linuxTrayHostAnswers: async () => hooks.current.trayHostAnswers }));
 

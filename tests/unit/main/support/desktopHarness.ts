@@ -95,12 +95,23 @@ export interface Launched {
 export async function launch(
   hooks: HooksHolder,
   platform: NodeJS.Platform,
-  o: { settings?: Record<string, unknown>; trayHost?: boolean; hasLock?: boolean; ready?: boolean; realCore?: boolean } = {},
+  o: {
+    settings?: Record<string, unknown>;
+    trayHost?: boolean;
+    hasLock?: boolean;
+    ready?: boolean;
+    realCore?: boolean;
+    /** Reuse a data dir (a relaunch); the caller removes it. */
+    dataDir?: string;
+    /** Set up the double before the app starts (monitors, network...). */
+    before?: (e: ElectronDouble) => void;
+  } = {},
 ): Promise<Launched> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-desktop-'));
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'dnsfleet-desktop-'));
   if (o.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, ...o.settings }));
   const e = createElectronDouble({ platform, userData: dataDir });
   e.app.hasLock = o.hasLock ?? true;
+  o.before?.(e);
   const core = new FakeCore(e.journal);
   let open: () => void = () => {};
   const gate = new Promise<void>((r) => (open = r));
@@ -146,9 +157,16 @@ export async function launch(
       const { uncaught, rejection } = added();
       for (const f of uncaught) process.off('uncaughtException', f);
       for (const f of rejection) process.off('unhandledRejection', f);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
 export const REAL_PLATFORM = process.platform;
+
+/** The module vi.mock('electron') returns: forwards to the current test's double (each launch re-imports). */
+export function electronModule(hooks: HooksHolder): Record<string, unknown> {
+  const names = ['default', 'app', 'BrowserWindow', 'Tray', 'Menu', 'Notification', 'nativeImage', 'powerMonitor', 'ipcMain', 'session', 'shell', 'net', 'clipboard', 'dialog', 'screen'];
+  const forward = (key: string | symbol) => (hooks.current.electron as Record<string | symbol, unknown> | null)?.[key];
+  return new Proxy(Object.fromEntries(names.map((n) => [n, null])), { get: (_t, key) => forward(key) });
+}
