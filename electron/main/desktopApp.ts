@@ -30,6 +30,8 @@ import { installCrashHandler, type CrashDeps } from './crashHandler';
 import { diagnosticsText } from './diagnostics';
 import { applyStartAtLogin } from './loginItem';
 import { WindowPlacements } from './windowBounds';
+import { loadPolicy, policyPaths } from './policy';
+import { PolicySettingsStore } from './settings/PolicySettingsStore';
 
 export interface DesktopDemo {
   options: NonNullable<CoreOptions['demo']>;
@@ -94,7 +96,8 @@ function startShell(d: DesktopDeps): DesktopApp {
   const icons = resourcesDir(app);
   const shutdown = new ShutdownCoordinator({ exit: (code) => app.exit(code), clock: d.clock, logger: logger.child('shutdown') });
   guardSessions(d, renderer, logger);
-  const settings = d.openSettings({ dataDir: paths.dataDir, logger: logger.child('settings') });
+  const policy = loadPolicy(policyPaths(d.platform, d.env, paths.dataDir), logger.child('policy'));
+  const settings = new PolicySettingsStore(d.openSettings({ dataDir: paths.dataDir, logger: logger.child('settings') }), policy);
   let trayHost = d.platform !== 'linux';
   if (!trayHost) void d.trayHostAnswers().then((answers) => (trayHost = answers), () => {});
   const window = new MainWindowController({

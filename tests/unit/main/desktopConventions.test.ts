@@ -178,3 +178,45 @@ describe('window position, per display', () => {
     }
   });
 });
+
+describe('enterprise policy (policy.json)', () => {
+  const server = { id: 'dns-hq-1', name: 'HQ resolver 1', url: 'https://10.0.0.53', username: 'monitor', passwordEnv: 'HOME' };
+
+  it('pre-seeds servers (never with passwordEnv) and locks settings against changes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-policy-'));
+    try {
+      writeFileSync(join(dataDir, 'policy.json'), JSON.stringify({ servers: [server], settings: { notifications: { minSeverity: 'critical' }, desktop: { closeToTray: false } } }));
+      l = await launch(hooks, 'win32', { dataDir });
+      await l.releaseCore();
+      const settings = l.opts().settings!;
+      expect(settings.get().servers.map((s) => s.id)).toEqual(['dns-hq-1']);
+      expect(settings.get().servers[0]).not.toHaveProperty('passwordEnv');
+      expect(JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')).servers[0].id).toBe('dns-hq-1');
+      settings.update((s) => ({ ...s, notifications: { ...s.notifications, minSeverity: 'info', sound: true } }));
+      expect(settings.get().notifications).toMatchObject({ minSeverity: 'critical', sound: true }); // locked stays, the rest is the user's
+      expect(settings.notices().join('\n')).toContain('notifications.minSeverity, desktop.closeToTray');
+      const win = l.e.BrowserWindow.instances[0]!;
+      win.show();
+      win.close();
+      expect(win.minimized).toBe(true); // closeToTray locked off, even on Windows
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('a policy file that does not parse locks nothing, says so, and the app runs', async () => {
+    for (const bad of ['{', JSON.stringify({ settings: { notifications: { minSeverity: 'loud' } } }), JSON.stringify({ settings: { __proto__: { polluted: true }, evil: {} } })]) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-policy-'));
+      writeFileSync(join(dataDir, 'policy.json'), bad);
+      l = await launch(hooks, 'linux', { dataDir });
+      await l.releaseCore();
+      const settings = l.opts().settings!;
+      expect(settings.get().notifications.minSeverity).toBe('warning');
+      expect(settings.notices().join('\n')).toMatch(/policy\.json could not be read and was ignored/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      l.cleanup();
+      l = null;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
