@@ -50,7 +50,7 @@ function emulatorUrls(app: ElectronApplication, count: number): Promise<string[]
   });
 }
 
-test('the Electron app opens the fleet, keeps the page isolated and notifies a forwarder failure', async () => {
+test('the Electron app opens the fleet, keeps the page isolated, notifies a forwarder failure and opens it on click', async () => {
   const electron = installedElectron();
   test.skip(!electron, 'Electron binary not installed: run npx install-electron');
   test.skip(!hasDisplay, 'No display for Electron: run under xvfb-run -a');
@@ -67,11 +67,13 @@ test('the Electron app opens the fleet, keeps the page isolated and notifies a f
     const urls = emulatorUrls(app, 3);
     // Record notifications in the main process instead of showing them (no notification daemon here).
     await app.evaluate(({ Notification }) => {
-      const g = globalThis as unknown as { __shown: { title: string; body: string }[] };
+      const g = globalThis as unknown as { __shown: { title: string; body: string }[]; __notes: unknown[] };
       g.__shown = [];
+      g.__notes = [];
       Notification.isSupported = () => true;
       Notification.prototype.show = function show(this: { title: string; body: string }) {
         g.__shown.push({ title: this.title, body: this.body });
+        g.__notes.push(this);
       };
     });
 
@@ -95,6 +97,30 @@ test('the Electron app opens the fleet, keeps the page isolated and notifies a f
         timeout: 30_000,
       })
       .toContainEqual(expect.stringMatching(/Forwarder .* is unhealthy on dns-hq-1/));
+
+    // A click on the notification brings the window forward on that alert.
+    await app.evaluate(() => {
+      const notes = (globalThis as unknown as { __notes: { emit(e: string): void }[] }).__notes;
+      notes.at(-1)?.emit('click');
+    });
+    await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 10_000 }).toMatch(/^#\/alerts/);
+
+    // No inline script runs (CSP), whatever a page manages to inject.
+    const inline = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.head.append(s);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan ?? false;
+    });
+    expect(inline).toBe(false);
+
+    // Closing the window keeps the monitor running (tray, or minimised where no tray host answers).
+    const afterClose = await app.evaluate(({ BrowserWindow }) => {
+      const [win] = BrowserWindow.getAllWindows();
+      win?.close();
+      return { windows: BrowserWindow.getAllWindows().length, destroyed: win?.isDestroyed() ?? true };
+    });
+    expect(afterClose).toEqual({ windows: 1, destroyed: false });
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
