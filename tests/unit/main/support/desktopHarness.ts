@@ -92,71 +92,84 @@ export interface Launched {
   cleanup: () => void;
 }
 
-export async function launch(
-  hooks: HooksHolder,
-  platform: NodeJS.Platform,
-  o: {
-    settings?: Record<string, unknown>;
-    trayHost?: boolean;
-    hasLock?: boolean;
-    ready?: boolean;
-    realCore?: boolean;
-    /** Reuse a data dir (a relaunch); the caller removes it. */
-    dataDir?: string;
-    /** Set up the double before the app starts (monitors, network...). */
-    before?: (e: ElectronDouble) => void;
-  } = {},
-): Promise<Launched> {
+export interface LaunchOptions {
+  settings?: Record<string, unknown>;
+  trayHost?: boolean;
+  hasLock?: boolean;
+  ready?: boolean;
+  realCore?: boolean;
+  /** Reuse a data dir (a relaunch); the caller removes it. */
+  dataDir?: string;
+  /** Set up the double before the app starts (monitors, network...). */
+  before?: (e: ElectronDouble) => void;
+}
+
+/** createCore held at a gate, as a slow keychain holds it; the fake core, or the real one behind it. */
+function gatedCore(e: ElectronDouble, core: FakeCore, realCore: boolean) {
+  let open: () => void = () => {};
+  const gate = new Promise<void>((r) => (open = r));
+  let captured: CoreOptions | null = null;
+  const createCore = async (opts: CoreOptions): Promise<CoreHandle> => {
+    e.journal.push('createCore');
+    captured = opts;
+    await gate;
+    e.journal.push('core ready');
+    if (!realCore) return core;
+    // The real core (SQLite event log with its writer thread), with a session-only keychain.
+    const actual = await vi.importActual<typeof import('../../../../electron/core/compose')>('../../../../electron/core/compose');
+    const real = await actual.createCore({ ...opts, credentials: new MemoryCredentialStore() });
+    return { ...real, start: () => (core.start(), real.start()) };
+  };
+  const opts = () => {
+    if (!captured) throw new Error('createCore was not called');
+    return captured;
+  };
+  return { createCore, opts, open: () => open() };
+}
+
+/** Listeners the app adds to the test runner's own process, found and removed again. */
+function processListeners() {
+  const before = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  const added = () => ({
+    uncaught: process.listeners('uncaughtException').filter((f) => !before.uncaught.includes(f)),
+    rejection: process.listeners('unhandledRejection').filter((f) => !before.rejection.includes(f)),
+  });
+  return {
+    crash: (err: Error) => added().uncaught.forEach((f) => f(err, 'uncaughtException')),
+    remove: () => {
+      const { uncaught, rejection } = added();
+      for (const f of uncaught) process.off('uncaughtException', f);
+      for (const f of rejection) process.off('unhandledRejection', f);
+    },
+  };
+}
+
+export async function launch(hooks: HooksHolder, platform: NodeJS.Platform, o: LaunchOptions = {}): Promise<Launched> {
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'dnsfleet-desktop-'));
   if (o.settings) writeFileSync(join(dataDir, 'settings.json'), JSON.stringify({ version: 3, ...o.settings }));
   const e = createElectronDouble({ platform, userData: dataDir });
   e.app.hasLock = o.hasLock ?? true;
   o.before?.(e);
   const core = new FakeCore(e.journal);
-  let open: () => void = () => {};
-  const gate = new Promise<void>((r) => (open = r));
-  let captured: CoreOptions | null = null;
-  hooks.current = {
-    electron: e,
-    trayHostAnswers: o.trayHost ?? false,
-    createCore: async (opts) => {
-      e.journal.push('createCore');
-      captured = opts;
-      await gate;
-      e.journal.push('core ready');
-      if (!o.realCore) return core;
-      // The real core (SQLite event log with its writer thread), with a session-only keychain.
-      const actual = await vi.importActual<typeof import('../../../../electron/core/compose')>('../../../../electron/core/compose');
-      const real = await actual.createCore({ ...opts, credentials: new MemoryCredentialStore() });
-      return { ...real, start: () => (core.start(), real.start()) };
-    },
-  };
+  const gated = gatedCore(e, core, o.realCore ?? false);
+  hooks.current = { electron: e, trayHostAnswers: o.trayHost ?? false, createCore: gated.createCore };
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
-  const before = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  const listeners = processListeners();
   vi.resetModules();
   await import('../../../../electron/main/index');
-  const added = () => ({
-    uncaught: process.listeners('uncaughtException').filter((f) => !before.uncaught.includes(f)),
-    rejection: process.listeners('unhandledRejection').filter((f) => !before.rejection.includes(f)),
-  });
   if (o.ready !== false) e.app.fireReady();
   return {
     e,
     core,
-    opts: () => {
-      if (!captured) throw new Error('createCore was not called');
-      return captured;
-    },
+    opts: gated.opts,
     releaseCore: async () => {
-      open();
+      gated.open();
       await vi.waitFor(() => expect(core.started).toBe(true), { timeout: 15_000 });
     },
     dataDir,
-    crash: (err) => added().uncaught.forEach((f) => f(err, 'uncaughtException')),
+    crash: listeners.crash,
     cleanup: () => {
-      const { uncaught, rejection } = added();
-      for (const f of uncaught) process.off('uncaughtException', f);
-      for (const f of rejection) process.off('unhandledRejection', f);
+      listeners.remove();
       if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
