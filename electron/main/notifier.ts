@@ -54,6 +54,8 @@ export class ElectronNotifier implements Notifier {
       silent: decision.silent,
       icon: this.deps.iconPath,
       urgency: alert.severity === 'critical' ? 'critical' : 'normal',
+      // A critical alert stays on screen until the operator deals with it (Windows, Linux).
+      timeoutType: alert.severity === 'critical' ? 'never' : 'default',
       ...(actions ? { actions: NOTIFICATION_ACTIONS.map((a) => ({ type: 'button' as const, text: a.text })) } : {}),
     });
     this.wire(n, alert);

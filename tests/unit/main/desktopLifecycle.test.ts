@@ -4,6 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PushMessage } from '../../../electron/core/api/CoreHandle';
 import { APP_USER_MODEL_ID } from '../../../electron/main/electronApi';
 import { click, menuItem, preventable } from '../../support/electronDouble';
 import { alert, launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
@@ -55,6 +56,18 @@ describe.each(['win32', 'darwin', 'linux'] as const)('start-up on %s', (platform
     l.e.app.secondInstance();
     expect(win.isVisible() && win.focused).toBe(true);
     expect(l.e.BrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('what the core pushes as it starts reaches the window (the IPC server listens before start())', async () => {
+    const l = await start(platform);
+    const first = { channel: 'fleet:onDidChangeServer', payload: { serverId: 'dns-1' } } as unknown as PushMessage;
+    const startCore = l.core.start.bind(l.core);
+    l.core.start = () => {
+      startCore();
+      l.core.pushes.fire(first); // a state change fired synchronously inside start()
+    };
+    await l.releaseCore();
+    expect(onlyWindow(l).webContents.sent).toContainEqual(['dnsfleet:push', first]);
   });
 
   it('a second launch before the app is ready is not lost', async () => {

@@ -88,7 +88,7 @@ describe('ElectronNotifier', () => {
     n.notify(alert());
     const shown = e.Notification.instances[0]!;
     expect(shown.shown).toBe(true);
-    expect(shown.options).toMatchObject({ title: 'Critical: BIND is down on DNS 1', silent: true, urgency: 'critical' });
+    expect(shown.options).toMatchObject({ title: 'Critical: BIND is down on DNS 1', silent: true, urgency: 'critical', timeoutType: 'never' });
     shown.emit('click');
     expect(opened).toEqual(['a1']);
   });
