@@ -124,6 +124,9 @@ function startShell(d: DesktopDeps): DesktopApp {
   return { window, tray, shutdown, core, logger, paths };
 }
 
+/** What to start at login: an AppImage runs from a mount point that changes every run; $APPIMAGE is the file. */
+const launcherPath = (d: DesktopDeps): string => (d.platform === 'linux' && d.env.APPIMAGE) || d.process.execPath;
+
 /** Application menu (Help: logs, diagnostics) and start at login, following the setting. */
 function installDesktopConventions(d: DesktopDeps, c: { paths: AppPaths; settings: SettingsStore; actions: CoreActions; logger: Logger }): void {
   const { Menu, shell, clipboard, app } = d.electron;
@@ -137,7 +140,7 @@ function installDesktopConventions(d: DesktopDeps, c: { paths: AppPaths; setting
     copyDiagnostics: () => void copyDiagnostics().catch((err: unknown) => c.logger.warn('could not copy diagnostics', { err })),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: d.platform, isPackaged: app.isPackaged, actions })));
-  const login = { app, platform: d.platform, execPath: d.process.execPath, configHome: d.env.XDG_CONFIG_HOME || join(homedir(), '.config'), logger: c.logger.child('login') };
+  const login = { app, platform: d.platform, execPath: launcherPath(d), configHome: d.env.XDG_CONFIG_HOME || join(homedir(), '.config'), logger: c.logger.child('login') };
   let startAtLogin = c.settings.get().desktop.startAtLogin;
   applyStartAtLogin(startAtLogin, login);
   c.settings.onDidChange((s) => {

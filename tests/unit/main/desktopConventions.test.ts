@@ -124,7 +124,14 @@ describe('start at login', () => {
       l = await launch(hooks, 'linux');
       await l.releaseCore();
       expect(existsSync(file)).toBe(false);
+      l.cleanup();
+      // An AppImage runs from a new mount point each time: the entry starts the image file itself.
+      process.env.APPIMAGE = '/opt/apps/DNS Fleet Monitor-0.1.0-x86_64.AppImage';
+      l = await launch(hooks, 'linux', { settings: { desktop: { startAtLogin: true } } });
+      await l.releaseCore();
+      expect(readFileSync(file, 'utf8')).toContain('Exec="/opt/apps/DNS Fleet Monitor-0.1.0-x86_64.AppImage"');
     } finally {
+      delete process.env.APPIMAGE;
       if (saved === undefined) delete process.env.XDG_CONFIG_HOME;
       else process.env.XDG_CONFIG_HOME = saved;
       rmSync(config, { recursive: true, force: true });
