@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { click, menuItem } from '../../support/electronDouble';
-import { launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
+import { eventually, launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
 
 const hooks = vi.hoisted(() => ({ current: null as unknown }) as HooksHolder);
 // A proxy, so each launch (vi.resetModules) sees that test's double.
@@ -61,7 +61,7 @@ describe('application menu', () => {
       host: 'electron',
     };
     click(menuItem(l.e.Menu.applicationMenu, ['help', 'Copy diagnostics']));
-    await vi.waitFor(() => expect(l!.e.clipboard.text).not.toBe(''));
+    await eventually(() => expect(l!.e.clipboard.text).not.toBe(''));
     const text = l.e.clipboard.text;
     expect(text).toContain('DNS Fleet Monitor 0.1.0');
     expect(text).toMatch(/Electron \S+, Chromium \S+, Node \S+, linux/);
@@ -95,7 +95,7 @@ describe('crash handler', () => {
     l.e.app.emit('render-process-gone', { preventDefault() {} }, wc, { reason: 'crashed' });
     l.crash(new Error('while the dialog is open'));
     expect(l.e.dialog.shown).toHaveLength(1);
-    await vi.waitFor(() => expect(l!.e.journal).not.toContain('app.relaunch'));
+    await eventually(() => expect(l!.e.journal).not.toContain('app.relaunch'));
     expect(l.e.app.exitCode).toBeNull();
   });
 });
@@ -152,7 +152,7 @@ describe('window position, per display', () => {
       expect(win.options).toMatchObject({ width: 1360, height: 860 });
       expect(win.options.x).toBeUndefined();
       win.moveTo({ x: 100, y: 50, width: 1000, height: 700 }); // on the primary monitor, saved once the drag settles
-      await vi.waitFor(() => expect(readFileSync(join(dataDir, 'window-state.json'), 'utf8')).toContain('0,0,1920x1080'), { timeout: 5000 });
+      await eventually(() => expect(readFileSync(join(dataDir, 'window-state.json'), 'utf8')).toContain('0,0,1920x1080'), { timeout: 5000 });
       win.moveTo({ x: 2100, y: 120, width: 1500, height: 900 }); // then on the second
       win.close(); // hides to the tray, and saves at once
       l.cleanup();

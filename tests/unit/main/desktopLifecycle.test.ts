@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../../electron/core/api/CoreHandle';
 import { APP_USER_MODEL_ID } from '../../../electron/main/electronApi';
 import { click, menuItem, preventable } from '../../support/electronDouble';
-import { alert, launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
+import { alert, eventually, launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
 
 const hooks = vi.hoisted(() => ({ current: null as unknown }) as HooksHolder);
 // A proxy, so each launch (vi.resetModules) sees that test's double.
@@ -30,7 +30,7 @@ const onlyWindow = (l: Launched) => {
 describe.each(['win32', 'darwin', 'linux'] as const)('start-up on %s', (platform) => {
   it('takes the single-instance lock (Windows: after its AppUserModelId) and shows window and tray before the core', async () => {
     const l = await start(platform);
-    await vi.waitFor(() => expect(l.e.journal).toContain('createCore'));
+    await eventually(() => expect(l.e.journal).toContain('createCore'));
     const j = l.e.journal;
     if (platform === 'win32') {
       expect(j[0]).toBe(`app.setAppUserModelId ${APP_USER_MODEL_ID}`);
@@ -46,7 +46,7 @@ describe.each(['win32', 'darwin', 'linux'] as const)('start-up on %s', (platform
 
   it('a second launch while the keychain is still answering brings the window forward', async () => {
     const l = await start(platform);
-    await vi.waitFor(() => expect(l.e.journal).toContain('createCore'));
+    await eventually(() => expect(l.e.journal).toContain('createCore'));
     const win = onlyWindow(l);
     win.hide();
     l.e.app.secondInstance();
@@ -74,12 +74,12 @@ describe.each(['win32', 'darwin', 'linux'] as const)('start-up on %s', (platform
     const l = await start(platform, { ready: false });
     l.e.app.secondInstance();
     l.e.app.fireReady();
-    await vi.waitFor(() => expect(onlyWindow(l).focused).toBe(true));
+    await eventually(() => expect(onlyWindow(l).focused).toBe(true));
   });
 
   it('a second instance that cannot take the lock quits and opens nothing', async () => {
     const l = await start(platform, { hasLock: false });
-    await vi.waitFor(() => expect(l.e.journal).toContain('app.quit'));
+    await eventually(() => expect(l.e.journal).toContain('app.quit'));
     expect(l.e.BrowserWindow.instances).toHaveLength(0);
     expect(l.e.journal).not.toContain('createCore');
   });
@@ -110,10 +110,10 @@ describe.each(['win32', 'darwin', 'linux'] as const)('notifications on %s', (pla
     }
     expect(n.options.actions?.map((a) => a.text)).toEqual(['Acknowledge', 'Snooze 1 h']);
     n.pressAction(0);
-    await vi.waitFor(() => expect(l.core.callsTo('alerts:acknowledge')).toEqual([{ ids: ['a1'], note: '' }]));
+    await eventually(() => expect(l.core.callsTo('alerts:acknowledge')).toEqual([{ ids: ['a1'], note: '' }]));
     l.opts().notifier.notify(alert({ id: 'a2' }));
     l.e.Notification.instances.at(-1)!.pressAction(1);
-    await vi.waitFor(() => expect(l.core.callsTo('alerts:snooze')).toEqual([{ ids: ['a2'], minutes: 60 }]));
+    await eventually(() => expect(l.core.callsTo('alerts:snooze')).toEqual([{ ids: ['a2'], minutes: 60 }]));
   });
 });
 
@@ -157,12 +157,12 @@ describe.each(['win32', 'darwin', 'linux'] as const)('tray on %s', (platform) =>
     l.opts().tray!.update(summary);
     const tray = l.e.Tray.instances[0]!;
     click(menuItem(tray.menu, ['Acknowledge all (2)']));
-    await vi.waitFor(() => expect(l.core.callsTo('alerts:acknowledge')).toEqual([{ ids: ['a1', 'a3'], note: '' }]));
+    await eventually(() => expect(l.core.callsTo('alerts:acknowledge')).toEqual([{ ids: ['a1', 'a3'], note: '' }]));
     click(menuItem(tray.menu, ['Snooze all for 1 hour']));
-    await vi.waitFor(() => expect(l.core.callsTo('alerts:snooze')).toEqual([{ ids: ['a1', 'a3'], minutes: 60 }]));
+    await eventually(() => expect(l.core.callsTo('alerts:snooze')).toEqual([{ ids: ['a1', 'a3'], minutes: 60 }]));
     const before = Date.now();
     click(menuItem(tray.menu, ['● DNS 1: live', 'Maintenance for 1 hour']));
-    await vi.waitFor(() => expect(l.core.callsTo('alerts:setMaintenance')).toHaveLength(1));
+    await eventually(() => expect(l.core.callsTo('alerts:setMaintenance')).toHaveLength(1));
     const [m] = l.core.callsTo('alerts:setMaintenance') as { serverId: string; untilMs: number }[];
     expect(m!.serverId).toBe('dns-1');
     expect(m!.untilMs - before).toBeGreaterThanOrEqual(60 * 60_000);
@@ -196,11 +196,11 @@ describe.each(['win32', 'darwin', 'linux'] as const)('badge on %s', (platform) =
     ];
     l.core.pushes.fire({ channel: 'alerts:onDidRaise', payload: l.core.alerts[0]! });
     if (platform === 'win32') {
-      await vi.waitFor(() => expect(badge()).toEqual({ image: expect.stringMatching(/badge[\\/]overlay-alert\.png$/), description: '2 unacknowledged critical or error alerts' }));
-    } else await vi.waitFor(() => expect(badge()).toBe(2));
+      await eventually(() => expect(badge()).toEqual({ image: expect.stringMatching(/badge[\\/]overlay-alert\.png$/), description: '2 unacknowledged critical or error alerts' }));
+    } else await eventually(() => expect(badge()).toBe(2));
     l.core.alerts = l.core.alerts.map((a) => ({ ...a, status: 'acknowledged' as const }));
     l.core.pushes.fire({ channel: 'alerts:onDidChange', payload: l.core.alerts[0]! });
-    await vi.waitFor(() => expect(badge()).toEqual(platform === 'win32' ? null : 0));
+    await eventually(() => expect(badge()).toEqual(platform === 'win32' ? null : 0));
   });
 });
 
@@ -212,8 +212,15 @@ describe('quitting with the real core', () => {
     try {
       const l = await start('linux', { realCore: true });
       await l.releaseCore();
-      await vi.waitFor(() => expect(workers.length).toBeGreaterThan(0), { timeout: 15_000 });
-      for (const w of workers) w.once('exit', () => l.e.journal.push('writer thread exited'));
+      await eventually(() => expect(workers.length).toBeGreaterThan(0), { timeout: 15_000 });
+      // Quit once the writer runs (its first message): under vitest it boots through tsx, which on a
+      // loaded machine can take longer than the 2 s flush bound by itself; the packaged app's is plain JS.
+      let running = 0;
+      for (const w of workers) {
+        w.once('message', () => running++);
+        w.once('exit', () => l.e.journal.push('writer thread exited'));
+      }
+      await eventually(() => expect(running).toBe(workers.length), { timeout: 15_000 });
       click(menuItem(l.e.Tray.instances[0]!.menu, ['Quit']));
       await expect(l.e.app.exit$).resolves.toBe(0);
       const j = l.e.journal;
@@ -237,7 +244,7 @@ describe('closing the window', () => {
     const win = onlyWindow(l);
     win.show();
     // The tray host probe answers asynchronously on Linux.
-    await vi.waitFor(() => {
+    await eventually(() => {
       win.show();
       win.close();
       expect(win.destroyed).toBe(false);
@@ -298,7 +305,7 @@ describe('the OS ends the session', () => {
 
   it('Cmd+Q / app.quit() during start-up still closes the core once it is up', async () => {
     const l = await start('darwin');
-    await vi.waitFor(() => expect(l.e.journal).toContain('createCore'));
+    await eventually(() => expect(l.e.journal).toContain('createCore'));
     l.e.app.quit();
     expect(l.e.app.exitCode).toBeNull(); // held for the flush
     await l.releaseCore().catch(() => {});

@@ -164,7 +164,7 @@ export async function launch(hooks: HooksHolder, platform: NodeJS.Platform, o: L
     opts: gated.opts,
     releaseCore: async () => {
       gated.open();
-      await vi.waitFor(() => expect(core.started).toBe(true), { timeout: 15_000 });
+      await eventually(() => expect(core.started).toBe(true), { timeout: 15_000 });
     },
     dataDir,
     crash: listeners.crash,
@@ -176,6 +176,10 @@ export async function launch(hooks: HooksHolder, platform: NodeJS.Platform, o: L
 }
 
 export const REAL_PLATFORM = process.platform;
+
+/** vi.waitFor with a timeout meant for a loaded 2-core machine: it waits for the event, never sleeps. */
+export const eventually = <T>(fn: () => T | Promise<T>, opts: { timeout?: number; interval?: number } = {}) =>
+  vi.waitFor(fn, { timeout: 10_000, interval: 20, ...opts });
 
 /** The module vi.mock('electron') returns: forwards to the current test's double (each launch re-imports). */
 export function electronModule(hooks: HooksHolder): Record<string, unknown> {
