@@ -16,13 +16,20 @@ export function nodePaths(dataDir?: string): AppPaths {
   return defaultPaths(dataDir ?? defaultDataDir());
 }
 
-/** Resolves once SIGINT or SIGTERM arrives (or `ms` elapses, when given). */
+/**
+ * Resolves once SIGINT or SIGTERM arrives (or `ms` elapses, when given), and keeps the process
+ * alive until then. The core's timers are unref'd (a library must not pin its host's event loop),
+ * and signal listeners do not count as work either: without this handle `dnsfleet monitor` exited
+ * with code 0 as soon as its servers were all between attempts (restart, outage, disabled, locked).
+ */
 export function untilStopped(ms?: number): Promise<string> {
   return new Promise((resolve) => {
+    const keepAlive = setInterval(() => undefined, 2 ** 31 - 1);
     const done = (why: string) => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
       if (timer) clearTimeout(timer);
+      clearInterval(keepAlive);
       resolve(why);
     };
     const onInt = () => done('SIGINT');

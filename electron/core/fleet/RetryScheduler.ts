@@ -4,7 +4,7 @@
  * through the one ReconnectPolicy, so user requests and OS resume stay inside the fail2ban budget.
  */
 import type { ServerState } from '../../../shared/domain/serverState';
-import type { Clock, TimerHandle } from '../platform';
+import type { Clock, Logger, TimerHandle } from '../platform';
 import { jitter, ReconnectPolicy, type FailureKind } from './backoff';
 import type { StatusTracker } from './StatusTracker';
 import type { SessionTuning } from './tuning';
@@ -20,6 +20,7 @@ export class RetryScheduler {
     /** Drops the current attempt's sockets and polls before a wait begins. */
     private readonly teardown: () => void,
     private readonly attempt: () => void,
+    private readonly log?: Logger,
   ) {
     this.policy = new ReconnectPolicy({ ...tuning.backoff, random: tuning.random });
   }
@@ -56,6 +57,8 @@ export class RetryScheduler {
     const now = this.clock.now();
     const nextAt = new Date(now + delayMs).toISOString();
     this.tracker.setState(state, { detail, reconnect: { attempt: this.policy.attempts, nextAt }, at: now });
+    // One line per wait: an operator reading the log sees the monitor is still trying, and why.
+    this.log?.info(`retrying in ${Math.ceil(delayMs / 1000)} s`, { state, attempt: this.policy.attempts, detail });
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.attempt();

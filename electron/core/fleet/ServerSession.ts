@@ -63,6 +63,7 @@ export class ServerSession {
       this.tracker,
       () => this.teardown(),
       () => this.connect(),
+      this.log,
     );
     this.auth = new SessionAuth({
       config,

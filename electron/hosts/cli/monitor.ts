@@ -95,9 +95,13 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const health = await core.handlers['app:getHealth']({});
   if (!health.keychain.available) io.stderr.write(`dnsfleet: ${health.keychain.detail}\n`);
   for (const notice of health.notices) io.stderr.write(`dnsfleet: ${notice}\n`);
+  // A watcher that dies on one stray rejection stops watching every server: log it and go on.
+  const onRejection = (reason: unknown) => logger.error('unhandled rejection (monitor keeps running)', { reason: String(reason) });
+  process.on('unhandledRejection', onRejection);
   core.start();
   const why = await Promise.race([untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined), stdoutClosed]);
   logger.info('stopping', { why });
+  process.off('unhandledRejection', onRejection);
   await core.dispose();
   return 0;
 }
