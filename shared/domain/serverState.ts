@@ -58,5 +58,12 @@ export const ServerStatusSchema = z.object({
   forwarders: z.array(ForwarderSnapshotSchema),
   bindRunning: z.boolean().nullable(),
   hasCredential: z.boolean().optional(),
+  /**
+   * ISO UTC time since when this server has not been live (the link left live, or the first
+   * attempt began); null while live or disabled. Steady across retries: "silent for 42 s".
+   */
+  blindSince: z.string().nullable().optional(),
+  /** Why the link was lost or the last attempt failed ("no answer from the server for 10 s"); null while live. */
+  blindCause: z.string().nullable().optional(),
 });
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;

@@ -56,7 +56,7 @@ export class RetryScheduler {
     this.cancel();
     const now = this.clock.now();
     const nextAt = new Date(now + delayMs).toISOString();
-    this.tracker.setState(state, { detail, reconnect: { attempt: this.policy.attempts, nextAt }, at: now });
+    this.tracker.setState(state, { detail, reconnect: { attempt: this.policy.attempts, nextAt }, at: now, cause: detail });
     // One line per wait: an operator reading the log sees the monitor is still trying, and why.
     this.log?.info(`retrying in ${Math.ceil(delayMs / 1000)} s`, { state, attempt: this.policy.attempts, detail });
     this.timer = this.clock.setTimeout(() => {

@@ -164,7 +164,7 @@ export class ServerSession {
   }
 
   private async attempt(gen: number): Promise<void> {
-    this.tracker.setState('connecting');
+    this.step('connecting');
     const verdict = await this.trust.assess(this.config, this.deps.tuning.handshakeTimeoutMs);
     if (gen !== this.generation) return;
     if (verdict.kind !== 'ok') return this.tlsRefused(verdict);
@@ -177,7 +177,7 @@ export class ServerSession {
       timeoutMs: this.deps.tuning.requestTimeoutMs,
       onBanCounted: () => this.retries.policy.recordBanCounted(this.deps.clock.now()),
     });
-    this.tracker.setState('authenticating');
+    this.step('authenticating');
     const result = await this.auth.ensure(this.rest);
     if (gen !== this.generation || !this.handleAuth(result)) return;
     await this.afterAuth(gen, (result as { token: string }).token);
@@ -245,9 +245,22 @@ export class ServerSession {
   }
 
   private onStale(silentMs: number, windowMs: number, detail?: string): void {
-    this.tracker.setState('stale', { detail: detail ?? `no data for ${secs(silentMs)} s (window ${secs(windowMs)} s)` });
+    const why = detail ?? `no data for ${secs(silentMs)} s (window ${secs(windowMs)} s)`;
+    this.tracker.setState('stale', { detail: why, cause: why });
     this.leaveLive();
-    this.fail('network', `link went silent for ${secs(silentMs)} s; reconnecting`);
+    this.fail('network', `${why}; reconnecting`);
+  }
+
+  /**
+   * The steps of an attempt. After a loss the server stays in its waiting state (reconnecting,
+   * offline, stale) with "connecting now (attempt 3)": a retry stuck in one step is still blind,
+   * and flipping to "Signing in" on every retry made a hung server look busy rather than silent.
+   */
+  private step(state: 'connecting' | 'authenticating'): void {
+    const waiting = this.tracker.state;
+    if (waiting !== 'reconnecting' && waiting !== 'offline' && waiting !== 'stale') return this.tracker.setState(state);
+    const doing = state === 'connecting' ? 'connecting' : 'signing in';
+    this.tracker.setState(waiting, { detail: `${doing} now (attempt ${this.retries.policy.attempts})` });
   }
 
   /** §1.7: a refused handshake is an auth or session problem until /api/auth/me says otherwise. */

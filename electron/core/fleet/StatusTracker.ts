@@ -36,6 +36,8 @@ export class StatusTracker {
       tlsFingerprint: null,
       forwarders: [],
       bindRunning: null,
+      blindSince: new Date(clock.now()).toISOString(),
+      blindCause: null,
     };
   }
 
@@ -58,16 +60,21 @@ export class StatusTracker {
   /** Changes the state (and detail/reconnect/fingerprint with it); `since` moves only on a new state. */
   setState(
     state: ServerState,
-    extra: { detail?: string; reconnect?: ServerStatus['reconnect']; tlsFingerprint?: string | null; at?: number } = {},
+    extra: { detail?: string; reconnect?: ServerStatus['reconnect']; tlsFingerprint?: string | null; at?: number; cause?: string } = {},
   ): void {
     const sameState = state === this.current.state;
+    const at = extra.at ?? this.clock.now();
+    const seeing = state === 'live' || state === 'disabled';
     this.current = {
       ...this.current,
       state,
       detail: extra.detail,
       reconnect: extra.reconnect ?? null,
       tlsFingerprint: extra.tlsFingerprint ?? (state === 'tls-untrusted' ? this.current.tlsFingerprint : null),
-      since: sameState ? this.current.since : new Date(extra.at ?? this.clock.now()).toISOString(),
+      since: sameState ? this.current.since : new Date(at).toISOString(),
+      // Blindness is one span from leaving live to being live again, however many attempts it takes.
+      blindSince: seeing ? null : (this.current.blindSince ?? new Date(at).toISOString()),
+      blindCause: seeing ? null : (extra.cause ?? this.current.blindCause ?? null),
     };
     if (this.current.detail === undefined) delete this.current.detail;
     this.flush(false);

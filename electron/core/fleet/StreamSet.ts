@@ -1,8 +1,11 @@
 /**
  * The push side of one connection attempt: the legacy socket(s) or the unified socket, each
- * with its own watchdog (2.5 x the interval of the stream it relies on, or the configured
- * window). Reports `established` once every socket got its welcome, `ended` on the first close
- * (the session tears the whole set down and reconnects) and `stale` when a watchdog expires.
+ * with two independent checks. The LinkProbe pings (protocol control frames) and reports a
+ * silent link within seconds; the data watchdog (2.5 x the interval of the stream the socket
+ * relies on, or the configured window) is fed only by frames the Normaliser accepted, so a
+ * server sending garbage does not look alive. Reports `established` once every socket got its
+ * welcome, `ended` on the first close (the session tears the whole set down and reconnects) and
+ * `stale` when either check gives up.
  */
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import { LegacySocket, type LegacyType } from '../hybrid-dns/LegacySocket';
@@ -11,6 +14,7 @@ import type { TlsRequestOptions } from '../hybrid-dns/tls';
 import { UnifiedSocket } from '../hybrid-dns/UnifiedSocket';
 import type { SocketClose } from '../hybrid-dns/WireSocket';
 import type { Clock, Logger } from '../platform';
+import { LinkProbe } from './LinkProbe';
 import type { SessionTuning } from './tuning';
 import { Watchdog } from './Watchdog';
 
@@ -24,6 +28,7 @@ export interface StreamSink {
 interface Entry {
   socket: LegacySocket | UnifiedSocket;
   watchdog: Watchdog;
+  probe: LinkProbe;
 }
 
 export class StreamSet {
@@ -93,6 +98,7 @@ export class StreamSet {
     this.finished = true;
     for (const e of this.entries) {
       e.watchdog.stop();
+      e.probe.stop();
       e.socket.close(1000, 'client closing');
       e.socket.dispose();
     }
@@ -104,22 +110,34 @@ export class StreamSet {
     const watchdog = new Watchdog(this.clock, windowMs, (silent) => {
       if (!this.finished) this.sink.stale(silent, windowMs);
     });
-    this.entries.push({ socket, watchdog });
-    socket.onDidOpen(() => watchdog.start());
-    socket.onDidReceive((raw) => this.receive(socket, watchdog, raw));
+    const t = this.tuning;
+    const probe = new LinkProbe(this.clock, t.linkPingIntervalMs, t.linkPongTimeoutMs, () => socket.ping(), (silent, deadline) => {
+      if (this.finished) return;
+      this.sink.stale(silent, deadline, `no answer from the server for ${Math.round(silent / 1000)} s (ping unanswered)`);
+    });
+    this.entries.push({ socket, watchdog, probe });
+    socket.onDidOpen(() => {
+      watchdog.start();
+      probe.start();
+    });
+    socket.onDidPong(() => probe.heard());
+    socket.onDidReceive((raw) => this.receive(socket, watchdog, probe, raw));
     socket.onDidClose((close) => {
       watchdog.stop();
+      probe.stop();
       if (this.finished) return;
       this.finished = true;
       this.sink.ended(close, socket.label);
     });
   }
 
-  private receive(socket: LegacySocket | UnifiedSocket, watchdog: Watchdog, raw: string): void {
+  private receive(socket: LegacySocket | UnifiedSocket, watchdog: Watchdog, probe: LinkProbe, raw: string): void {
     if (this.finished) return;
     const at = this.clock.now();
-    watchdog.feed();
+    probe.heard(); // any bytes prove the link; only valid frames prove the data (below)
     const out = this.normaliser.ingest(raw, this.stack, at);
+    if (!isValid(out)) return;
+    watchdog.feed();
     if (socket instanceof UnifiedSocket) socket.sawFrame(isDirectWrite(out) ? 'direct' : 'queued');
     let welcomed = false;
     for (const env of out.control) if (socket.handleControl(env)) welcomed = true;
@@ -129,6 +147,11 @@ export class StreamSet {
       this.sink.established();
     }
   }
+}
+
+/** A frame the Normaliser understood (events, control, or a duplicate of a valid frame). */
+function isValid(out: Ingested): boolean {
+  return out.rejected === null || out.events.length > 0 || out.control.length > 0;
 }
 
 /** Server pings (and connection_test) bypass the unified outbound queue (§3.1, Q7). */

@@ -16,6 +16,10 @@ export interface SessionTuning {
   unifiedQueueProbeMs: number;
   /** …and treat the connection as dead when no queued frame answers within this. */
   unifiedQueueProbeTimeoutMs: number;
+  /** Protocol ping period on every socket (LinkProbe); 0 disables. */
+  linkPingIntervalMs: number;
+  /** A ping unanswered (no pong, no frame) this long means the link is silent: leave live. */
+  linkPongTimeoutMs: number;
   /** Watchdog window = factor x expected interval, unless config.watchdogSeconds is set. */
   watchdogFactor: number;
   handshakeTimeoutMs: number;
@@ -47,6 +51,8 @@ export const DEFAULT_TUNING: SessionTuning = {
   unifiedPingIntervalMs: 30 * SECOND,
   unifiedQueueProbeMs: 60 * SECOND,
   unifiedQueueProbeTimeoutMs: 10 * SECOND,
+  linkPingIntervalMs: 5 * SECOND,
+  linkPongTimeoutMs: 10 * SECOND,
   watchdogFactor: 2.5,
   handshakeTimeoutMs: 15 * SECOND,
   requestTimeoutMs: 15 * SECOND,

@@ -37,7 +37,10 @@ export class WireSocket {
   private readonly frames = new Emitter<string>();
   private readonly openE = new Emitter<void>();
   private readonly closed = new Emitter<SocketClose>();
+  private readonly pongE = new Emitter<void>();
   readonly onDidReceive: Event<string> = this.frames.event;
+  /** A protocol pong (control frame) answered one of our pings: the link carries traffic. */
+  readonly onDidPong: Event<void> = this.pongE.event;
   readonly onDidOpen: Event<void> = this.openE.event;
   readonly onDidClose: Event<SocketClose> = this.closed.event;
 
@@ -73,6 +76,7 @@ export class WireSocket {
       // The server never sends binary (§2.1); a binary frame is still passed on to be rejected.
       this.frames.fire(isBinary ? '\u0000binary' : data.toString());
     });
+    ws.on('pong', () => this.pongE.fire());
     ws.on('error', (e: Error & { code?: string }) => {
       if (this.failure.error === null)
         this.failure = {
@@ -92,6 +96,17 @@ export class WireSocket {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
   }
 
+  /**
+   * A WebSocket protocol ping (control frame). The server's ASGI stack answers it by itself and
+   * nginx passes it through (§6.1), so an answer proves the link and the server process are
+   * alive whatever the application's push interval. False when the socket is not open.
+   */
+  ping(): boolean {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.ping();
+    return true;
+  }
+
   /** Drops the link without a closing handshake (used when the peer is believed dead). */
   terminate(): void {
     this.ws?.terminate();
@@ -106,6 +121,7 @@ export class WireSocket {
   dispose(): void {
     this.frames.dispose();
     this.openE.dispose();
+    this.pongE.dispose();
     // onDidClose listeners stay until the close event has fired once.
     if (!this.ws) this.closed.dispose();
     else this.ws.terminate();

@@ -69,7 +69,8 @@ describe('authentication', () => {
   it('refreshes the token at ~80 % of its JWT lifetime with the refresh token in the body (injected clock)', async () => {
     emu = await startEmulator({ healthIntervalMs: 100, accessTokenTtlSec: 1800 });
     const clock = new ManualClock(Date.now());
-    h = harness({ clock });
+    // No link ping: no real pong can arrive while the manual clock jumps 23 minutes.
+    h = harness({ clock, tuning: { ...FAST_TUNING, linkPingIntervalMs: 0 } });
     h.fleet.setServers([serverConfig(emu.url, { watchdogSeconds: 3600, pollSeconds: 3600 })]);
     await h.waitState('live');
     expect(emu.control.stats().refreshes).toBe(0);

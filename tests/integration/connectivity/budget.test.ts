@@ -24,7 +24,7 @@ describe('reconnect policy with production timings (injected clock)', () => {
     const attempts: number[] = [];
     const delays: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const s = await h.waitState('reconnecting');
+      const s = await h.waitRetry('reconnecting');
       attempts.push(clock.now());
       const delay = Date.parse(s.reconnect!.nextAt) - clock.now();
       delays.push(delay);
@@ -49,7 +49,7 @@ describe('reconnect policy with production timings (injected clock)', () => {
     const loginTimes: number[] = [];
     let seen = 0;
     for (let i = 0; i < 700; i++) {
-      await h.waitState('reconnecting');
+      await h.waitRetry('reconnecting');
       for (; seen < logins(); seen++) loginTimes.push(clock.now());
       clock.advance(SECOND);
       h.fleet.retryNow(); // resume / network-change storm

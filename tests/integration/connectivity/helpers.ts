@@ -99,6 +99,8 @@ export interface Harness {
   statuses: ServerStatus[];
   events: FleetEvent[];
   waitState(state: ServerState, serverId?: string, timeoutMs?: number): Promise<ServerStatus>;
+  /** Like waitState, for a waiting state that has its next try scheduled (not an attempt in progress). */
+  waitRetry(state: ServerState, serverId?: string, timeoutMs?: number): Promise<ServerStatus>;
   waitEvent(pred: (e: FleetEvent) => boolean, timeoutMs?: number): Promise<FleetEvent>;
 }
 
@@ -140,24 +142,27 @@ export function harness(deps: Partial<FleetServiceDeps> = {}, password: string |
       list.push(check);
     });
   let stateCursor = 0;
+  const waitNext = async (pred: (s: ServerStatus) => boolean, what: string, timeoutMs: number): Promise<ServerStatus> => {
+    const s = await waitFor(
+      stateWaiters,
+      () => {
+        const i = statuses.findIndex((x, idx) => idx >= stateCursor && pred(x));
+        return i >= 0 ? ((stateCursor = i + 1), statuses[i]) : undefined;
+      },
+      what,
+      timeoutMs,
+    );
+    return s!;
+  };
   return {
     fleet,
     creds,
     statuses,
     events,
     // Waits for the state to appear after the previously awaited one (states are a sequence).
-    waitState: async (state, serverId = 'dns-01', timeoutMs = 8000) => {
-      const s = await waitFor(
-        stateWaiters,
-        () => {
-          const i = statuses.findIndex((x, idx) => idx >= stateCursor && x.state === state && x.serverId === serverId);
-          return i >= 0 ? ((stateCursor = i + 1), statuses[i]) : undefined;
-        },
-        `state ${state}`,
-        timeoutMs,
-      );
-      return s!;
-    },
+    waitState: (state, serverId = 'dns-01', timeoutMs = 8000) => waitNext((x) => x.state === state && x.serverId === serverId, `state ${state}`, timeoutMs),
+    waitRetry: (state, serverId = 'dns-01', timeoutMs = 8000) =>
+      waitNext((x) => x.state === state && x.serverId === serverId && x.reconnect !== null, `state ${state} with a retry scheduled`, timeoutMs),
     waitEvent: (pred, timeoutMs = 8000) => waitFor(eventWaiters, () => events.find(pred), 'event', timeoutMs),
   };
 }

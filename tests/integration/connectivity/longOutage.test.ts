@@ -39,7 +39,7 @@ describe('an hour of refused connections (issue 13.1), compressed with a manual 
     const HOUR = 3_600_000;
     const start = clock.now();
     while (clock.now() - start < HOUR) {
-      const s = await h.waitState('offline', 'dns-01', 10_000);
+      const s = await h.waitRetry('offline', 'dns-01', 10_000);
       const wait = Date.parse(s.reconnect!.nextAt) - clock.now();
       waits.push(wait);
       // Exactly one timer (the retry) keeps this server watched; firing it starts the next attempt.
@@ -49,7 +49,7 @@ describe('an hour of refused connections (issue 13.1), compressed with a manual 
     expect(Math.max(...waits)).toBeLessThanOrEqual(5 * 60_000);
     expect(waits.length).toBeGreaterThanOrEqual(12); // at least one try every 5 min
     expect(waits.length).toBeLessThanOrEqual(60); // backed off (full jitter up to 5 min), not hammering
-    const last = await h.waitState('offline', 'dns-01', 10_000); // the attempt in flight fails too
+    const last = await h.waitRetry('offline', 'dns-01', 10_000); // the attempt in flight fails too
     emu = await startEmulator({ port, healthIntervalMs: 100, systemIntervalMs: 150 });
     clock.advance(Date.parse(last.reconnect!.nextAt) - clock.now() + 1);
     await h.waitState('live', 'dns-01', 15_000);

@@ -51,9 +51,9 @@ describe('unified stack against the emulator', () => {
   it('re-subscribes periodically (injected clock) so expired subscriptions come back', async () => {
     emu = await startEmulator({ unifiedPingIntervalMs: 100 });
     const clock = new ManualClock(Date.now());
-    // The Q7 queue probe is off here: while the manual clock jumps 30 minutes no real reply can
-    // arrive, and this test is about re-subscription only (the probe has its own test below).
-    h = harness({ clock, tuning: { ...FAST_TUNING, random: () => 0, unifiedQueueProbeMs: 0 } });
+    // The Q7 queue probe and the link ping are off here: while the manual clock jumps 30 minutes
+    // no real reply can arrive, and this test is about re-subscription only (each has its own test).
+    h = harness({ clock, tuning: { ...FAST_TUNING, random: () => 0, unifiedQueueProbeMs: 0, linkPingIntervalMs: 0 } });
     h.fleet.setServers([serverConfig(emu.url, { stack: 'unified', watchdogSeconds: 3600, pollSeconds: 3600 })]);
     await h.waitState('live');
     const sent = (): number => h!.fleet.session('dns-01')!.diagnostics().sockets[0]!.subscribesSent;
