@@ -27,9 +27,13 @@ export interface PollSink {
   metric(name: MetricName, t: number, v: number): void;
 }
 
-/** Zones per page (the server's maximum) and pages read per poll: 50,000 zones in 50 requests at most. */
+/**
+ * Zones per page (the server's maximum) and the most one poll holds: 50,000 zones in 50 requests.
+ * A page larger than asked for, or a list past the cap, is not the server we know (a hostile one
+ * sent 90,000 names a page with has_next forever and the app grew past 2 GB): stop, skip the diff.
+ */
 const ZONE_PAGE = 1000;
-const MAX_ZONE_PAGES = 50;
+const MAX_ZONES = 50_000;
 
 export type PollOutcome = { kind: 'ok'; failures: number } | { kind: 'unauthorized' } | { kind: 'unreachable'; detail: string };
 
@@ -124,11 +128,11 @@ export class Poller {
 
   /**
    * Every page of zones, then one diff. A partial list would read as deleted zones, so a failed
-   * page, a page not understood, or more than MAX_ZONE_PAGES pages skips the zone diff this round.
+   * page, a page not understood, or a list past the caps skips the zone diff this round.
    */
   private async allZones(rest: RestClient, token: string): Promise<RestResult> {
     const zones: Zone[] = [];
-    for (let page = 0; page < MAX_ZONE_PAGES; page++) {
+    for (;;) {
       const r = await rest.get(`/api/zones/?limit=${ZONE_PAGE}&skip=${zones.length}&active_only=false`, token);
       if (!r.ok) return r;
       const p = ZonesPageSchema.safeParse(r.body);
@@ -136,13 +140,20 @@ export class Poller {
         this.logger.warn('zone list not understood');
         return r;
       }
-      zones.push(...p.data.items);
-      if (p.data.has_next !== true || p.data.items.length === 0) {
+      const items = p.data.items;
+      if (items.length > ZONE_PAGE || zones.length + items.length > MAX_ZONES) return this.zoneCapReached(zones.length + items.length);
+      // Only the fields the differ compares: a loose object would keep whatever else the server sent.
+      for (const z of items) zones.push({ id: z.id, name: z.name, serial: z.serial, is_active: z.is_active, updated_at: z.updated_at });
+      if (p.data.has_next !== true || items.length === 0) {
         this.sink.events(this.differ.diffZones(zones, this.now()));
         return r;
       }
     }
-    if (!this.warnedZoneCap) this.logger.warn('more zones than are read per poll; zone changes are not derived', { pages: MAX_ZONE_PAGES, zones: zones.length });
+  }
+
+  private zoneCapReached(seen: number): RestResult {
+    if (!this.warnedZoneCap)
+      this.logger.warn('zone list larger than one poll may hold; zone changes are not derived', { seen, maxZones: MAX_ZONES, pageSize: ZONE_PAGE });
     this.warnedZoneCap = true;
     return { ok: true, status: 200, body: null };
   }

@@ -125,6 +125,10 @@ export class StreamSet {
     socket.onDidClose((close) => {
       watchdog.stop();
       probe.stop();
+      if (close.oversize) {
+        this.normaliser.counters.rejected++;
+        this.logger.warn('frame rejected', { reason: close.reason, socket: socket.label });
+      }
       if (this.finished) return;
       this.finished = true;
       this.sink.ended(close, socket.label);

@@ -19,7 +19,17 @@ export interface SocketClose {
   httpStatus: number | null;
   error: string | null;
   tls: boolean;
+  /** The server sent a frame over MAX_FRAME_BYTES (counted as a rejected frame). */
+  oversize?: boolean;
 }
+
+/**
+ * The largest frame accepted from a server. Real frames are a few KB (a health_update with every
+ * forwarder is under 100 KB); a larger one is a broken or hostile server, and ws would otherwise
+ * buffer up to 100 MB per frame. uvicorn applies 16 MiB the other way (§6.1).
+ */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+export const OVERSIZE_REASON = `frame larger than ${MAX_FRAME_BYTES / 1024 / 1024} MiB refused`;
 
 export interface WireSocketOptions {
   baseUrl: string;
@@ -38,6 +48,7 @@ export class WireSocket {
   private readonly openE = new Emitter<void>();
   private readonly closed = new Emitter<SocketClose>();
   private readonly pongE = new Emitter<void>();
+  private oversize = false;
   readonly onDidReceive: Event<string> = this.frames.event;
   /** A protocol pong (control frame) answered one of our pings: the link carries traffic. */
   readonly onDidPong: Event<void> = this.pongE.event;
@@ -59,6 +70,7 @@ export class WireSocket {
     const options = {
       handshakeTimeout: this.opts.handshakeTimeoutMs,
       perMessageDeflate: true,
+      maxPayload: MAX_FRAME_BYTES,
       ...this.opts.tls,
     } as unknown as WebSocket.ClientOptions;
     const ws = new WebSocket(url, options);
@@ -78,6 +90,8 @@ export class WireSocket {
     });
     ws.on('pong', () => this.pongE.fire());
     ws.on('error', (e: Error & { code?: string }) => {
+      // ws stops reading and closes 1009; say why in words instead of "Max payload size exceeded".
+      if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.oversize = true;
       if (this.failure.error === null)
         this.failure = {
           httpStatus: null,
@@ -87,7 +101,8 @@ export class WireSocket {
     });
     ws.on('close', (code, reason) => {
       this.ws = null;
-      this.closed.fire({ code, reason: reason.toString(), wasOpen: this.opened, ...this.failure });
+      const said = this.oversize ? OVERSIZE_REASON : reason.toString();
+      this.closed.fire({ code, reason: said, wasOpen: this.opened, ...this.failure, oversize: this.oversize });
       this.dispose();
     });
   }

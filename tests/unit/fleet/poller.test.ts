@@ -85,4 +85,44 @@ describe('Poller zone pages', () => {
     await poller.poll(rest, 't');
     expect(events).toEqual(['zone_deleted']);
   });
+
+  // Issue 17.8: a hostile server answered every page with 90,000 names and has_next: true; all
+  // pages were held at once (RSS 2.1 GB after the first poll).
+  it('stops at the cap on a hostile endless zone list: no diff, one warning, the rest of the poll still runs', async () => {
+    const page = { items: Array.from({ length: 90_000 }, (_, i) => zone(i + 1)), has_next: true };
+    const paths: string[] = [];
+    const rest = {
+      get: async (path: string): Promise<RestResult> => {
+        paths.push(path);
+        if (path.startsWith('/api/zones/')) return { ok: true, status: 200, body: page };
+        return { ok: false, status: 404, body: null, error: 'not found', banCounted: false, tls: false };
+      },
+    } as unknown as RestClient;
+    const warnings: string[] = [];
+    const logger = { ...nullLogger, warn: (m: string) => void warnings.push(m), child: () => logger };
+    const events: string[] = [];
+    const poller = new Poller(new SnapshotDiffer('s1', () => 1), { events: (es) => events.push(...es.map((e) => e.type)), signal: () => {}, metric: () => {} }, logger, () => 1);
+    await poller.poll(rest, 't');
+    await poller.poll(rest, 't');
+    expect(paths.filter((p) => p.startsWith('/api/zones/'))).toHaveLength(2); // one page per poll, then stop
+    expect(paths.filter((p) => p.startsWith('/api/realtime/security'))).toHaveLength(2);
+    expect(events).toEqual([]);
+    expect(warnings.filter((w) => /zone list larger/.test(w))).toHaveLength(1);
+  });
+
+  it('an endless list of well-formed pages stops at 50,000 zones', async () => {
+    let served = 0;
+    const rest = {
+      get: async (path: string): Promise<RestResult> => {
+        if (!path.startsWith('/api/zones/')) return { ok: false, status: 404, body: null, error: 'not found', banCounted: false, tls: false };
+        const items = Array.from({ length: 1000 }, () => zone(++served));
+        return { ok: true, status: 200, body: { items, has_next: true } };
+      },
+    } as unknown as RestClient;
+    const events: string[] = [];
+    const poller = new Poller(new SnapshotDiffer('s1', () => 1), { events: (es) => events.push(...es.map((e) => e.type)), signal: () => {}, metric: () => {} }, nullLogger, () => 1);
+    await poller.poll(rest, 't');
+    expect(served).toBe(51_000); // the 51st page is read, found past the cap, and dropped
+    expect(events).toEqual([]);
+  });
 });
