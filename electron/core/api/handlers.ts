@@ -34,6 +34,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'servers:list': async () => s.registry.list(),
     'servers:save': async ({ config, password, isNew }) => {
       await s.registry.save(config, password, isNew);
+      // An unchanged config keeps its session: a server waiting on a password must hear of it.
+      if (password !== undefined) s.fleet.credentialsChanged(config.id);
       return { ok: true as const };
     },
     'servers:remove': async ({ id }) => {

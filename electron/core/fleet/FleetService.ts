@@ -115,7 +115,7 @@ export class FleetService {
     this.sessions.get(serverId)?.reconnect();
   }
 
-  /** The user stored a new password: the next attempt may use it. */
+  /** The user stored a password: a server waiting on credentials signs in with it now (once). */
   credentialsChanged(serverId: string): void {
     this.sessions.get(serverId)?.credentialsChanged();
   }

@@ -139,8 +139,15 @@ export class ServerSession {
     if (['reconnecting', 'offline', 'stale'].includes(this.state)) this.retries.now(this.state);
   }
 
+  /**
+   * A password was stored for this server: one server waiting on credentials (no password, or a
+   * refused one) tries again at once. A live server keeps its session; the next login uses the
+   * new password. A refused password stays refused: SessionAuth blocks its hash, so storing the
+   * same one again sends nothing (five failures lock the account for good, Q10).
+   */
   credentialsChanged(): void {
-    this.auth.clearBlock();
+    if (this.disposed || !this.config.enabled || this.state !== 'auth-failed') return;
+    this.retries.now(this.state);
   }
 
   dispose(): void {
