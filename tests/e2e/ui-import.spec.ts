@@ -70,3 +70,36 @@ test('a keychain error is shown in the dialog, which stays on that server with a
   await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('2 of 2');
   expect(app.core.passwordsSet).toEqual(['dns-new-1']);
 });
+
+test('one password can serve every imported server with the same username', async ({ page }) => {
+  app = await startFakeApp();
+  await page.goto(`${app.url}#/servers`);
+  const fleet = {
+    servers: [
+      { id: 'dns-new-1', name: 'New Primary', url: 'https://10.1.0.53:8443', username: 'noc-monitor' },
+      { id: 'dns-new-2', name: 'New Secondary', url: 'https://10.2.0.53:8443', username: 'noc-two' },
+      { id: 'dns-new-3', name: 'New Branch', url: 'https://10.3.0.53:8443', username: 'noc-monitor' },
+    ],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import fleet JSON' }).click();
+  await (await chooser).setFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fleet)) });
+
+  const dialog = page.getByRole('dialog', { name: 'Passwords for imported servers' });
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('1 of 3');
+  const same = dialog.getByLabel('Use this password for all servers with the username noc-monitor');
+  await expect(dialog).toContainText('Also: New Branch');
+  await same.check();
+  await dialog.getByLabel('Password', { exact: true }).fill('shared-s3cret');
+  await dialog.getByRole('button', { name: 'Save password' }).click();
+
+  // The Branch server got the same password: the walk goes to Secondary and ends after it.
+  await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('2 of 3');
+  await expect(dialog.getByTestId('import-credentials-server')).toContainText('New Secondary');
+  await expect(dialog.getByTestId('import-credentials-same-username')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Skip' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText('2 of 3 passwords stored in the keychain; 1 server still without a password.')).toBeVisible();
+  expect(app.core.passwordsSet).toEqual(['dns-new-1', 'dns-new-3']);
+  await expect(credentialOf(page, 'dns-new-3')).toHaveAttribute('data-value', 'true');
+});

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
 import type { ServerEntry } from '../../../shared/ipc/schemas';
 import { describeError } from '../api/FleetClient';
+import { advance as advanceWalk, sameUsernameLater, startWalk, type Walk as WalkOf } from '../lib/credentialWalk';
 import { useClient } from '../store/StoreContext';
 
 /** The server being asked about; falls back to the bare id when servers:list does not know it. */
@@ -15,18 +16,19 @@ export interface CredentialPrompt {
   total: number;
   error: string | null;
   busy: boolean;
+  /** Later servers with the current one's username: one password can be stored for all of them. */
+  sameUsername: PromptServer[];
   start(ids: readonly string[]): void;
-  /** Resolves true when the keychain took the password and the prompt moved on. */
-  save(password: string): Promise<boolean>;
+  /**
+   * Resolves true when the keychain took the password and the prompt moved on. With `forSameUsername`
+   * the password is stored for every server in `sameUsername` too (each then signs in at once).
+   */
+  save(password: string, forSameUsername?: boolean): Promise<boolean>;
   skip(): void;
   close(): void;
 }
 
-interface Walk {
-  queue: PromptServer[];
-  index: number;
-  stored: number;
-}
+type Walk = WalkOf<PromptServer>;
 
 function summarise(walk: Walk): void {
   const total = walk.queue.length;
@@ -55,14 +57,14 @@ export function useCredentialPrompt(onStored: () => void): CredentialPrompt {
         const known = new Map((r.ok ? r.value : []).map((e) => [e.id as string, e]));
         const queue = ids.map((id) => known.get(id) ?? { id, name: id, url: '', username: '' });
         setError(null);
-        setWalk({ queue, index: 0, stored: 0 });
+        setWalk(startWalk(queue));
       });
     },
     [client],
   );
 
-  const advance = useCallback((from: Walk, stored: number) => {
-    const next = { ...from, index: from.index + 1, stored: from.stored + stored };
+  const advance = useCallback((from: Walk, storedIds: readonly string[]) => {
+    const next = advanceWalk(from, storedIds);
     setError(null);
     if (next.index < next.queue.length) return setWalk(next);
     setWalk(null);
@@ -70,21 +72,27 @@ export function useCredentialPrompt(onStored: () => void): CredentialPrompt {
   }, []);
 
   const current = walk ? (walk.queue[walk.index] ?? null) : null;
+  const sameUsername = walk ? sameUsernameLater(walk) : [];
 
-  const save = async (password: string): Promise<boolean> => {
+  const save = async (password: string, forSameUsername = false): Promise<boolean> => {
     if (!walk || !current) return false;
     if (password.length === 0) return (setError('Enter the password, or skip this server.'), false);
     setBusy(true);
     const r = await client.invoke('servers:setPassword', { id: current.id, password });
+    if (!r.ok) return (setBusy(false), setError(describeError(r)), false);
+    const stored = [current.id];
+    // One keychain write per server: a later one that fails is simply asked for again in turn.
+    for (const other of forSameUsername ? sameUsername : []) {
+      if ((await client.invoke('servers:setPassword', { id: other.id, password })).ok) stored.push(other.id);
+    }
     setBusy(false);
-    if (!r.ok) return (setError(describeError(r)), false);
     onStored();
-    advance(walk, 1);
+    advance(walk, stored);
     return true;
   };
 
   const skip = () => {
-    if (walk) advance(walk, 0);
+    if (walk) advance(walk, []);
   };
   // Closing early ends the walkthrough; the summary still says what was stored.
   const close = () => {
@@ -93,5 +101,5 @@ export function useCredentialPrompt(onStored: () => void): CredentialPrompt {
     summarise(walk);
   };
 
-  return { current, position: walk ? walk.index + 1 : 0, total: walk?.queue.length ?? 0, error, busy, start, save, skip, close };
+  return { current, position: walk ? walk.index + 1 : 0, total: walk?.queue.length ?? 0, error, busy, sameUsername, start, save, skip, close };
 }

@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useRef } from 'react';
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useRef, useState } from 'react';
 import type { CredentialPrompt } from '../../hooks/useCredentialPrompt';
 
 /**
@@ -8,14 +8,15 @@ import type { CredentialPrompt } from '../../hooks/useCredentialPrompt';
  */
 export function ImportCredentialsDialog({ prompt }: { prompt: CredentialPrompt }) {
   const field = useRef<HTMLInputElement>(null);
-  const { current, position, total, error, busy } = prompt;
+  const [forSameUsername, setForSameUsername] = useState(false);
+  const { current, position, total, error, busy, sameUsername } = prompt;
 
   const submit = async () => {
     const input = field.current;
     if (!input) return;
     const password = input.value;
     input.value = '';
-    await prompt.save(password);
+    if (await prompt.save(password, forSameUsername && sameUsername.length > 0)) setForSameUsername(false);
     // After a success the field is a fresh one for the next server; focus whichever is shown.
     field.current?.focus();
   };
@@ -54,6 +55,16 @@ export function ImportCredentialsDialog({ prompt }: { prompt: CredentialPrompt }
               error={error}
               disabled={busy}
             />
+            {sameUsername.length > 0 ? (
+              <Checkbox
+                data-testid="import-credentials-same-username"
+                checked={forSameUsername}
+                onChange={(e) => setForSameUsername(e.currentTarget.checked)}
+                disabled={busy}
+                label={`Use this password for all servers with the username ${current.username}`}
+                description={`Also: ${sameUsername.map((s) => s.name).join(', ')}`}
+              />
+            ) : null}
             <Group justify="flex-end">
               <Button variant="default" size="xs" onClick={prompt.skip} disabled={busy}>
                 Skip

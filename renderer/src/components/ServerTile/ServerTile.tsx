@@ -107,7 +107,7 @@ function TileAction({ status, onEnterTotp, onTrust, onRetry, onFixPassword }: Pi
     case 'stale':
     case 'replaced':
     case 'account-locked':
-      return <Button {...props} color="gray" onClick={onRetry}>Retry now</Button>;
+      return <Button {...props} color="gray" onClick={onRetry}>Reconnect now</Button>;
     default:
       return null;
   }
