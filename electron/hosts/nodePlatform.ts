@@ -17,12 +17,12 @@ export function nodePaths(dataDir?: string): AppPaths {
 }
 
 /**
- * Resolves once SIGINT or SIGTERM arrives (or `ms` elapses, when given), and keeps the process
+ * Resolves once SIGINT or SIGTERM arrives (or `ms` elapses, or `orWhen` resolves), and keeps the process
  * alive until then. The core's timers are unref'd (a library must not pin its host's event loop),
  * and signal listeners do not count as work either: without this handle `dnsfleet monitor` exited
  * with code 0 as soon as its servers were all between attempts (restart, outage, disabled, locked).
  */
-export function untilStopped(ms?: number): Promise<string> {
+export function untilStopped(ms?: number, orWhen?: Promise<string>): Promise<string> {
   return new Promise((resolve) => {
     const keepAlive = setInterval(() => undefined, 2 ** 31 - 1);
     const done = (why: string) => {
@@ -37,5 +37,6 @@ export function untilStopped(ms?: number): Promise<string> {
     process.on('SIGINT', onInt);
     process.on('SIGTERM', onTerm);
     const timer = ms !== undefined ? setTimeout(() => done('timeout'), ms) : undefined;
+    void orWhen?.then(done);
   });
 }

@@ -99,7 +99,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const onRejection = (reason: unknown) => logger.error('unhandled rejection (monitor keeps running)', { reason: String(reason) });
   process.on('unhandledRejection', onRejection);
   core.start();
-  const why = await Promise.race([untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined), stdoutClosed]);
+  const why = await untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined, stdoutClosed);
   logger.info('stopping', { why });
   process.off('unhandledRejection', onRejection);
   await core.dispose();
