@@ -255,19 +255,20 @@ export class ServerSession {
     const why = detail ?? `no data for ${secs(silentMs)} s (window ${secs(windowMs)} s)`;
     this.tracker.setState('stale', { detail: why, cause: why });
     this.leaveLive();
-    this.fail('network', `${why}; reconnecting`);
+    this.fail('network', why);
   }
 
   /**
    * The steps of an attempt. After a loss the server stays in its waiting state (reconnecting,
-   * offline, stale) with "connecting now (attempt 3)": a retry stuck in one step is still blind,
-   * and flipping to "Signing in" on every retry made a hung server look busy rather than silent.
+   * offline, stale) with "<why>; trying again now (attempt 3)": a retry stuck in one step is still
+   * blind, and flipping to "Signing in" on every retry made a hung server look busy, not silent.
    */
   private step(state: 'connecting' | 'authenticating'): void {
     const waiting = this.tracker.state;
     if (waiting !== 'reconnecting' && waiting !== 'offline' && waiting !== 'stale') return this.tracker.setState(state);
-    const doing = state === 'connecting' ? 'connecting' : 'signing in';
-    this.tracker.setState(waiting, { detail: `${doing} now (attempt ${this.retries.policy.attempts})` });
+    const cause = this.tracker.status.blindCause;
+    const trying = `trying again now (attempt ${this.retries.policy.attempts})`;
+    this.tracker.setState(waiting, { detail: cause ? `${cause}; ${trying}` : trying });
   }
 
   /** §1.7: a refused handshake is an auth or session problem until /api/auth/me says otherwise. */
