@@ -140,12 +140,14 @@ export class ServerSession {
   }
 
   /**
-   * A password was stored for this server: one server waiting on credentials (no password, or a
-   * refused one) tries again at once. A live server keeps its session; the next login uses the
-   * new password. A refused password stays refused: SessionAuth blocks its hash, so storing the
-   * same one again sends nothing (five failures lock the account for good, Q10).
+   * The user stored a password for this server: that is one explicit try, even of a password
+   * refused before (an administrator may have reset it to that). A server waiting on credentials
+   * (no password, or a refused one) signs in at once; a live one keeps its session and the next
+   * login uses the new password. A refusal then waits for the user again: never an automatic
+   * retry, since five failures lock the account for good (Q10).
    */
   credentialsChanged(): void {
+    this.auth.clearBlock();
     if (this.disposed || !this.config.enabled || this.state !== 'auth-failed') return;
     this.retries.now(this.state);
   }

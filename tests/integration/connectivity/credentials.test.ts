@@ -80,17 +80,25 @@ describe('credentials take effect (issue 12.4)', () => {
     expect(emulator.control.stats().loginsOk).toBe(1);
   });
 
-  it('a corrected password saved on an auth-failed server signs in; a refused one is never retried by itself', async () => {
+  it('a corrected password saved on an auth-failed server signs in; a refused one is retried only when the user stores it again', async () => {
     const refused = next('dns-b', (s) => s.state === 'auth-failed' && /401/.test(s.detail ?? ''));
     await invoke('servers:save', { config: server('dns-b', 'watcher'), password: 'wrong-pass', isNew: true });
     await refused;
     expect(emulator.control.stats().loginsFailed).toBe(1);
 
-    // Saving the same refused password again: no login is sent with it.
+    // A refusal needs the user: no retry is scheduled, and a reconnect does not resend that password.
+    const waiting = core.handlers['fleet:getSnapshot']({}).then((snap) => snap.servers.find((x) => x.serverId === 'dns-b')!);
+    expect(await waiting).toMatchObject({ state: 'auth-failed', reconnect: null });
     const blocked = next('dns-b', (s) => s.state === 'auth-failed' && /refused; set a new one/.test(s.detail ?? ''));
-    await invoke('servers:save', { config: server('dns-b', 'watcher'), password: 'wrong-pass', isNew: false });
+    await invoke('servers:reconnect', { id: 'dns-b' });
     await blocked;
     expect(emulator.control.stats().loginsFailed).toBe(1);
+
+    // Saving a password is the user's own try, once, even of the refused one.
+    const again = next('dns-b', (s) => s.state === 'auth-failed' && /401/.test(s.detail ?? ''));
+    await invoke('servers:save', { config: server('dns-b', 'watcher'), password: 'wrong-pass', isNew: false });
+    await again;
+    expect(emulator.control.stats().loginsFailed).toBe(2);
 
     const savedAt = Date.now();
     const live = next('dns-b', (s) => s.state === 'live');
