@@ -120,7 +120,7 @@ export class StreamSet {
       watchdog.start();
       probe.start();
     });
-    socket.onDidPong(() => probe.heard());
+    socket.onDidPong(() => probe.heard(this.clock.now()));
     socket.onDidReceive((raw) => this.receive(socket, watchdog, probe, raw));
     socket.onDidClose((close) => {
       watchdog.stop();
@@ -138,7 +138,7 @@ export class StreamSet {
   private receive(socket: LegacySocket | UnifiedSocket, watchdog: Watchdog, probe: LinkProbe, raw: string): void {
     if (this.finished) return;
     const at = this.clock.now();
-    probe.heard(); // any bytes prove the link; only valid frames prove the data (below)
+    probe.heard(at); // any bytes prove the link; only valid frames prove the data (below)
     const out = this.normaliser.ingest(raw, this.stack, at);
     if (!isValid(out)) return;
     watchdog.feed();
