@@ -101,6 +101,11 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
         if (!u) throw new Error(`no user ${username}`);
         u.failedAttempts = Math.max(5, u.failedAttempts);
       },
+      unlock(username) {
+        const u = state.users.get(username);
+        if (!u) throw new Error(`no user ${username}`);
+        u.failedAttempts = 0;
+      },
       failedAttempts: (username) => state.users.get(username)?.failedAttempts ?? 0,
     },
   };

@@ -70,6 +70,7 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
     'expire-tokens': () => control.expireTokens(),
     'rest-failure': p(schemas.restFailure, (b) => control.setRestFailure(b.path, b.status)),
     'lock-user': p(schemas.user, (b) => control.users.lock(b.username)),
+    'unlock-user': p(schemas.user, (b) => control.users.unlock(b.username)),
     'clear-bans': () => control.clearBans(),
   };
 

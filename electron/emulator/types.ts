@@ -148,7 +148,8 @@ export interface EmulatorControl {
   stats(): EmulatorStats;
   /** extra: lift every fail2ban ban and unified IP lockout */
   clearBans(): void;
-  users: { lock(username: string): void; failedAttempts(username: string): number };
+  /** lock: five failed logins (Q10); unlock: what an administrator does afterwards (failed attempts back to 0). */
+  users: { lock(username: string): void; unlock(username: string): void; failedAttempts(username: string): number };
 }
 
 export interface EmulatedServer {

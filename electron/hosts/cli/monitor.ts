@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import type { CoreHandle } from '../../core/api/CoreHandle';
 import { createCore } from '../../core/compose';
 import { loadFleetFile } from '../../core/fleetConfig/fleetFile';
+import type { Logger } from '../../core/platform';
 import { createLogger } from '../../core/util/logger';
 import { nodePaths, untilStopped } from '../nodePlatform';
 
@@ -97,13 +99,23 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   for (const notice of health.notices) io.stderr.write(`dnsfleet: ${notice}\n`);
   // A watcher that dies on one stray rejection stops watching every server: log it and go on.
   const onRejection = (reason: unknown) => logger.error('unhandled rejection (monitor keeps running)', { reason: String(reason) });
+  // SIGHUP is "Reconnect now" for every server not live (e.g. once an administrator unlocked the account).
+  const onHangup = () => void reconnectAll(core, logger);
   process.on('unhandledRejection', onRejection);
+  process.on('SIGHUP', onHangup);
   core.start();
   const why = await untilStopped(forSeconds !== undefined ? forSeconds * 1000 : undefined, stdoutClosed);
   logger.info('stopping', { why });
   process.off('unhandledRejection', onRejection);
+  process.off('SIGHUP', onHangup);
   await core.dispose();
   return 0;
+}
+
+async function reconnectAll(core: CoreHandle, logger: Logger): Promise<void> {
+  const waiting = (await core.handlers['fleet:getSnapshot']({})).servers.filter((s) => s.state !== 'live' && s.state !== 'disabled');
+  logger.info('SIGHUP: reconnecting every server that is not live', { servers: waiting.length });
+  for (const s of waiting) await core.handlers['servers:reconnect']({ id: s.serverId }).catch(() => undefined);
 }
 
 function fail(io: CliIo, msg: string): number {

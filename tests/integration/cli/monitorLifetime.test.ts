@@ -13,6 +13,13 @@ import { runCli, type CliRun } from './runCli';
 const stillRunningAfter = (cli: CliRun, ms: number): Promise<number | 'running'> =>
   Promise.race([cli.exited, new Promise<'running'>((r) => setTimeout(() => r('running'), ms))]);
 
+/** SIGHUP to the monitor itself: tsx, which runs it here, relays only SIGINT and SIGTERM to its child. */
+function hangup(cli: CliRun): void {
+  const pid = cli.child.pid!;
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  for (const p of children.length > 0 ? children : [pid]) process.kill(p, 'SIGHUP');
+}
+
 describe('dnsfleet monitor never stops on its own', () => {
   let emulator: EmulatedServer | undefined;
   let dir: string;
@@ -96,12 +103,17 @@ describe('dnsfleet monitor never stops on its own', () => {
     expect(cli.child.exitCode).toBeNull();
   }, 60_000);
 
-  it('keeps running with a locked account (waiting for a human) and stops only on SIGTERM', async () => {
+  it('keeps running with a locked account (waiting for a human), is live after unlock + SIGHUP, stops on SIGTERM', async () => {
     emulator = await startEmulator({ healthIntervalMs: 300 });
     emulator.control.users.lock('monitor');
     cli = monitor({ url: emulator.url });
     await cli.waitFor((l) => l.state === 'account-locked', 20_000);
     expect(await stillRunningAfter(cli, 3000)).toBe('running');
+    expect(emulator.control.users.failedAttempts('monitor')).toBe(5); // no password was retried meanwhile
+    emulator.control.users.unlock('monitor');
+    const back = waitLiveAgain(cli, 20_000);
+    hangup(cli); // the operator's "Reconnect now"
+    await back;
     expect(await cli.stop()).toBe(0);
     expect(readFileSync(join(dir, 'data', 'logs', 'dnsfleet.log'), 'utf8')).toMatch(/"msg":"stopping","fields":\{"why":"SIGTERM"\}/);
   }, 40_000);
