@@ -61,7 +61,7 @@ export async function serversCommand(argv: string[], io: ServersIo, deps: Server
     if (rest.some((a) => a === '--password' || a.startsWith('--password='))) {
       throw new UsageError('--password is not accepted: a password on the command line shows in the process list and shell history. Use the prompt, or --password-stdin');
     }
-    if (!sub || !(sub in OPTIONS)) throw new UsageError(`servers needs one of: ${Object.keys(OPTIONS).join(', ')}`);
+    if (!sub || !Object.hasOwn(OPTIONS, sub)) throw new UsageError(`servers needs one of: ${Object.keys(OPTIONS).join(', ')}`);
     const { values } = parseArgs({ args: rest, options: OPTIONS[sub as Sub], strict: true, allowPositionals: false });
     const dataDir = values['data-dir'];
     if (typeof dataDir !== 'string') throw new UsageError('--data-dir <dir> is required');
