@@ -31,18 +31,19 @@ const clip = (v: unknown, max = 200): string =>
   typeof v === 'string' ? (v.length > max ? v.slice(0, max) + '…' : v) : v === undefined || v === null ? '' : clip(String(v), max);
 const obj = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const PRIORITY_SEVERITY: Record<string, Severity> = {
-  low: 'debug',
-  normal: 'info',
-  high: 'warning',
-  critical: 'critical',
-  urgent: 'critical',
-};
+/** A Map: `priority` is the server's string, and `constructor` must not find Object's. */
+const PRIORITY_SEVERITY: ReadonlyMap<string, Severity> = new Map([
+  ['low', 'debug'],
+  ['normal', 'info'],
+  ['high', 'warning'],
+  ['critical', 'critical'],
+  ['urgent', 'critical'],
+]);
 const SEVERITIES = new Set<Severity>(['debug', 'info', 'warning', 'error', 'critical']);
 
 function severityOf(priority: string | undefined, severity: string | undefined, fallback: Severity): Severity {
   if (severity && SEVERITIES.has(severity as Severity)) return severity as Severity;
-  return (priority && PRIORITY_SEVERITY[priority]) || fallback;
+  return (priority && PRIORITY_SEVERITY.get(priority)) || fallback;
 }
 
 export function shapeEnvelope(type: string, data: unknown, at: number, priority?: string, severity?: string): ShapeResult {
