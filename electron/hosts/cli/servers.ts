@@ -14,6 +14,7 @@ import type { Logger } from '../../core/platform';
 import { ConfSettingsStore } from '../../core/settings/ConfSettingsStore';
 import { ServerRegistry } from '../../core/settings/ServerRegistry';
 import { redact, redactString } from '../../core/util/redact';
+import { terminalText } from './terminalText';
 
 export interface ServersIo {
   stdin: NodeJS.ReadableStream;
@@ -142,7 +143,7 @@ async function test(v: Values, ctx: Ctx): Promise<number> {
   const password = (await credentials.get(id, 'password')) ?? (config.passwordEnv ? (process.env[config.passwordEnv] ?? null) : null);
   const result = await tester(config, password);
   if (v.json === true) ctx.io.stdout.write(JSON.stringify(redact(result)) + '\n');
-  else for (const s of result.stages) ctx.io.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.stage.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${redactString(s.detail)}\n`);
+  else for (const s of result.stages) ctx.io.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.stage.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${terminalText(redactString(s.detail))}\n`);
   return result.ok ? 0 : 1;
 }
 
@@ -152,7 +153,7 @@ async function importCmd(v: Values, ctx: Ctx): Promise<number> {
   const summary = await importFleet(registry, fleet);
   if (v.json === true) ctx.io.stdout.write(JSON.stringify(summary) + '\n');
   else {
-    const line = (label: string, ids: string[]) => ctx.io.stdout.write(`${label}: ${ids.length > 0 ? ids.join(', ') : '-'}\n`);
+    const line = (label: string, ids: string[]) => ctx.io.stdout.write(`${label}: ${ids.length > 0 ? ids.map(terminalText).join(', ') : '-'}\n`);
     line('added', summary.added);
     line('updated', summary.updated);
     line('need credentials', summary.needCredentials);
@@ -228,7 +229,8 @@ function required(v: Values, name: string): string {
   return value;
 }
 
-function table(rows: string[][]): string {
+function table(raw: string[][]): string {
+  const rows = raw.map((r) => r.map(terminalText)); // names and URLs come from fleet files
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
 }
