@@ -36,8 +36,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   const server = createServer();
   const port = await listen(server, opts.port ?? 5317);
   const policy = originPolicy(port);
-  const cookieName = `dnsfleet_${port}`;
-  const ctx: RequestContext = { token, policy, port, cookieName, staticDir: opts.staticDir, logger: opts.logger };
+  const ctx: RequestContext = { token, policy, port, staticDir: opts.staticDir, logger: opts.logger };
 
   const connections = new Set<BridgeConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
@@ -59,6 +58,8 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   opts.logger.info('browser host listening', { port });
 
   return {
+    // The page moves it to this tab's sessionStorage (scoped by origin, port included) and out of
+    // the address bar; it never becomes a cookie (cookies are shared by every port of a host).
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
@@ -77,7 +78,6 @@ interface RequestContext {
   token: string;
   policy: OriginPolicy;
   port: number;
-  cookieName: string;
   staticDir: string;
   logger: Logger;
 }
@@ -98,7 +98,7 @@ function admitUpgrade(ctx: RequestContext, req: IncomingMessage, socket: Duplex)
   const refusal =
     path !== '/bridge'
       ? { status: 404 as const, reason: 'not found' }
-      : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req, null)) ? null : { status: 401 as const, reason: 'token required' }));
+      : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req)) ? null : { status: 401 as const, reason: 'token required' }));
   if (!refusal) return true;
   ctx.logger.warn('refused bridge connection', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
   socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : refusal.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -114,9 +114,9 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
   const hostRefusal = checkHostAndOrigin(req, ctx.policy, false);
   if (hostRefusal) return refuse(hostRefusal.status, `${hostRefusal.reason}\n`);
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'method not allowed\n');
-  // Every request needs the token: the first from ?token=, later ones (assets) from an HttpOnly cookie.
-  const presented = presentedToken(req, ctx.cookieName);
-  if (!tokenMatches(ctx.token, presented)) return refuse(401, 'DNS Fleet Monitor: open the full URL printed by `npm run web` (it carries the access token).\n');
+  // The built renderer is public code and carries no data: it is served without the token, so the
+  // token never needs a cookie (cookies are not scoped by port: any local listener would get it).
+  // Everything with data goes over /bridge, which requires the token.
   const file = await resolveStatic(ctx.staticDir, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
   if (!file) return refuse(404, 'not found\n');
   res.writeHead(200, {
@@ -124,7 +124,6 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
     'Content-Type': file.contentType,
     'Content-Length': String(file.size),
     'Cache-Control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-store',
-    'Set-Cookie': `${ctx.cookieName}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`,
   });
   if (req.method === 'HEAD') return void res.end();
   openStatic(file)

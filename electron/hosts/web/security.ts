@@ -44,8 +44,11 @@ export function checkHostAndOrigin(req: IncomingMessage, policy: OriginPolicy, r
   return null;
 }
 
-/** The token from `?token=`, the `Sec-WebSocket-Protocol` list, or the session cookie. */
-export function presentedToken(req: IncomingMessage, cookieName: string | null): string | null {
+/**
+ * The token from the `Sec-WebSocket-Protocol` list (the page) or `?token=` (scripts). Never from a
+ * cookie: a cookie for 127.0.0.1 is sent to every port of 127.0.0.1, so any local listener could read it.
+ */
+export function presentedToken(req: IncomingMessage): string | null {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const fromQuery = url.searchParams.get('token');
   if (fromQuery) return fromQuery;
@@ -53,17 +56,7 @@ export function presentedToken(req: IncomingMessage, cookieName: string | null):
     .split(',')
     .map((p) => p.trim());
   const fromProtocol = protocols.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
-  if (fromProtocol) return fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length);
-  if (!cookieName) return null;
-  return readCookie(req.headers.cookie ?? '', cookieName);
-}
-
-function readCookie(header: string, name: string): string | null {
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return null;
+  return fromProtocol ? fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) : null;
 }
 
 /**
