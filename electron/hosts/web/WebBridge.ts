@@ -10,6 +10,7 @@ import type { Logger } from '../../core/platform';
 import { BridgeConnection } from './BridgeConnection';
 import { MAX_FRAME_BYTES } from './bridgeFrames';
 import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, securityHeaders, tokenMatches, type OriginPolicy } from './security';
+import { HTTP_SERVER_OPTIONS, limitConnections } from './connectionLimits';
 import { openStatic, resolveStatic } from './staticFiles';
 
 export interface WebBridgeOptions {
@@ -33,7 +34,8 @@ const HEARTBEAT_MS = 30_000;
 
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = newToken();
-  const server = createServer();
+  const server = createServer(HTTP_SERVER_OPTIONS);
+  limitConnections(server);
   const port = await listen(server, opts.port ?? 5317);
   const policy = originPolicy(port);
   const ctx: RequestContext = { token, policy, port, staticDir: opts.staticDir, logger: opts.logger };

@@ -21,10 +21,13 @@ export function tokenOf(url: string): string {
   return new URLSearchParams(u.hash.slice(1)).get('token') ?? u.searchParams.get('token') ?? '';
 }
 
-export async function startWebHost(extraArgs: string[] = []): Promise<WebHostProcess> {
+/** `maxFiles` runs the host under `ulimit -n` (1024 is the usual desktop default). */
+export async function startWebHost(extraArgs: string[] = [], opts: { maxFiles?: number } = {}): Promise<WebHostProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-hostile-'));
   const args = ['electron/hosts/web.ts', '--json', '--port', '0', '--data-dir', dataDir, ...extraArgs];
-  const child = spawn('node_modules/.bin/tsx', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  const child = opts.maxFiles
+    ? spawn('sh', ['-c', `ulimit -n ${opts.maxFiles} && exec node_modules/.bin/tsx "$@"`, 'sh', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } })
+    : spawn('node_modules/.bin/tsx', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
