@@ -5,12 +5,13 @@
  * and returns a CoreHandle that any host (Electron, browser, CLI) carries over its transport.
  */
 import { join } from 'node:path';
-import type { FleetFile, ServerConfig } from '../../shared/domain/serverConfig';
+import { isAllowedPasswordEnv, type FleetFile, type ServerConfig } from '../../shared/domain/serverConfig';
 import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
 import type { AppHealth, ConnectionTest } from '../../shared/ipc/schemas';
 import { AlertEngine } from './alerts/AlertEngine';
 import type { CoreHandle, PushMessage } from './api/CoreHandle';
 import { createHandlers } from './api/handlers';
+import { BoundCredentialStore } from './credentials/credentialBinding';
 import type { CredentialStore } from './credentials/CredentialStore';
 import { openCredentialStore } from './credentials/openCredentialStore';
 import { SqliteEventLog } from './eventlog/SqliteEventLog';
@@ -75,18 +76,25 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
 
   const sessionPasswords = new Map<string, string>();
+  let configured = (): ServerConfig[] => [];
+  // Sessions get a stored secret only for the URL and username it was entered for.
+  const boundCredentials = new BoundCredentialStore(
+    credentials,
+    { configOf: (id) => configured().find((c) => c.id === id), bindingOf: (id) => registry.bindingOf(id) },
+    log.child('credentials'),
+  );
   const fleet = new FleetService({
     clock,
     logger: log.child('fleet'),
-    credentials,
-    passwordFromEnv: (c) => sessionPasswords.get(c.id) ?? (c.passwordEnv ? (process.env[c.passwordEnv] ?? null) : null),
+    credentials: boundCredentials,
+    passwordFromEnv: (c) => sessionPasswords.get(c.id) ?? (isAllowedPasswordEnv(c.passwordEnv) ? (process.env[c.passwordEnv] ?? null) : null),
   });
 
   const pushes = new Emitter<PushMessage>((err) => log.error('push listener failed', { err }));
   const push = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => pushes.fire({ channel, payload } as PushMessage);
   const disposers: (() => void)[] = [];
   let demoServers: ServerConfig[] = [];
-  const configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
+  configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
   const health = (): AppHealth => ({
     keychain: (({ available, detail }) => ({ available, detail }))(credentials.status()),
     eventLog: eventLog.health(),

@@ -32,10 +32,10 @@ describe('human CLI output never passes control characters from a server', () =>
   });
 
   it('monitor and events print the hostile strings escaped, on one line each', async () => {
-    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }] };
+    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }] };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
     const data = join(dir, 'data');
-    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', data], { DNSA_PW: 'monitor-pass' });
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', data], { DNSFLEET_DNSA_PW: 'monitor-pass' });
     const isLine = (text: string) => (l: Record<string, unknown>) => typeof l.raw === 'string' && l.raw.includes(text);
     await cli.waitFor(isLine('live'), 20_000);
     emulator.control.sendRawLegacy(JSON.stringify({ type: 'zone_created', data: { zone_id: 7, zone_name: HOSTILE_ZONE } }));
