@@ -93,6 +93,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const pushes = new Emitter<PushMessage>((err) => log.error('push listener failed', { err }));
   const push = <C extends PushChannel>(channel: C, payload: PushPayload<C>) => pushes.fire({ channel, payload } as PushMessage);
   const disposers: (() => void)[] = [];
+  // Outlives the other subscriptions at dispose: what the closing flush commits is pushed too
+  // (`monitor --json` printed 230,297 of 232,757 stored events without it).
+  const stopCommitPush = eventLog.onDidCommit((batch) => batch.events.length > 0 && push('events:onDidAppend', batch.events));
   let demoServers: ServerConfig[] = [];
   configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
   const health = (): AppHealth => ({
@@ -108,7 +111,6 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       eventLog.append(events);
       alerts.ingest(events);
     }),
-    eventLog.onDidCommit((batch) => batch.events.length > 0 && push('events:onDidAppend', batch.events)),
     eventLog.onDidChangeHealth(() => push('app:onDidChangeHealth', health())),
     fleet.onDidChangeState((status) => {
       alerts.onServerStatus(status);
@@ -182,6 +184,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       await fleet.dispose();
       alerts.dispose();
       await eventLog.close();
+      stopCommitPush();
       registry.dispose();
       (settings as { dispose?: () => void }).dispose?.();
       pushes.dispose();
