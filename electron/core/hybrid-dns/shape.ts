@@ -5,6 +5,7 @@
  */
 import type { EventCategory, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderStatusChangeData, ZoneChangeData } from '../../../shared/domain/eventTypes';
+import { boundData } from './boundedData';
 import { toForwarderSnapshot, type Signal } from './signals';
 import { categoryOf } from './wire/eventTypes';
 import {
@@ -96,7 +97,7 @@ export function shapeEnvelope(type: string, data: unknown, at: number, priority?
 }
 
 function base(type: string, severity: Severity, title: string, summary: string, data: unknown, signal?: Signal): Shaped {
-  return { type, category: categoryOf(type), severity, title: clip(title, 200), summary, data, ...(signal ? { signal } : {}) };
+  return { type, category: categoryOf(type), severity, title: clip(title, 200), summary, data: boundData(data), ...(signal ? { signal } : {}) };
 }
 
 function shapeHealth(data: unknown, at: number): ShapeResult {

@@ -52,7 +52,13 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
     });
   });
   const stopPush = opts.core.onPush((message) => {
-    const text = JSON.stringify({ push: message.channel, payload: message.payload });
+    let text: string;
+    try {
+      text = JSON.stringify({ push: message.channel, payload: message.payload });
+    } catch (err) {
+      // One unserialisable push (the core bounds event data; this is the last guard) is dropped, not fatal.
+      return opts.logger.error('push could not be serialised', { channel: message.channel, err });
+    }
     for (const conn of connections) conn.sendPush(text);
   });
   const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), HEARTBEAT_MS);

@@ -60,3 +60,41 @@ describe('hostile frame types and priorities', () => {
     expect(logger.warnings.filter((w) => w.msg === 'frame rejected')).toHaveLength(2);
   });
 });
+
+describe('hostile nesting (issue 17 item 13)', () => {
+  const deep = (levels: number) => '{"a":'.repeat(levels) + '"bottom"' + '}'.repeat(levels);
+  const depthOf = (v: unknown): number => (typeof v === 'object' && v !== null ? 1 + Math.max(0, ...Object.values(v).map(depthOf)) : 0);
+
+  it('a 10,000-level event keeps a bounded copy of its data that can be sent to the page', () => {
+    const n = new Normaliser('dns-01', recordingLogger());
+    const out = n.ingest(`{"type":"deep_thing","id":"d1","data":${deep(10_000)}}`, 'unified', NOW);
+    expect(out.events).toHaveLength(1);
+    const event = out.events[0]!;
+    expect(() => JSON.stringify(event)).not.toThrow();
+    expect(depthOf(event.data)).toBeLessThanOrEqual(33);
+    expect(JSON.stringify(event.data)).toContain('[nested too deep]');
+    expect(FleetEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it('deep arrays and deep payloads under known types are bounded too', () => {
+    const n = new Normaliser('dns-01', recordingLogger());
+    const arrays = '['.repeat(5000) + '1' + ']'.repeat(5000);
+    for (const [i, frame] of [
+      `{"type":"admin_broadcast","id":"b1","data":{"message":"hi","extra":${arrays}}}`,
+      `{"type":"system_status","id":"s1","data":{"type":"custom_sub","data":${deep(5000)}}}`,
+      `{"type":"health_alert","id":"h1","data":{"message":"m","x":${deep(5000)}}}`,
+    ].entries()) {
+      const out = n.ingest(frame, 'unified', NOW);
+      expect(out.events, String(i)).toHaveLength(1);
+      expect(() => JSON.stringify(out.events[0])).not.toThrow();
+    }
+  });
+
+  it('a deep event inside a batch is rejected alone; its siblings are kept', () => {
+    const n = new Normaliser('dns-01', recordingLogger());
+    const frame = `{"type":"batched_events","events":[{"type":"zone_created","id":"z1","data":{}},{"type":"deep_thing","data":${deep(10_000)}},{"type":"zone_deleted","id":"z2","data":{}}]}`;
+    const out = n.ingest(frame, 'unified', NOW);
+    expect(out.events.map((e) => e.type)).toEqual(['zone_created', 'zone_deleted']);
+    expect(n.counters.rejected).toBe(1);
+  });
+});
