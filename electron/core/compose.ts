@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { isAllowedPasswordEnv, type FleetFile, type ServerConfig } from '../../shared/domain/serverConfig';
 import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
-import type { AppHealth, ConnectionTest } from '../../shared/ipc/schemas';
+import type { AppHealth, ConnectionTest, ImportChange } from '../../shared/ipc/schemas';
 import { AlertEngine } from './alerts/AlertEngine';
 import type { CoreHandle, PushMessage } from './api/CoreHandle';
 import { createHandlers } from './api/handlers';
@@ -15,7 +15,8 @@ import { BoundCredentialStore } from './credentials/credentialBinding';
 import type { CredentialStore } from './credentials/CredentialStore';
 import { openCredentialStore } from './credentials/openCredentialStore';
 import { SqliteEventLog } from './eventlog/SqliteEventLog';
-import { importFleet } from './fleetConfig/fleetFile';
+import { asRequestError, importFleet, parseFleetFile } from './fleetConfig/fleetFile';
+import { previewImport } from './fleetConfig/importPreview';
 import { FleetService, testConnection } from './fleet/FleetService';
 import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
@@ -62,6 +63,7 @@ export interface CoreServices {
   push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void;
   startDemo(): Promise<void>;
   importFleet(file: FleetFile): Promise<{ added: string[]; updated: string[]; needCredentials: string[] }>;
+  previewImport(file: FleetFile): ImportChange[];
   testConnection(config: ServerConfig, password: string | null): Promise<ConnectionTest>;
 }
 
@@ -170,7 +172,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       demoServers = demo.servers;
       applyServers();
     },
-    importFleet: (file) => importFleet(registry, file),
+    importFleet: (file) => asRequestError(() => importFleet(registry, file)),
+    previewImport: (file) => asRequestError(() => previewImport(registry.configs(), parseFleetFile(file, 'imported fleet'))),
     testConnection: (config, password) => testConnection(config, password),
   };
 

@@ -13,6 +13,7 @@ import {
   ExportProgressSchema,
   FleetSnapshotSchema,
   HistogramSchema,
+  ImportChangeSchema,
   MetricsRequestSchema,
   MetricsResponseSchema,
   PasswordSchema,
@@ -30,6 +31,7 @@ export const invokeChannels = {
   'fleet:getSnapshot': { request: z.object({}), response: FleetSnapshotSchema },
   'fleet:startDemo': { request: z.object({}), response: ok },
   'fleet:exportConfig': { request: z.object({}), response: FleetFileSchema },
+  'fleet:previewImport': { request: z.object({ fleet: FleetFileSchema }), response: z.array(ImportChangeSchema) },
   'fleet:importConfig': {
     request: z.object({ fleet: FleetFileSchema }),
     response: z.object({ added: z.array(z.string()), updated: z.array(z.string()), needCredentials: z.array(z.string()) }),

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FleetFileSchema, isAllowedPasswordEnv, PASSWORD_ENV_RULE, type FleetFile, type ServerConfig } from '../../../shared/domain/serverConfig';
+import { ApiFailure } from '../../../shared/ipc/dispatch';
 import type { ServerRegistry } from '../settings/ServerRegistry';
 
 export class FleetFileError extends Error {
@@ -74,6 +75,19 @@ export async function importFleet(registry: ServerRegistry, file: FleetFile): Pr
   const needCredentials: string[] = [];
   for (const c of configs) if (!(await registry.hasCredential(c))) needCredentials.push(c.id);
   return { added, updated, needCredentials };
+}
+
+/** A file the user chose is a bad request, not an internal error: the hosts show its problems as they are. */
+export function asRequestError<T>(run: () => T): T {
+  const rethrow = (err: unknown): never => {
+    throw err instanceof FleetFileError ? new ApiFailure('invalid-request', err.message) : err;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(rethrow) : result) as T;
+  } catch (err) {
+    return rethrow(err);
+  }
 }
 
 function keepLocalPin(incoming: ServerConfig, existing: ServerConfig | undefined): ServerConfig {
