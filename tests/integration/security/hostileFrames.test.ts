@@ -98,3 +98,15 @@ describe('hostile nesting (issue 17 item 13)', () => {
     expect(n.counters.rejected).toBe(1);
   });
 });
+
+describe('redaction of server data keyed by prototype names', () => {
+  it('keeps `__proto__` and `constructor` keys as keys and never changes the prototype', async () => {
+    const { redact } = await import('../../../electron/core/util/redact');
+    const hostile = JSON.parse('{"__proto__":{"isAdmin":true,"password":"p"},"constructor":{"prototype":1},"ok":1}') as unknown;
+    const out = redact(hostile) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(Object.keys(out)).toEqual(['__proto__', 'constructor', 'ok']);
+    expect(JSON.stringify(out)).toContain('"__proto__":{"isAdmin":true,"password":"[REDACTED]"}');
+  });
+});
