@@ -18,6 +18,15 @@ export function bridgeToken(location: Location, storage: Storage, history?: Hist
   return fromUrl;
 }
 
+/**
+ * The browser host serves the page to anyone on the machine (it is public code); only the bridge
+ * needs the token. Without one there is nothing to connect to: say how to get in instead of
+ * reconnecting forever.
+ */
+export function missingBridgeToken(win: Window): boolean {
+  return !win.dnsfleet && !new URLSearchParams(win.location.search).get('token') && !win.sessionStorage.getItem(TOKEN_KEY);
+}
+
 export function createClient(win: Window): FleetClient {
   if (win.dnsfleet) return new IpcTransport(win.dnsfleet);
   const token = bridgeToken(win.location, win.sessionStorage, win.history);

@@ -43,3 +43,16 @@ test('the bridge token never reaches another port of 127.0.0.1', async ({ page, 
   // And the address bar of a wall display does not show it either.
   expect(page.url()).not.toContain(token!);
 });
+
+test('a page opened without the token says how to get in, and reaches no data', async ({ browser }) => {
+  const fresh = await browser.newContext();
+  const page = await fresh.newPage();
+  const origin = new URL(app.url).origin;
+  const before = app.core.callsTo('fleet:getSnapshot').length;
+  await page.goto(`${origin}/`);
+  await expect(page.getByTestId('missing-token')).toBeVisible();
+  await expect(page.getByTestId('server-tile')).toHaveCount(0);
+  // The page built no client: nothing reached the core on its behalf.
+  expect(app.core.callsTo('fleet:getSnapshot')).toHaveLength(before);
+  await fresh.close();
+});
