@@ -96,6 +96,14 @@ describe('bridge fuzzer against the real browser host', () => {
     big.ws.send(JSON.stringify({ id: 1, channel: 'events:query', payload: { pad: 'x'.repeat(4 * 1024 * 1024) } }));
     expect(await closed).toBe(1009);
 
+    // Prototype names are unknown channels: answered as such, never run into a handler's throw.
+    const probes = [...PROTO, ...PROTO.map((p) => `fleet:${p}`)];
+    probes.forEach((ch, i) => ws.send(JSON.stringify({ id: 1_000_000 + i, channel: ch, payload: {} })));
+    expect(await until(() => probes.every((_, i) => answers.some((a) => (a as { id?: number }).id === 1_000_000 + i)), 10_000)).toBe(true);
+    for (const [i, ch] of probes.entries()) {
+      expect(answers.find((a) => (a as { id?: number }).id === 1_000_000 + i), ch).toMatchObject({ result: { ok: false, error: { code: 'unknown-channel' } } });
+    }
+
     const snapshot = await invoke(ws, answers, 'fleet:getSnapshot', 999_999);
     expect(snapshot.result.ok).toBe(true);
     expect(snapshot.result.value?.servers).toEqual([]);

@@ -74,4 +74,17 @@ describe('hostile server: property-based frames through the parser and normalise
     expect(eventsSeen).toBeGreaterThan(RUNS / 10);
     expect(rejectedSeen).toBeGreaterThan(RUNS / 20);
   }, 90_000);
+
+  it(`stores a frame of any unknown type, prototype names included, as one event of that type (${RUNS} frames)`, () => {
+    const known = new Set([...KNOWN, 'connection_established', 'subscription_updated', 'system_info', 'connection_status', 'connection_test', 'subscription_info', 'message_preferences', 'message_preferences_updated', 'category_subscription_updated', 'compressed']);
+    const unknownType = fc.oneof(fc.constantFrom(...PROTO), fc.string({ minLength: 1, maxLength: 100 })).filter((t) => !known.has(t) && t.trim() === t && t.length > 0);
+    fc.assert(
+      fc.property(unknownType, fc.dictionary(key, value, { maxKeys: 5 }), fc.constantFrom<Stack>('legacy', 'unified'), (type, data, stack) => {
+        const out = new Normaliser('dns-fuzz', nullLogger).ingest(JSON.stringify({ type, data }), stack, NOW);
+        expect(out.rejected).toBeNull();
+        expect(out.events.map((e) => e.type)).toEqual([type]);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 90_000);
 });
