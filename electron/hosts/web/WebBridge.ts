@@ -9,7 +9,7 @@ import type { CoreHandle } from '../../core/api/CoreHandle';
 import type { Logger } from '../../core/platform';
 import { BridgeConnection } from './BridgeConnection';
 import { MAX_FRAME_BYTES } from './bridgeFrames';
-import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, securityHeaders, tokenMatches, type OriginPolicy } from './security';
+import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, requestUrl, securityHeaders, tokenMatches, type OriginPolicy } from './security';
 import { HTTP_SERVER_OPTIONS, limitConnections } from './connectionLimits';
 import { openStatic, resolveStatic } from './staticFiles';
 
@@ -42,14 +42,25 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
 
   const connections = new Set<BridgeConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
-  server.on('request', (req, res) => void handleHttp(ctx, req, res));
-  server.on('upgrade', (req, socket, head) => {
-    if (!admitUpgrade(ctx, req, socket)) return;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new BridgeConnection(ws, opts.core, opts.logger);
-      connections.add(conn);
-      ws.on('close', () => connections.delete(conn));
+  // Every listener that takes a request survives it: a failure closes that one connection only.
+  server.on('request', (req, res) => {
+    handleHttp(ctx, req, res).catch((err: unknown) => {
+      opts.logger.error('request failed', { err });
+      res.destroy();
     });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    try {
+      if (!admitUpgrade(ctx, req, socket)) return;
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new BridgeConnection(ws, opts.core, opts.logger);
+        connections.add(conn);
+        ws.on('close', () => connections.delete(conn));
+      });
+    } catch (err) {
+      opts.logger.error('upgrade failed', { err });
+      socket.destroy();
+    }
   });
   const stopPush = opts.core.onPush((message) => {
     let text: string;
@@ -101,15 +112,19 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+
 function admitUpgrade(ctx: RequestContext, req: IncomingMessage, socket: Duplex): boolean {
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const path = requestUrl(req)?.pathname;
   const refusal =
-    path !== '/bridge'
+    path === undefined
+      ? { status: 400 as const, reason: 'bad request target' }
+      : path !== '/bridge'
       ? { status: 404 as const, reason: 'not found' }
       : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req)) ? null : { status: 401 as const, reason: 'token required' }));
   if (!refusal) return true;
   ctx.logger.warn('refused bridge connection', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
-  socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : refusal.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_TEXT[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   return false;
 }
 
@@ -125,7 +140,9 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
   // The built renderer is public code and carries no data: it is served without the token, so the
   // token never needs a cookie (cookies are not scoped by port: any local listener would get it).
   // Everything with data goes over /bridge, which requires the token.
-  const file = await resolveStatic(ctx.staticDir, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  const url = requestUrl(req);
+  if (!url) return refuse(400, 'bad request target\n');
+  const file = await resolveStatic(ctx.staticDir, url.pathname);
   if (!file) return refuse(404, 'not found\n');
   res.writeHead(200, {
     ...headers,

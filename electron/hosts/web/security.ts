@@ -49,7 +49,8 @@ export function checkHostAndOrigin(req: IncomingMessage, policy: OriginPolicy, r
  * cookie: a cookie for 127.0.0.1 is sent to every port of 127.0.0.1, so any local listener could read it.
  */
 export function presentedToken(req: IncomingMessage): string | null {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = requestUrl(req);
+  if (!url) return null;
   const fromQuery = url.searchParams.get('token');
   if (fromQuery) return fromQuery;
   const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
@@ -57,6 +58,18 @@ export function presentedToken(req: IncomingMessage): string | null {
     .map((p) => p.trim());
   const fromProtocol = protocols.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
   return fromProtocol ? fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) : null;
+}
+
+/**
+ * The request target as a URL, or null: Node's parser accepts targets such as `http://[` that
+ * `new URL` refuses, and a throw in a request listener would end the process.
+ */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
 }
 
 /**
