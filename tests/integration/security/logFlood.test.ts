@@ -57,6 +57,7 @@ describe('log flooding', () => {
       }
       expect(host.child.exitCode).toBeNull();
       const logs = join(host.dataDir, 'logs');
+      process.stdout.write(`log flood: 2,000 refused upgrades wrote ${logBytes(logs)} bytes of logs\n`);
       expect(logBytes(logs)).toBeLessThan(512 * 1024);
     } finally {
       await host.stop();
