@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { CoreHandle } from '../../core/api/CoreHandle';
+import type { CoreHandle, PushMessage } from '../../core/api/CoreHandle';
 import type { Logger } from '../../core/platform';
 import { BridgeConnection } from './BridgeConnection';
 import { MAX_FRAME_BYTES } from './bridgeFrames';
@@ -42,35 +42,16 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
 
   const connections = new Set<BridgeConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
-  // Every listener that takes a request survives it: a failure closes that one connection only.
-  server.on('request', (req, res) => {
-    handleHttp(ctx, req, res).catch((err: unknown) => {
-      opts.logger.error('request failed', { err });
-      res.destroy();
-    });
-  });
-  server.on('upgrade', (req, socket, head) => {
-    try {
-      if (!admitUpgrade(ctx, req, socket)) return;
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new BridgeConnection(ws, opts.core, opts.logger);
-        connections.add(conn);
-        ws.on('close', () => connections.delete(conn));
-      });
-    } catch (err) {
-      opts.logger.error('upgrade failed', { err });
-      socket.destroy();
-    }
-  });
+  serveRequests(server, ctx, (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = new BridgeConnection(ws, opts.core, opts.logger);
+      connections.add(conn);
+      ws.on('close', () => connections.delete(conn));
+    }),
+  );
   const stopPush = opts.core.onPush((message) => {
-    let text: string;
-    try {
-      text = JSON.stringify({ push: message.channel, payload: message.payload });
-    } catch (err) {
-      // One unserialisable push (the core bounds event data; this is the last guard) is dropped, not fatal.
-      return opts.logger.error('push could not be serialised', { channel: message.channel, err });
-    }
-    for (const conn of connections) conn.sendPush(text);
+    const text = serialisePush(message, opts.logger);
+    if (text !== null) for (const conn of connections) conn.sendPush(text);
   });
   const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), HEARTBEAT_MS);
   heartbeat.unref();
@@ -91,6 +72,34 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/** Every listener that takes a request survives it: a failure closes that one connection only. */
+function serveRequests(server: Server, ctx: RequestContext, upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): void {
+  server.on('request', (req, res) => {
+    handleHttp(ctx, req, res).catch((err: unknown) => {
+      ctx.logger.error('request failed', { err });
+      res.destroy();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    try {
+      if (admitUpgrade(ctx, req, socket)) upgrade(req, socket, head);
+    } catch (err) {
+      ctx.logger.error('upgrade failed', { err });
+      socket.destroy();
+    }
+  });
+}
+
+/** Serialised once for all tabs; one push that cannot be (the core bounds event data) is dropped, not fatal. */
+function serialisePush(message: PushMessage, logger: Logger): string | null {
+  try {
+    return JSON.stringify({ push: message.channel, payload: message.payload });
+  } catch (err) {
+    logger.error('push could not be serialised', { channel: message.channel, err });
+    return null;
+  }
 }
 
 interface RequestContext {
