@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { createCore } from '../core/compose';
+import type { Logger } from '../core/platform';
 import { createLogger } from '../core/util/logger';
 import { startWebBridge } from './web/WebBridge';
 import { runDemoFleet, type RunningDemo } from './demoFleet';
@@ -33,6 +34,7 @@ export async function runWebHost(o: WebHostOptions): Promise<number> {
       return demo;
     },
   });
+  keepServingOnStrayErrors(logger);
   const bridge = await startWebBridge({ core, port: o.port, staticDir: resolve('out/renderer'), logger: logger.child('bridge') });
   core.start();
   if (o.demo) await core.handlers['fleet:startDemo']({});
@@ -48,6 +50,15 @@ export async function runWebHost(o: WebHostOptions): Promise<number> {
   await core.dispose();
   await demo?.close();
   return 0;
+}
+
+/**
+ * The last line of defence for "never stop watching": every listener that takes outside input is
+ * already wrapped, but should one slip through, an unhandled rejection from one bad message is
+ * logged instead of ending the process (Node's default) and every tab and emulator with it.
+ */
+function keepServingOnStrayErrors(logger: Logger): void {
+  process.on('unhandledRejection', (err) => logger.error('unhandled rejection (kept serving)', { err }));
 }
 
 export function parseWebArgs(argv: string[]): WebHostOptions {

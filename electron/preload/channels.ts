@@ -16,6 +16,7 @@ const invoke = [
   'fleet:getSnapshot',
   'fleet:startDemo',
   'fleet:exportConfig',
+  'fleet:previewImport',
   'fleet:importConfig',
   'servers:list',
   'servers:save',

@@ -33,5 +33,13 @@ export const ServerConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
 
+/**
+ * The only environment variables a config may read a password from. A fleet file comes from anyone:
+ * `passwordEnv: "HOME"` (or AWS_SECRET_ACCESS_KEY) would send that variable to the file's server.
+ */
+export const PASSWORD_ENV_PATTERN = /^DNSFLEET_[A-Z0-9_]{1,64}$/;
+export const PASSWORD_ENV_RULE = 'passwordEnv must name a DNSFLEET_-prefixed variable (like DNSFLEET_HQ1_PASSWORD)';
+export const isAllowedPasswordEnv = (name: string | undefined): name is string => typeof name === 'string' && PASSWORD_ENV_PATTERN.test(name);
+
 export const FleetFileSchema = z.object({ servers: z.array(ServerConfigSchema) });
 export type FleetFile = z.infer<typeof FleetFileSchema>;

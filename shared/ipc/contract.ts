@@ -13,6 +13,7 @@ import {
   ExportProgressSchema,
   FleetSnapshotSchema,
   HistogramSchema,
+  ImportChangeSchema,
   MetricsRequestSchema,
   MetricsResponseSchema,
   PasswordSchema,
@@ -30,6 +31,7 @@ export const invokeChannels = {
   'fleet:getSnapshot': { request: z.object({}), response: FleetSnapshotSchema },
   'fleet:startDemo': { request: z.object({}), response: ok },
   'fleet:exportConfig': { request: z.object({}), response: FleetFileSchema },
+  'fleet:previewImport': { request: z.object({ fleet: FleetFileSchema }), response: z.array(ImportChangeSchema) },
   'fleet:importConfig': {
     request: z.object({ fleet: FleetFileSchema }),
     response: z.object({ added: z.array(z.string()), updated: z.array(z.string()), needCredentials: z.array(z.string()) }),
@@ -107,5 +109,7 @@ export type ApiHandlers = { [C in InvokeChannel]: (req: ParsedRequest<C>) => Pro
 export const INVOKE_CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
 export const PUSH_CHANNELS = Object.keys(pushChannels) as PushChannel[];
 
-export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && c in invokeChannels;
-export const isPushChannel = (c: unknown): c is PushChannel => typeof c === 'string' && c in pushChannels;
+// Own properties only: `in` also finds `__proto__`, `constructor` and `toString`, and a bridge frame
+// naming one of those used to reach `spec.request` on a function and end the browser host.
+export const isInvokeChannel = (c: unknown): c is InvokeChannel => typeof c === 'string' && Object.hasOwn(invokeChannels, c);
+export const isPushChannel = (c: unknown): c is PushChannel => typeof c === 'string' && Object.hasOwn(pushChannels, c);

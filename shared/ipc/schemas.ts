@@ -48,6 +48,16 @@ export type Histogram = z.infer<typeof HistogramSchema>;
 export const ServerEntrySchema = ServerConfigSchema.extend({ hasCredential: z.boolean() });
 export type ServerEntry = z.infer<typeof ServerEntrySchema>;
 
+/** What importing a fleet file would change for one server (shown before anything is written). */
+export const ImportChangeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['add', 'update', 'unchanged']),
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+  /** The URL or username changed: the stored password is forgotten and asked again. */
+  forgetsPassword: z.boolean(),
+});
+export type ImportChange = z.infer<typeof ImportChangeSchema>;
+
 export const AppHealthSchema = z.object({
   /** Keychain reachable? When false, credentials are kept in memory for this session only. */
   keychain: z.object({ available: z.boolean(), detail: z.string() }),

@@ -1,6 +1,7 @@
 /** Importing a fleet file, then giving (or skipping) the passwords the file cannot carry. */
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
+import { serverStatus } from './support/fakeData';
 
 let app: FakeApp | undefined;
 test.afterEach(async () => {
@@ -15,10 +16,18 @@ const FLEET = {
   ],
 };
 
-async function importFleet(page: Page): Promise<void> {
+async function chooseFleetFile(page: Page, fleet: unknown): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import fleet JSON' }).click();
-  await (await chooser).setFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(FLEET)) });
+  await (await chooser).setFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fleet)) });
+}
+
+/** Chooses the file and confirms the preview of what it changes. */
+async function importFleet(page: Page): Promise<void> {
+  await chooseFleetFile(page, FLEET);
+  const preview = page.getByRole('dialog', { name: 'Review the fleet import' });
+  await expect(preview.getByTestId('import-preview-server')).toHaveCount(2);
+  await preview.getByRole('button', { name: 'Import' }).click();
 }
 
 const credentialOf = (page: Page, id: string) => page.locator(`[data-testid="server-entry"][data-server-id="${id}"] [data-testid="has-credential"]`);
@@ -81,9 +90,10 @@ test('one password can serve every imported server with the same username', asyn
       { id: 'dns-new-3', name: 'New Branch', url: 'https://10.3.0.53:8443', username: 'noc-monitor' },
     ],
   };
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import fleet JSON' }).click();
-  await (await chooser).setFiles({ name: 'fleet.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(fleet)) });
+  await chooseFleetFile(page, fleet);
+  const preview = page.getByRole('dialog', { name: 'Review the fleet import' });
+  await expect(preview.getByTestId('import-preview-server')).toHaveCount(3);
+  await preview.getByRole('button', { name: 'Import' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Passwords for imported servers' });
   await expect(dialog.getByTestId('import-credentials-progress')).toHaveText('1 of 3');
@@ -102,4 +112,20 @@ test('one password can serve every imported server with the same username', asyn
   await expect(page.getByText('2 of 3 passwords stored in the keychain; 1 server still without a password.')).toBeVisible();
   expect(app.core.passwordsSet).toEqual(['dns-new-1', 'dns-new-3']);
   await expect(credentialOf(page, 'dns-new-3')).toHaveAttribute('data-value', 'true');
+});
+
+test('the preview shows a server moved to another URL, warns its password is forgotten, and Cancel imports nothing', async ({ page }) => {
+  app = await startFakeApp((core) => core.setServer(serverStatus('dns-hq-1', 'live', { name: 'HQ' })));
+  await page.goto(`${app.url}#/servers`);
+  await chooseFleetFile(page, { servers: [{ id: 'dns-hq-1', name: 'HQ', url: 'https://attacker.example.org', username: 'monitor' }] });
+
+  const preview = page.getByRole('dialog', { name: 'Review the fleet import' });
+  const server = preview.locator('[data-testid="import-preview-server"][data-server-id="dns-hq-1"]');
+  await expect(server).toHaveAttribute('data-kind', 'update');
+  await expect(server.locator('[data-field="url"]')).toHaveText('url: https://dns-hq-1.example:8443 → https://attacker.example.org');
+  await expect(server.getByTestId('import-preview-forgets-password')).toBeVisible();
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toHaveCount(0);
+  expect(app.core.callsTo('fleet:importConfig')).toHaveLength(0);
+  expect(app.core.entries.get('dns-hq-1')?.url).toBe('https://dns-hq-1.example:8443');
 });

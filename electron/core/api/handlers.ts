@@ -30,6 +30,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       return { ok: true as const };
     },
     'fleet:exportConfig': async () => exportFleetFile(s),
+    'fleet:previewImport': async ({ fleet }) => s.previewImport(fleet),
     'fleet:importConfig': async ({ fleet }) => s.importFleet(fleet),
     'servers:list': async () => s.registry.list(),
     'servers:save': async ({ config, password, isNew }) => {

@@ -3,7 +3,8 @@
  * secret: FleetFileSchema strips unknown keys (a `password` included) on the way in and out.
  */
 import { readFileSync } from 'node:fs';
-import { FleetFileSchema, type FleetFile, type ServerConfig } from '../../../shared/domain/serverConfig';
+import { FleetFileSchema, isAllowedPasswordEnv, PASSWORD_ENV_RULE, type FleetFile, type ServerConfig } from '../../../shared/domain/serverConfig';
+import { ApiFailure } from '../../../shared/ipc/dispatch';
 import type { ServerRegistry } from '../settings/ServerRegistry';
 
 export class FleetFileError extends Error {
@@ -53,6 +54,10 @@ export function parseFleetFile(json: unknown, source = 'fleet file'): FleetFile 
     const problems = parsed.error.issues.map((issue) => `${locate(json, issue.path)}: ${issue.message}`);
     throw new FleetFileError(`${source} has ${problems.length} problem(s):`, problems);
   }
+  const envProblems = parsed.data.servers.flatMap((s, i) =>
+    s.passwordEnv === undefined || isAllowedPasswordEnv(s.passwordEnv) ? [] : [`servers[${i}] (id "${s.id}") passwordEnv "${String(s.passwordEnv).slice(0, 80)}": ${PASSWORD_ENV_RULE}; a fleet file may not choose any other variable of your environment to send as a password`],
+  );
+  if (envProblems.length > 0) throw new FleetFileError(`${source} names environment variables it may not read:`, envProblems);
   const seen = new Set<string>();
   const duplicates = parsed.data.servers.flatMap((s, i) => (seen.has(s.id) ? [`servers[${i}]: id "${s.id}" appears more than once`] : (seen.add(s.id), [])));
   if (duplicates.length > 0) throw new FleetFileError(`${source} has duplicate server ids:`, duplicates);
@@ -70,6 +75,19 @@ export async function importFleet(registry: ServerRegistry, file: FleetFile): Pr
   const needCredentials: string[] = [];
   for (const c of configs) if (!(await registry.hasCredential(c))) needCredentials.push(c.id);
   return { added, updated, needCredentials };
+}
+
+/** A file the user chose is a bad request, not an internal error: the hosts show its problems as they are. */
+export function asRequestError<T>(run: () => T): T {
+  const rethrow = (err: unknown): never => {
+    throw err instanceof FleetFileError ? new ApiFailure('invalid-request', err.message) : err;
+  };
+  try {
+    const result = run();
+    return (result instanceof Promise ? result.catch(rethrow) : result) as T;
+  } catch (err) {
+    return rethrow(err);
+  }
 }
 
 function keepLocalPin(incoming: ServerConfig, existing: ServerConfig | undefined): ServerConfig {

@@ -66,33 +66,39 @@ export class Normaliser {
     this.counters.frames++;
     const out: Ingested = { events: [], control: [], signals: [], rejected: null };
     const unwrapped = unwrapFrame(raw);
+    // Each envelope stands alone: one that is unusable (or throws) is rejected by itself, and the
+    // rest of its batch is kept.
     for (let i = 0; i < unwrapped.envelopes.length; i++) {
-      this.take(unwrapped.envelopes[i]!, unwrapped.sources[i]!, stack, receivedAt, out);
+      const env = unwrapped.envelopes[i]!;
+      const source = unwrapped.sources[i]!;
+      try {
+        const reason = this.take(env, source, stack, receivedAt, out);
+        if (reason) this.reject(reason, source, out);
+      } catch (err) {
+        this.reject(`${String(env.type).slice(0, 100)}: ${(err as Error)?.message ?? 'failed'}`, source, out);
+      }
     }
-    const reason = unwrapped.rejected ?? out.rejected;
-    if (reason && out.events.length === 0 && out.control.length === 0) this.reject(reason, raw, out);
+    if (unwrapped.rejected) this.reject(unwrapped.rejected, raw, out);
     return out;
   }
 
-  private take(env: Envelope, source: string, stack: Stack, receivedAt: number, out: Ingested): void {
+  /** Takes one envelope; returns why it is unusable, or null. */
+  private take(env: Envelope, source: string, stack: Stack, receivedAt: number, out: Ingested): string | null {
     const type = canonicalType(env.type);
     if (CONTROL[stack].has(type)) {
       this.counters.control++;
       out.control.push(type === env.type ? env : { ...env, type });
-      return;
+      return null;
     }
     const key = env.id ? `u:${this.serverId}:${env.id}` : `h:${this.serverId}:${type}:${env.timestamp ?? ''}:${fnv1a(source)}`;
     const hash = dedupHash(key);
     if (this.dedup.has(hash)) {
       this.counters.duplicates++;
-      return;
+      return null;
     }
     const occurred = parseServerTime(env.timestamp) ?? receivedAt;
     const shaped = shapeEnvelope(type, env.data, occurred, env.priority, env.severity);
-    if ('rejected' in shaped) {
-      out.rejected = `${type}: ${shaped.rejected}`;
-      return;
-    }
+    if ('rejected' in shaped) return `${type}: ${shaped.rejected}`;
     this.dedup.add(hash);
     this.counters.events++;
     if (shaped.signal) out.signals.push(shaped.signal);
@@ -110,11 +116,12 @@ export class Normaliser {
       derived: false,
       dedupKey: key,
     });
+    return null;
   }
 
   private reject(reason: string, raw: string, out: Ingested): void {
     this.counters.rejected++;
-    out.rejected = reason;
+    out.rejected ??= reason;
     // Only the length and a short prefix: a hostile frame must not flood or poison the log.
     this.logger.warn('frame rejected', { serverId: this.serverId, reason, length: raw.length, head: raw.slice(0, 80) });
   }

@@ -5,6 +5,7 @@
  */
 import type { EventCategory, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderStatusChangeData, ZoneChangeData } from '../../../shared/domain/eventTypes';
+import { boundData } from './boundedData';
 import { toForwarderSnapshot, type Signal } from './signals';
 import { categoryOf } from './wire/eventTypes';
 import {
@@ -31,18 +32,19 @@ const clip = (v: unknown, max = 200): string =>
   typeof v === 'string' ? (v.length > max ? v.slice(0, max) + '…' : v) : v === undefined || v === null ? '' : clip(String(v), max);
 const obj = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const PRIORITY_SEVERITY: Record<string, Severity> = {
-  low: 'debug',
-  normal: 'info',
-  high: 'warning',
-  critical: 'critical',
-  urgent: 'critical',
-};
+/** A Map: `priority` is the server's string, and `constructor` must not find Object's. */
+const PRIORITY_SEVERITY: ReadonlyMap<string, Severity> = new Map([
+  ['low', 'debug'],
+  ['normal', 'info'],
+  ['high', 'warning'],
+  ['critical', 'critical'],
+  ['urgent', 'critical'],
+]);
 const SEVERITIES = new Set<Severity>(['debug', 'info', 'warning', 'error', 'critical']);
 
 function severityOf(priority: string | undefined, severity: string | undefined, fallback: Severity): Severity {
   if (severity && SEVERITIES.has(severity as Severity)) return severity as Severity;
-  return (priority && PRIORITY_SEVERITY[priority]) || fallback;
+  return (priority && PRIORITY_SEVERITY.get(priority)) || fallback;
 }
 
 export function shapeEnvelope(type: string, data: unknown, at: number, priority?: string, severity?: string): ShapeResult {
@@ -95,7 +97,7 @@ export function shapeEnvelope(type: string, data: unknown, at: number, priority?
 }
 
 function base(type: string, severity: Severity, title: string, summary: string, data: unknown, signal?: Signal): Shaped {
-  return { type, category: categoryOf(type), severity, title: clip(title, 200), summary, data, ...(signal ? { signal } : {}) };
+  return { type, category: categoryOf(type), severity, title: clip(title, 200), summary, data: boundData(data), ...(signal ? { signal } : {}) };
 }
 
 function shapeHealth(data: unknown, at: number): ShapeResult {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
-import { defaultSettings, DesktopSettingsSchema, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
+import { CredentialBindingsSchema, defaultSettings, DesktopSettingsSchema, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
 
 export interface InterpretedSettings {
   settings: Settings;
@@ -55,6 +55,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       ui: section('ui', UiSettingsSchema, defaults.ui),
       desktop: section('desktop', DesktopSettingsSchema, defaults.desktop),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
+      credentialBindings: section('credentialBindings', CredentialBindingsSchema, defaults.credentialBindings),
     },
     problems,
   };

@@ -25,6 +25,8 @@ export const NotificationSettingsSchema = z.object({
   quietHours: QuietHoursSchema.nullable().default(null),
 });
 
+export const CredentialBindingsSchema = z.record(z.string().max(200), z.string().regex(/^[0-9a-f]{64}$/));
+
 export const UiSettingsSchema = z.object({ theme: z.enum(['auto', 'light', 'dark']).default('auto') });
 
 /** The Electron host's desktop behaviour; other hosts ignore it. New keys default, no version bump. */
@@ -51,6 +53,11 @@ export const SettingsSchema = z.object({
   desktop: DesktopSettingsSchema.prefault({}),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
+  /**
+   * Server id -> the URL and username its stored password was entered for (a sha256, not a secret;
+   * credentials/credentialBinding.ts). Read with Object.hasOwn: the keys are server ids.
+   */
+  credentialBindings: CredentialBindingsSchema.default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type RetentionSettings = z.infer<typeof RetentionSchema>;

@@ -51,7 +51,6 @@ export function redact(value: unknown, depth = 0): unknown {
   if (depth > 6) return '[…]';
   if (value instanceof Error) return { name: value.name, message: redactString(value.message) };
   if (Array.isArray(value)) return value.slice(0, 100).map((v) => redact(v, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1);
-  return out;
+  // fromEntries defines own properties: a server's `__proto__` key stays a key, never a prototype.
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1)]));
 }

@@ -9,6 +9,7 @@ import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventLogReader } from '../../core/eventlog/EventLogReader';
 import { DB_FILE } from '../../core/eventlog/openDatabase';
 import { FILTER_OPTIONS, toEventFilter } from '../../core/eventlog/filterArgs';
+import { terminalText } from './terminalText';
 
 interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -61,15 +62,13 @@ function collect(log: EventLogReader, filter: Parameters<EventLogReader['query']
 /** Columns padded to their widest cell; the title takes the rest of the line. */
 export function table(events: FleetEvent[]): string {
   if (events.length === 0) return '(no events)\n';
-  const rows = events.map((e) => [e.occurredAt, e.serverId, e.severity, e.category, e.type + (e.derived ? '*' : ''), oneLine(e.title)]);
+  const rows = events.map((e) => [e.occurredAt, e.serverId, e.severity, e.category, e.type, e.title].map(terminalText).map((cell, c) => (c === 4 && e.derived ? cell + '*' : cell)));
   const header = ['OCCURRED (UTC)', 'SERVER', 'SEVERITY', 'CATEGORY', 'TYPE', 'TITLE'];
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c]!.length)));
   const render = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ');
   return all.map(render).join('\n') + '\n' + (rows.some((r) => r[4]!.endsWith('*')) ? '* derived from REST snapshots\n' : '');
 }
-
-const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ');
 
 function fail(io: CliIo, msg: string): number {
   io.stderr.write(`dnsfleet events: ${msg}\n`);

@@ -8,6 +8,7 @@ import { loadFleetFile } from '../../core/fleetConfig/fleetFile';
 import type { Logger } from '../../core/platform';
 import { createLogger } from '../../core/util/logger';
 import { nodePaths, untilStopped } from '../nodePlatform';
+import { terminalText as t } from './terminalText';
 
 interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -61,7 +62,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
     notify: (a: Alert) =>
       print(
         { kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title },
-        `ALERT  ${a.severity.padEnd(8)} ${a.serverId}  ${a.title}`,
+        `ALERT  ${t(a.severity).padEnd(8)} ${t(a.serverId)}  ${t(a.title)}`,
       ),
   };
   const core = await createCore({ host: 'cli', paths, notifier, logger, fleetOverride: servers });
@@ -74,7 +75,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       lastState.set(s.serverId, s.state);
       print(
         { kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state },
-        `STATE  ${s.serverId}  ${s.state}${s.detail ? `  (${s.detail})` : ''}`,
+        `STATE  ${t(s.serverId)}  ${t(s.state)}${s.detail ? `  (${t(s.detail)})` : ''}`,
       );
       if (s.state === 'needs-2fa' && totp) void core.handlers['servers:submitTotp']({ id: s.serverId, code: totp });
     } else if (channel === 'events:onDidAppend') {
@@ -88,7 +89,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       }[]) {
         print(
           { kind: 'event', at: e.receivedAt, server: e.serverId, type: e.type, category: e.category, severity: e.severity, title: e.title },
-          `EVENT  ${e.severity.padEnd(8)} ${e.serverId}  ${e.type}  ${e.title}`,
+          `EVENT  ${t(e.severity).padEnd(8)} ${t(e.serverId)}  ${t(e.type)}  ${t(e.title)}`,
         );
       }
     }

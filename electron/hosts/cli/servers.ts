@@ -5,15 +5,19 @@
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
+import { isAllowedPasswordEnv, PASSWORD_ENV_RULE, ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ConnectionTest } from '../../../shared/ipc/schemas';
+import { credentialBinding } from '../../core/credentials/credentialBinding';
 import type { CredentialStore } from '../../core/credentials/CredentialStore';
 import { openCredentialStore } from '../../core/credentials/openCredentialStore';
 import { exportFleet, importFleet, loadFleetFile } from '../../core/fleetConfig/fleetFile';
+import { previewImport } from '../../core/fleetConfig/importPreview';
 import type { Logger } from '../../core/platform';
 import { ConfSettingsStore } from '../../core/settings/ConfSettingsStore';
 import { ServerRegistry } from '../../core/settings/ServerRegistry';
 import { redact, redactString } from '../../core/util/redact';
+import { askYesNo, renderPreview } from './importPreviewText';
+import { terminalText } from './terminalText';
 
 export interface ServersIo {
   stdin: NodeJS.ReadableStream;
@@ -49,7 +53,7 @@ const OPTIONS = {
   list: COMMON,
   remove: { ...COMMON, id: { type: 'string' } },
   test: { ...COMMON, id: { type: 'string' } },
-  import: { ...COMMON, file: { type: 'string' } },
+  import: { ...COMMON, file: { type: 'string' }, yes: { type: 'boolean', default: false } },
   export: { ...COMMON, out: { type: 'string' } },
 } as const;
 type Sub = keyof typeof OPTIONS;
@@ -61,7 +65,7 @@ export async function serversCommand(argv: string[], io: ServersIo, deps: Server
     if (rest.some((a) => a === '--password' || a.startsWith('--password='))) {
       throw new UsageError('--password is not accepted: a password on the command line shows in the process list and shell history. Use the prompt, or --password-stdin');
     }
-    if (!sub || !(sub in OPTIONS)) throw new UsageError(`servers needs one of: ${Object.keys(OPTIONS).join(', ')}`);
+    if (!sub || !Object.hasOwn(OPTIONS, sub)) throw new UsageError(`servers needs one of: ${Object.keys(OPTIONS).join(', ')}`);
     const { values } = parseArgs({ args: rest, options: OPTIONS[sub as Sub], strict: true, allowPositionals: false });
     const dataDir = values['data-dir'];
     if (typeof dataDir !== 'string') throw new UsageError('--data-dir <dir> is required');
@@ -93,6 +97,7 @@ async function add(v: Values, ctx: Ctx): Promise<number> {
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${String(i.path[0] ?? 'option')}: ${i.message}`).join('; '));
   const config = parsed.data;
+  if (config.passwordEnv !== undefined && !isAllowedPasswordEnv(config.passwordEnv)) throw new UsageError(`--password-env: ${PASSWORD_ENV_RULE}`);
   const { registry, credentials } = await open(ctx);
   if (registry.get(config.id)) throw new Error(`a server with id "${config.id}" already exists (remove it first, or edit it in the app)`);
   const keychain = credentials.status();
@@ -139,20 +144,33 @@ async function test(v: Values, ctx: Ctx): Promise<number> {
   if (!config) throw new Error(`no server with id "${id}"`);
   const tester = await (ctx.deps.loadTester ?? loadFleetTester)();
   if (!tester) throw new Error('the connection test is not available in this build (electron/core/fleet/FleetService has no testConnection yet)');
-  const password = (await credentials.get(id, 'password')) ?? (config.passwordEnv ? (process.env[config.passwordEnv] ?? null) : null);
+  // The stored password only for the URL and username it was entered for; env only DNSFLEET_*.
+  const stored = registry.bindingOf(id) === credentialBinding(config) ? await credentials.get(id, 'password') : null;
+  const password = stored ?? (isAllowedPasswordEnv(config.passwordEnv) ? (process.env[config.passwordEnv] ?? null) : null);
   const result = await tester(config, password);
   if (v.json === true) ctx.io.stdout.write(JSON.stringify(redact(result)) + '\n');
-  else for (const s of result.stages) ctx.io.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.stage.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${redactString(s.detail)}\n`);
+  else for (const s of result.stages) ctx.io.stdout.write(`${s.ok ? 'ok  ' : 'FAIL'}  ${s.stage.padEnd(10)} ${String(s.ms).padStart(5)} ms  ${terminalText(redactString(s.detail))}\n`);
   return result.ok ? 0 : 1;
 }
 
 async function importCmd(v: Values, ctx: Ctx): Promise<number> {
   const fleet = loadFleetFile(required(v, 'file'));
   const { registry } = await open(ctx);
+  // A fleet file can come from anyone: show what it changes, and apply only when confirmed.
+  const changes = previewImport(registry.configs(), fleet);
+  if (v.json !== true) ctx.io.stdout.write(renderPreview(changes));
+  if (changes.some((c) => c.kind !== 'unchanged') && v.yes !== true) {
+    const confirmed = ctx.io.isTTY && (await askYesNo(ctx.io, 'Apply these changes? [y/N] '));
+    if (!confirmed) {
+      if (v.json === true) ctx.io.stdout.write(JSON.stringify({ applied: false, changes }) + '\n');
+      ctx.io.stderr.write('nothing imported: review the changes and run again with --yes to apply them\n');
+      return 1;
+    }
+  }
   const summary = await importFleet(registry, fleet);
-  if (v.json === true) ctx.io.stdout.write(JSON.stringify(summary) + '\n');
+  if (v.json === true) ctx.io.stdout.write(JSON.stringify({ ...summary, changes }) + '\n');
   else {
-    const line = (label: string, ids: string[]) => ctx.io.stdout.write(`${label}: ${ids.length > 0 ? ids.join(', ') : '-'}\n`);
+    const line = (label: string, ids: string[]) => ctx.io.stdout.write(`${label}: ${ids.length > 0 ? ids.map(terminalText).join(', ') : '-'}\n`);
     line('added', summary.added);
     line('updated', summary.updated);
     line('need credentials', summary.needCredentials);
@@ -228,7 +246,8 @@ function required(v: Values, name: string): string {
   return value;
 }
 
-function table(rows: string[][]): string {
+function table(raw: string[][]): string {
+  const rows = raw.map((r) => r.map(terminalText)); // names and URLs come from fleet files
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n') + '\n';
 }

@@ -19,7 +19,13 @@ export class BridgeConnection {
     private readonly core: CoreHandle,
     private readonly logger: Logger,
   ) {
-    socket.on('message', (data, isBinary) => void this.onMessage(data.toString(), isBinary));
+    // One bad frame must never end the process: whatever escapes onMessage is logged and answered.
+    socket.on('message', (data, isBinary) => {
+      this.onMessage(data.toString(), isBinary).catch((err: unknown) => {
+        this.logger.error('bridge frame handling failed', { err });
+        this.send(invalidFrame(null, 'the frame could not be handled'));
+      });
+    });
     socket.on('pong', () => (this.alive = true));
     socket.on('error', (err) => this.logger.warn('bridge socket error', { err }));
   }

@@ -5,11 +5,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { CoreHandle } from '../../core/api/CoreHandle';
+import type { CoreHandle, PushMessage } from '../../core/api/CoreHandle';
 import type { Logger } from '../../core/platform';
 import { BridgeConnection } from './BridgeConnection';
 import { MAX_FRAME_BYTES } from './bridgeFrames';
-import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, securityHeaders, tokenMatches, type OriginPolicy } from './security';
+import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, requestUrl, securityHeaders, tokenMatches, type OriginPolicy } from './security';
+import { HTTP_SERVER_OPTIONS, limitConnections } from './connectionLimits';
 import { openStatic, resolveStatic } from './staticFiles';
 
 export interface WebBridgeOptions {
@@ -33,32 +34,32 @@ const HEARTBEAT_MS = 30_000;
 
 export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge> {
   const token = newToken();
-  const server = createServer();
+  const server = createServer(HTTP_SERVER_OPTIONS);
+  limitConnections(server);
   const port = await listen(server, opts.port ?? 5317);
   const policy = originPolicy(port);
-  const cookieName = `dnsfleet_${port}`;
-  const ctx: RequestContext = { token, policy, port, cookieName, staticDir: opts.staticDir, logger: opts.logger };
+  const ctx: RequestContext = { token, policy, port, staticDir: opts.staticDir, logger: opts.logger };
 
   const connections = new Set<BridgeConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
-  server.on('request', (req, res) => void handleHttp(ctx, req, res));
-  server.on('upgrade', (req, socket, head) => {
-    if (!admitUpgrade(ctx, req, socket)) return;
+  serveRequests(server, ctx, (req, socket, head) =>
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = new BridgeConnection(ws, opts.core, opts.logger);
       connections.add(conn);
       ws.on('close', () => connections.delete(conn));
-    });
-  });
+    }),
+  );
   const stopPush = opts.core.onPush((message) => {
-    const text = JSON.stringify({ push: message.channel, payload: message.payload });
-    for (const conn of connections) conn.sendPush(text);
+    const text = serialisePush(message, opts.logger);
+    if (text !== null) for (const conn of connections) conn.sendPush(text);
   });
   const heartbeat = setInterval(() => connections.forEach((c) => c.heartbeat()), HEARTBEAT_MS);
   heartbeat.unref();
   opts.logger.info('browser host listening', { port });
 
   return {
+    // The page moves it to this tab's sessionStorage (scoped by origin, port included) and out of
+    // the address bar; it never becomes a cookie (cookies are shared by every port of a host).
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
@@ -73,11 +74,38 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   };
 }
 
+/** Every listener that takes a request survives it: a failure closes that one connection only. */
+function serveRequests(server: Server, ctx: RequestContext, upgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): void {
+  server.on('request', (req, res) => {
+    handleHttp(ctx, req, res).catch((err: unknown) => {
+      ctx.logger.error('request failed', { err });
+      res.destroy();
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    try {
+      if (admitUpgrade(ctx, req, socket)) upgrade(req, socket, head);
+    } catch (err) {
+      ctx.logger.error('upgrade failed', { err });
+      socket.destroy();
+    }
+  });
+}
+
+/** Serialised once for all tabs; one push that cannot be (the core bounds event data) is dropped, not fatal. */
+function serialisePush(message: PushMessage, logger: Logger): string | null {
+  try {
+    return JSON.stringify({ push: message.channel, payload: message.payload });
+  } catch (err) {
+    logger.error('push could not be serialised', { channel: message.channel, err });
+    return null;
+  }
+}
+
 interface RequestContext {
   token: string;
   policy: OriginPolicy;
   port: number;
-  cookieName: string;
   staticDir: string;
   logger: Logger;
 }
@@ -93,15 +121,19 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+const STATUS_TEXT = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' } as const;
+
 function admitUpgrade(ctx: RequestContext, req: IncomingMessage, socket: Duplex): boolean {
-  const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+  const path = requestUrl(req)?.pathname;
   const refusal =
-    path !== '/bridge'
+    path === undefined
+      ? { status: 400 as const, reason: 'bad request target' }
+      : path !== '/bridge'
       ? { status: 404 as const, reason: 'not found' }
-      : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req, null)) ? null : { status: 401 as const, reason: 'token required' }));
+      : (checkHostAndOrigin(req, ctx.policy, true) ?? (tokenMatches(ctx.token, presentedToken(req)) ? null : { status: 401 as const, reason: 'token required' }));
   if (!refusal) return true;
   ctx.logger.warn('refused bridge connection', { reason: refusal.reason, host: req.headers.host, origin: req.headers.origin });
-  socket.end(`HTTP/1.1 ${refusal.status} ${refusal.status === 401 ? 'Unauthorized' : refusal.status === 404 ? 'Not Found' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(`HTTP/1.1 ${refusal.status} ${STATUS_TEXT[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   return false;
 }
 
@@ -114,17 +146,18 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
   const hostRefusal = checkHostAndOrigin(req, ctx.policy, false);
   if (hostRefusal) return refuse(hostRefusal.status, `${hostRefusal.reason}\n`);
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'method not allowed\n');
-  // Every request needs the token: the first from ?token=, later ones (assets) from an HttpOnly cookie.
-  const presented = presentedToken(req, ctx.cookieName);
-  if (!tokenMatches(ctx.token, presented)) return refuse(401, 'DNS Fleet Monitor: open the full URL printed by `npm run web` (it carries the access token).\n');
-  const file = await resolveStatic(ctx.staticDir, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+  // The built renderer is public code and carries no data: it is served without the token, so the
+  // token never needs a cookie (cookies are not scoped by port: any local listener would get it).
+  // Everything with data goes over /bridge, which requires the token.
+  const url = requestUrl(req);
+  if (!url) return refuse(400, 'bad request target\n');
+  const file = await resolveStatic(ctx.staticDir, url.pathname);
   if (!file) return refuse(404, 'not found\n');
   res.writeHead(200, {
     ...headers,
     'Content-Type': file.contentType,
     'Content-Length': String(file.size),
     'Cache-Control': file.immutable ? 'private, max-age=31536000, immutable' : 'no-store',
-    'Set-Cookie': `${ctx.cookieName}=${ctx.token}; HttpOnly; SameSite=Strict; Path=/`,
   });
   if (req.method === 'HEAD') return void res.end();
   openStatic(file)

@@ -44,26 +44,32 @@ export function checkHostAndOrigin(req: IncomingMessage, policy: OriginPolicy, r
   return null;
 }
 
-/** The token from `?token=`, the `Sec-WebSocket-Protocol` list, or the session cookie. */
-export function presentedToken(req: IncomingMessage, cookieName: string | null): string | null {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+/**
+ * The token from the `Sec-WebSocket-Protocol` list (the page) or `?token=` (scripts). Never from a
+ * cookie: a cookie for 127.0.0.1 is sent to every port of 127.0.0.1, so any local listener could read it.
+ */
+export function presentedToken(req: IncomingMessage): string | null {
+  const url = requestUrl(req);
+  if (!url) return null;
   const fromQuery = url.searchParams.get('token');
   if (fromQuery) return fromQuery;
   const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
     .split(',')
     .map((p) => p.trim());
   const fromProtocol = protocols.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX));
-  if (fromProtocol) return fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length);
-  if (!cookieName) return null;
-  return readCookie(req.headers.cookie ?? '', cookieName);
+  return fromProtocol ? fromProtocol.slice(TOKEN_PROTOCOL_PREFIX.length) : null;
 }
 
-function readCookie(header: string, name: string): string | null {
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
+/**
+ * The request target as a URL, or null: Node's parser accepts targets such as `http://[` that
+ * `new URL` refuses, and a throw in a request listener would end the process.
+ */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /**

@@ -1,11 +1,12 @@
 import { Alert, Button, FileButton, Group, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import type { FleetFile, ServerConfig } from '../../../shared/domain/serverConfig';
 import { FleetFileSchema } from '../../../shared/domain/serverConfig';
-import type { ServerEntry } from '../../../shared/ipc/schemas';
+import type { ImportChange, ServerEntry } from '../../../shared/ipc/schemas';
 import { describeError } from '../api/FleetClient';
 import { ImportCredentialsDialog } from '../components/ImportCredentialsDialog/ImportCredentialsDialog';
+import { ImportPreviewDialog } from '../components/ImportPreviewDialog/ImportPreviewDialog';
 import { ServerForm } from '../components/ServerForm/ServerForm';
 import { ServerList } from '../components/ServerList/ServerList';
 import { useCredentialPrompt } from '../hooks/useCredentialPrompt';
@@ -108,8 +109,11 @@ async function exportFleet(client: ReturnType<typeof useClient>): Promise<void> 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Reads a fleet file, shows what it would change, and imports it only when confirmed. */
 function ImportButton({ onDone }: { onDone(needCredentials: string[]): void }) {
   const client = useClient();
+  const [pending, setPending] = useState<{ fleet: FleetFile; changes: ImportChange[] } | null>(null);
+  const [busy, setBusy] = useState(false);
   const onFile = async (file: File | null) => {
     if (!file) return;
     let parsed;
@@ -119,19 +123,31 @@ function ImportButton({ onDone }: { onDone(needCredentials: string[]): void }) {
       return void notifications.show({ color: 'red', title: 'Import failed', message: `${file.name} is not JSON.` });
     }
     if (!parsed.success) return void notifications.show({ color: 'red', title: 'Import failed', message: parsed.error.issues[0]?.message ?? 'invalid fleet file' });
-    const r = await client.invoke('fleet:importConfig', { fleet: parsed.data });
+    const preview = await client.invoke('fleet:previewImport', { fleet: parsed.data });
+    if (!preview.ok) return void notifications.show({ color: 'red', title: 'Import failed', message: describeError(preview) });
+    setPending({ fleet: parsed.data, changes: preview.value });
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    const r = await client.invoke('fleet:importConfig', { fleet: pending.fleet });
+    setBusy(false);
+    setPending(null);
     if (!r.ok) return void notifications.show({ color: 'red', title: 'Import failed', message: describeError(r) });
     const { added, updated, needCredentials } = r.value;
     notifications.show({ color: 'green', title: 'Fleet imported', message: `${added.length} added, ${updated.length} updated` });
     onDone(needCredentials);
   };
   return (
-    <FileButton onChange={(f) => void onFile(f)} accept="application/json,.json">
-      {(props) => (
-        <Button variant="default" {...props}>
-          Import fleet JSON
-        </Button>
-      )}
-    </FileButton>
+    <>
+      <FileButton onChange={(f) => void onFile(f)} accept="application/json,.json">
+        {(props) => (
+          <Button variant="default" {...props}>
+            Import fleet JSON
+          </Button>
+        )}
+      </FileButton>
+      <ImportPreviewDialog changes={pending?.changes ?? null} busy={busy} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />
+    </>
   );
 }

@@ -3,6 +3,7 @@
  * (setServer, appendEvents, raiseAlert, setHealth) and read `calls` to see what the UI asked for.
  */
 import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
+import { previewImport } from '../../../electron/core/fleetConfig/importPreview';
 import { Emitter } from '../../../electron/core/util/Emitter';
 import type { Alert } from '../../../shared/domain/alert';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
@@ -147,6 +148,7 @@ export class FakeCore implements CoreHandle {
         return rec('fleet:startDemo', p, ok);
       },
       'fleet:exportConfig': (p) => rec('fleet:exportConfig', p, { servers: [...this.entries.values()].map(({ hasCredential: _h, ...c }) => c) }),
+      'fleet:previewImport': (p) => rec('fleet:previewImport', p, previewImport([...this.entries.values()].map(({ hasCredential: _h, ...c }) => c), p.fleet)),
       'fleet:importConfig': (p) => rec('fleet:importConfig', p, this.importFleet(p.fleet.servers)),
       'servers:list': (p) => rec('servers:list', p, [...this.entries.values()]),
       'servers:save': (p) => {

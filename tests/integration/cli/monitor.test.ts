@@ -24,10 +24,10 @@ describe('dnsfleet monitor --json', () => {
 
   it('goes live, reports a forwarder turning unhealthy as an event and an alert, and stores it', async () => {
     const fleet = {
-      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }],
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }],
     };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
-    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSFLEET_DNSA_PW: 'monitor-pass' });
 
     const live = await cli.waitFor((l) => l.kind === 'state' && l.state === 'live', 20_000);
     expect(live).toMatchObject({ server: 'dns-a', state: 'live' });
@@ -58,10 +58,10 @@ describe('dnsfleet monitor --json', () => {
 
   it('stops cleanly and keeps what it saw when its stdout is closed (monitor --json | head)', async () => {
     const fleet = {
-      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }],
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }],
     };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
-    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSFLEET_DNSA_PW: 'monitor-pass' });
     await cli.waitFor((l) => l.kind === 'event', 20_000);
     cli.child.stdout!.destroy();
     emulator.control.setForwarderStatus(1, 'unhealthy', { pushNow: true });

@@ -37,9 +37,9 @@ describe('dnsfleet monitor never stops on its own', () => {
   });
 
   const monitor = (server: Record<string, unknown>): CliRun => {
-    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy', ...server }] };
+    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy', ...server }] };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
-    return runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
+    return runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSFLEET_DNSA_PW: 'monitor-pass' });
   };
   const states = (c: CliRun) => c.lines.filter((l) => l.kind === 'state').map((l) => l.state);
   /** The next `live` line printed from now on. */

@@ -55,6 +55,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'servers:submitTotp': { id: 'rt-1', code: '123456' },
     'servers:setEnabled': { id: 'rt-1', enabled: false },
     'fleet:exportConfig': {},
+    'fleet:previewImport': { fleet: { servers: [{ ...config, id: asServerId('rt-2'), stack: 'auto', legacyTypes: 'admin', pollSeconds: 60, tags: [], enabled: false }] } },
     'fleet:importConfig': { fleet: { servers: [{ ...config, id: asServerId('rt-2'), stack: 'auto', legacyTypes: 'admin', pollSeconds: 60, tags: [], enabled: false }] } },
     'fleet:startDemo': {},
     'events:query': { filter, limit: 10 },

@@ -96,7 +96,7 @@ describe('dnsfleet servers', () => {
     expect(onTerminal.err).toMatch(/no password stored for dns-1 \(No OS keychain.*--password-env/);
     expect(onTerminal.err).not.toContain('Password for');
     await run(['remove', '--id', 'dns-1']);
-    const env = await run([...ADD, '--password-env', 'DNS1_PASSWORD']);
+    const env = await run([...ADD, '--password-env', 'DNSFLEET_DNS1_PASSWORD']);
     expect(env.code, env.err).toBe(0);
     expect(env.err).toBe('');
   });
@@ -123,12 +123,12 @@ describe('dnsfleet servers', () => {
     const fleetPath = join(a.dir, 'fleet.json');
     const servers = [
       { id: 'dns-a', name: 'A', url: 'https://a.example.net', username: 'monitor', password: 'must-not-travel', tags: ['x'] },
-      { id: 'dns-b', name: 'B', url: 'http://10.1.1.1:8000', username: 'monitor', passwordEnv: 'DNS_B_PW', enabled: false },
+      { id: 'dns-b', name: 'B', url: 'http://10.1.1.1:8000', username: 'monitor', passwordEnv: 'DNSFLEET_B_PW', enabled: false },
     ];
     writeFileSync(fleetPath, JSON.stringify({ servers }));
-    const imported = await a.run(['import', '--file', fleetPath, '--json']);
+    const imported = await a.run(['import', '--file', fleetPath, '--json', '--yes']);
     expect(imported.code, imported.err).toBe(0);
-    expect(JSON.parse(imported.out)).toEqual({ added: ['dns-a', 'dns-b'], updated: [], needCredentials: ['dns-a', 'dns-b'] });
+    expect(JSON.parse(imported.out)).toMatchObject({ added: ['dns-a', 'dns-b'], updated: [], needCredentials: ['dns-a', 'dns-b'] });
     const again = await a.run(['import', '--file', fleetPath]);
     expect(again.out).toBe('added: -\nupdated: dns-a, dns-b\nneed credentials: dns-a, dns-b\n');
     const exported = await a.run(['export']);
@@ -136,10 +136,10 @@ describe('dnsfleet servers', () => {
     const outFile = join(a.dir, 'out.json');
     expect((await a.run(['export', '--out', outFile])).code).toBe(0);
     const b = setup();
-    await b.run(['import', '--file', outFile]);
+    await b.run(['import', '--file', outFile, '--yes']);
     expect((await b.run(['export'])).out).toBe(exported.out);
     const fleet = JSON.parse(exported.out) as { servers: ServerConfig[] };
-    expect(fleet.servers.map((s) => [s.id, s.enabled, s.passwordEnv])).toEqual([['dns-a', true, undefined], ['dns-b', false, 'DNS_B_PW']]);
+    expect(fleet.servers.map((s) => [s.id, s.enabled, s.passwordEnv])).toEqual([['dns-a', true, undefined], ['dns-b', false, 'DNSFLEET_B_PW']]);
   });
 
   it('import of a broken file names the problem and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { MemoryCredentialStore } from '../../../electron/core/credentials/MemoryCredentialStore';
 import { ConfSettingsStore } from '../../../electron/core/settings/ConfSettingsStore';
 import { RegistryError, ServerRegistry } from '../../../electron/core/settings/ServerRegistry';
@@ -103,5 +103,24 @@ describe('ServerRegistry', () => {
       delete process.env.DNSFLEET_TEST_PW;
     }
     expect((await registry.list())[0]!.hasCredential).toBe(false);
+  });
+
+  it('a new URL or username without a new password forgets the stored one (issue 17: it was sent to the new URL)', async () => {
+    const { registry, credentials } = setup();
+    await registry.save(config('dns-1'), 'bound-pass', true);
+    await registry.save(config('dns-1', { name: 'Renamed' }), undefined, false);
+    expect(await credentials.get('dns-1', 'password')).toBe('bound-pass');
+    await registry.save(config('dns-1', { url: 'https://elsewhere.example.org' }), undefined, false);
+    expect(await credentials.has('dns-1', 'password')).toBe(false);
+    expect((await registry.list())[0]!.hasCredential).toBe(false);
+    await registry.setPassword('dns-1', 'new-pass');
+    expect((await registry.list())[0]!.hasCredential).toBe(true);
+    await registry.upsertMany([ServerConfigSchema.parse(config('dns-1', { url: 'https://elsewhere.example.org', username: 'other' }))]);
+    expect(await credentials.has('dns-1', 'password')).toBe(false);
+  });
+
+  it('refuses a passwordEnv that is not DNSFLEET_-prefixed', async () => {
+    const { registry } = setup();
+    await expect(registry.save(config('dns-1', { passwordEnv: 'HOME' }), undefined, true)).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(/DNSFLEET_/) });
   });
 });

@@ -14,6 +14,7 @@ describe('settings schema', () => {
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },
       demoOffered: false,
+      credentialBindings: {},
     });
   });
 

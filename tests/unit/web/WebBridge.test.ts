@@ -86,16 +86,26 @@ describe('startWebBridge: HTTP', () => {
     expect(Buffer.from(bridge.token, 'base64url')).toHaveLength(32);
   });
 
-  it('answers 401 without the token and lets assets load with the session cookie', async () => {
-    expect((await get('/')).status).toBe(401);
-    expect((await get('/?token=wrong')).status).toBe(401);
-    const page = await get(`/?token=${bridge.token}`);
-    const cookie = String(page.headers['set-cookie']).split(';')[0] ?? '';
-    expect(cookie).toMatch(/^dnsfleet_\d+=/);
-    expect(String(page.headers['set-cookie'])).toContain('HttpOnly');
-    const js = await get('/assets/app-1234.js', { cookie });
-    expect(js.status).toBe(200);
-    expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  it('serves the public renderer without the token and never sets a cookie (cookies reach every port)', async () => {
+    for (const path of ['/', `/?token=${bridge.token}`, '/assets/app-1234.js']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers['set-cookie'], path).toBeUndefined();
+    }
+    expect((await get('/assets/app-1234.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('does not take the token from a cookie: another local program could have read it there', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${bridge.port}/bridge`, ['dnsfleet.v1'], {
+      origin: `http://127.0.0.1:${bridge.port}`,
+      headers: { cookie: `dnsfleet_${bridge.port}=${bridge.token}; dnsfleet=${bridge.token}` },
+    });
+    ws.on('error', () => {}); // the refused upgrade; the status is what this test reads
+    const status = await new Promise<number>((resolve) => {
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+    });
+    expect(status).toBe(401);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin', async () => {

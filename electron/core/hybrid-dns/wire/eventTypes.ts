@@ -50,13 +50,16 @@ export const UNIFIED_SUBSCRIPTIONS = [
 ] as const;
 export const UNIFIED_ADMIN_SUBSCRIPTIONS = ['user_login', 'user_logout', 'session_expired'] as const;
 
-/** Q24 aliases: documentation / frontend spelling -> code spelling. */
-export const TYPE_ALIASES: Readonly<Record<string, string>> = {
-  rpz_updated: 'rpz_update',
-  forwarder_status_changed: 'forwarder_status_change',
-  threat_feed_updated: 'threat_feed_update',
-  bulk_operation_complete: 'bulk_operation_completed',
-};
+/**
+ * Q24 aliases: documentation / frontend spelling -> code spelling. A Map, because the key is a
+ * server's string: in a plain object `constructor` or `__proto__` would find Object's own members.
+ */
+export const TYPE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['rpz_updated', 'rpz_update'],
+  ['forwarder_status_changed', 'forwarder_status_change'],
+  ['threat_feed_updated', 'threat_feed_update'],
+  ['bulk_operation_complete', 'bulk_operation_completed'],
+]);
 
 const GROUPS: ReadonlyArray<[EventCategory, string[]]> = [
   [
@@ -175,5 +178,5 @@ const GROUPS: ReadonlyArray<[EventCategory, string[]]> = [
 const CATEGORY = new Map<string, EventCategory>();
 for (const [category, types] of GROUPS) for (const t of types) CATEGORY.set(t, category);
 
-export const canonicalType = (type: string): string => TYPE_ALIASES[type] ?? type;
+export const canonicalType = (type: string): string => TYPE_ALIASES.get(type) ?? type;
 export const categoryOf = (type: string): EventCategory => CATEGORY.get(type) ?? 'other';

@@ -56,8 +56,15 @@ function collect(value: unknown, source: string | null, out: Unwrapped, depth: n
   }
   const env = parseEnvelope(obj);
   if (!env) return void (out.rejected ??= 'envelope without a usable type');
+  let text = source;
+  try {
+    text ??= JSON.stringify(obj);
+  } catch {
+    // A batch member nested past the stack (a hostile server): this one event is unusable.
+    return void (out.rejected ??= 'event nested too deeply');
+  }
   out.envelopes.push(env);
-  out.sources.push(source ?? JSON.stringify(obj));
+  out.sources.push(text);
 }
 
 function collectCompressed(obj: Record<string, unknown>, out: Unwrapped, depth: number): void {
