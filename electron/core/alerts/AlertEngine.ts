@@ -259,9 +259,9 @@ export class AlertEngine {
     }
   }
 
-  private storedAlerts(limit: number): Alert[] {
+  private storedAlerts(limit: number, includeResolved = true): Alert[] {
     try {
-      return this.deps.store.listAlerts({ includeResolved: true, limit });
+      return this.deps.store.listAlerts({ includeResolved, limit });
     } catch (err) {
       this.deps.logger.warn('could not read stored alerts', { err });
       return [];
@@ -276,7 +276,8 @@ export class AlertEngine {
   /** Restart keeps state: open alerts come back with their snooze and quiet-expiry timers. */
   private reload(): void {
     const now = this.deps.clock.now();
-    const stored = this.storedAlerts(RELOAD_LIMIT).filter((a) => a.status !== 'resolved');
+    // Ask for open ones only: a limit over all alerts let newer resolved ones push open ones out.
+    const stored = this.storedAlerts(RELOAD_LIMIT, false).filter((a) => a.status !== 'resolved');
     for (const a of stored.sort((x, y) => x.lastSeenAt.localeCompare(y.lastSeenAt))) {
       const mapKey = alertMapKey(a.serverId, a.key);
       this.open.set(mapKey, a);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../shared/domain/ids';
-import { forwarderChange, harness, MemoryAlertStore, type Harness } from './support/fixtures';
+import { STORE_LIST_CAP, forwarderChange, harness, MemoryAlertStore, type Harness } from './support/fixtures';
 import { FakeClock } from './support/FakeClock';
 
 let h: Harness;
@@ -128,6 +128,26 @@ describe('persistence', () => {
     expect(h.raised.map((a) => a.id)).toEqual([a2!.id]); // the reloaded snooze still runs out
     h.engine.ingest([forwarderChange('dns-1', 1, 'healthy')]);
     expect(store.rows.get(a1!.id)?.status).toBe('resolved');
+  });
+
+  it('a restart brings back open and acknowledged alerts however many newer resolved ones exist', () => {
+    const store = new MemoryAlertStore();
+    const clock = new FakeClock();
+    h = harness({}, { store, clock });
+    h.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy'), forwarderChange('dns-1', 2, 'unhealthy')]);
+    const [open, acked] = h.raised;
+    h.engine.acknowledge([acked!.id], 'ISP ticket', 'alice');
+    h.engine.dispose();
+    // A busy week later: more resolved alerts than the store hands out in one answer, all newer.
+    for (let i = 0; i <= STORE_LIST_CAP; i++) {
+      clock.advance(1000);
+      const at = new Date(clock.now()).toISOString();
+      store.saveAlert({ ...open!, id: `old-${i}`, key: `threat:x${i}`, status: 'resolved', lastSeenAt: at, resolvedAt: at });
+    }
+
+    h = harness({}, { store, clock });
+    expect(h.openAlert('dns-1', 'forwarder:1')).toMatchObject({ id: open!.id, status: 'active' });
+    expect(h.openAlert('dns-1', 'forwarder:2')).toMatchObject({ id: acked!.id, status: 'acknowledged' });
   });
 
   it('keeps alerting when the store cannot write', () => {

@@ -6,7 +6,14 @@ import type { AlertRulesConfig } from '../../../../electron/core/alerts/alertRul
 import { nullLogger } from '../../../../electron/core/util/logger';
 import { FakeClock } from './FakeClock';
 
-/** The event log's alert table, in memory: keeps the latest version of each alert by id. */
+/** The real store's cap on one listAlerts answer (alertRows.ts). */
+export const STORE_LIST_CAP = 10_000;
+
+/**
+ * The event log's alert table, in memory: keeps the latest version of each alert by id and answers
+ * like the real one (most recently seen first, at most STORE_LIST_CAP rows), so a caller that asks
+ * for too little or filters after the limit loses alerts here as it would in SQLite.
+ */
 export class MemoryAlertStore {
   readonly rows = new Map<string, Alert>();
   saves = 0;
@@ -15,7 +22,11 @@ export class MemoryAlertStore {
     this.rows.set(a.id, structuredClone(a));
   }
   listAlerts(o: { includeResolved: boolean; limit: number }): Alert[] {
-    return [...this.rows.values()].filter((a) => o.includeResolved || a.status !== 'resolved').slice(0, o.limit);
+    const limit = Math.max(1, Math.min(STORE_LIST_CAP, Math.floor(o.limit)));
+    return [...this.rows.values()]
+      .filter((a) => o.includeResolved || a.status !== 'resolved')
+      .sort((a, b) => (a.lastSeenAt < b.lastSeenAt ? 1 : a.lastSeenAt > b.lastSeenAt ? -1 : 0))
+      .slice(0, limit);
   }
 }
 
