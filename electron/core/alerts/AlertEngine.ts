@@ -35,6 +35,7 @@ import { signalsFromEvent } from './eventSignals';
 import { ForwarderRule, forwarderKey } from './ForwarderRule';
 import { MaintenanceWindows } from './MaintenanceWindows';
 import type { RaiseSignal, Signal } from './signals';
+import { StatusEvidence } from './StatusEvidence';
 import { StormGate } from './StormGate';
 import { TimerMap } from './TimerMap';
 
@@ -71,6 +72,7 @@ export class AlertEngine {
   private readonly forwarders: ForwarderRule;
   private readonly gate: StormGate;
   private readonly maintenance: MaintenanceWindows;
+  private readonly evidence = new StatusEvidence();
   private readonly newId: () => string;
   private disposed = false;
 
@@ -172,13 +174,16 @@ export class AlertEngine {
     this.connection.observe({ serverId: e.serverId, name, state: data.state, detail: data.detail, lastDataAt: null, tlsFingerprint: null });
   }
 
-  /** A live snapshot proves forwarders and BIND healthy even if we missed the change event. */
+  /**
+   * A live snapshot proves forwarders and BIND healthy even if we missed the change event, but
+   * only where its value is fresh (StatusEvidence): a republished old value proves nothing.
+   */
   private reconcile(status: ServerStatus): void {
-    for (const f of status.forwarders) {
-      const fixed = f.status === 'healthy' || f.status === 'disabled';
-      if (fixed && !this.forwarders.isFlapping(status.serverId, f.id)) this.resolve(status.serverId, forwarderKey(f.id));
+    const { bindRecovered, forwardersRecovered } = this.evidence.observe(status);
+    for (const id of forwardersRecovered) {
+      if (!this.forwarders.isFlapping(status.serverId, id)) this.resolve(status.serverId, forwarderKey(id));
     }
-    if (status.bindRunning === true) this.resolve(status.serverId, 'bind');
+    if (bindRecovered) this.resolve(status.serverId, 'bind');
   }
 
   private apply(signal: Signal): void {

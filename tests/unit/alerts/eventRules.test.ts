@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../shared/domain/ids';
-import { event, harness, status, type Harness } from './support/fixtures';
+import { event, forwarderChange, harness, status, type Harness } from './support/fixtures';
 
 let h: Harness;
 afterEach(() => h.engine.dispose());
@@ -20,6 +20,30 @@ describe('BIND, TLS pin and health alerts', () => {
     h.engine.ingest([event('dns-1', 'bind_down', { running: false, source: 'rest' }, 'critical')]);
     h.engine.onServerStatus(status('dns-1', 'live', { bindRunning: true }));
     expect(h.openAlert('dns-1', 'bind')).toBeUndefined();
+  });
+
+  it('a BIND-down alert stays open while the status still carries the running flag from before the failure', () => {
+    // The legacy race (issue 12): a REST poll finds BIND stopped and emits bind_down, then the poll's
+    // "data arrived" publishes the status before its bindRunning is updated, still saying true.
+    h = harness();
+    h.engine.onServerStatus(status('dns-1', 'live', { bindRunning: true }));
+    h.engine.ingest([event('dns-1', 'bind_down', { running: false, source: 'rest' }, 'critical')]);
+    h.engine.onServerStatus(status('dns-1', 'live', { bindRunning: true, lastDataAt: new Date().toISOString() }));
+    expect(h.openAlert('dns-1', 'bind')).toMatchObject({ status: 'active' });
+    h.engine.onServerStatus(status('dns-1', 'live', { bindRunning: false }));
+    expect(h.openAlert('dns-1', 'bind')).toMatchObject({ status: 'active' });
+    // Fresh evidence: the status now says running after having said stopped.
+    h.engine.onServerStatus(status('dns-1', 'live', { bindRunning: true }));
+    expect(h.openAlert('dns-1', 'bind')).toBeUndefined();
+  });
+
+  it('a forwarder alert from the server stays open while the status still lists the forwarder as healthy from before', () => {
+    h = harness();
+    const healthy = { id: 3, name: 'Public DNS', type: 'public' as const, status: 'healthy' as const, healthyServers: 2, totalServers: 2 };
+    h.engine.onServerStatus(status('dns-1', 'live', { forwarders: [healthy] }));
+    h.engine.ingest([forwarderChange('dns-1', 3, 'unhealthy', 'healthy')]);
+    h.engine.onServerStatus(status('dns-1', 'live', { forwarders: [healthy], lastDataAt: new Date().toISOString() }));
+    expect(h.openAlert('dns-1', 'forwarder:3')).toMatchObject({ status: 'active' });
   });
 
   it('tls_pin_mismatch raises a critical security alert naming both fingerprints', () => {
