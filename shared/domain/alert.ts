@@ -26,5 +26,10 @@ export const AlertSchema = z.object({
   /** Event that raised it. */
   eventId: z.string().nullable(),
   count: z.number().int(),
+  /**
+   * The cause this alert shares with alerts on other servers (same upstream forwarder, same threat
+   * domain): alerts with one incident key are one incident (incident.ts). Null: its own incident.
+   */
+  incident: z.string().nullable().optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;

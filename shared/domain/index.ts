@@ -5,3 +5,4 @@ export * from './alert';
 export * from './serverConfig';
 export * from './metrics';
 export * from './eventTypes';
+export * from './incident';

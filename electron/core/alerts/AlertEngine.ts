@@ -24,6 +24,7 @@ import {
   acknowledgeAlert,
   alertMapKey,
   compareAlerts,
+  corroborateAlert,
   createAlert,
   resolveAlert,
   snoozeAlert,
@@ -32,18 +33,17 @@ import {
 } from './alertRecords';
 import { ConnectionWatch } from './ConnectionWatch';
 import { signalsFromEvent } from './eventSignals';
-import { ForwarderRule, forwarderKey } from './ForwarderRule';
+import { ANY_SOURCE, AlertSources } from './AlertSources';
+import { openAlertsToReload, readStoredAlerts, type AlertStore } from './alertStore';
+import { FORWARDER_SOURCE, ForwarderRule, forwarderKey } from './ForwarderRule';
+import { IncidentIndex } from './IncidentIndex';
 import { MaintenanceWindows } from './MaintenanceWindows';
 import type { RaiseSignal, Signal } from './signals';
 import { StatusEvidence } from './StatusEvidence';
 import { StormGate } from './StormGate';
 import { TimerMap } from './TimerMap';
 
-/** Where alerts are persisted: the event log implements this. */
-export interface AlertStore {
-  saveAlert(alert: Alert): void;
-  listAlerts(opts: { includeResolved: boolean; limit: number }): Alert[];
-}
+export type { AlertStore } from './alertStore';
 
 export interface AlertEngineDeps {
   clock: Clock;
@@ -73,6 +73,8 @@ export class AlertEngine {
   private readonly gate: StormGate;
   private readonly maintenance: MaintenanceWindows;
   private readonly evidence = new StatusEvidence();
+  private readonly sources = new AlertSources();
+  private readonly incidents = new IncidentIndex();
   private readonly newId: () => string;
   private disposed = false;
 
@@ -119,7 +121,7 @@ export class AlertEngine {
     const open = [...this.open.values()];
     if (!opts.includeResolved) return open.sort(compareAlerts).slice(0, opts.limit);
     const byId = new Map<string, Alert>();
-    for (const a of this.storedAlerts(opts.limit)) byId.set(a.id, a);
+    for (const a of readStoredAlerts(this.deps.store, this.deps.logger, { includeResolved: true, limit: opts.limit })) byId.set(a.id, a);
     for (const a of [...this.recentlyResolved, ...open]) byId.set(a.id, a);
     return [...byId.values()].sort(compareAlerts).slice(0, opts.limit);
   }
@@ -155,7 +157,8 @@ export class AlertEngine {
 
   dispose(): void {
     this.disposed = true;
-    for (const d of [this.snoozeTimers, this.quietTimers, this.connection, this.forwarders, this.gate, this.maintenance]) d.dispose();
+    for (const d of [this.snoozeTimers, this.quietTimers, this.connection, this.forwarders, this.gate, this.maintenance, this.sources, this.incidents])
+      d.dispose();
     this.raiseEmitter.dispose();
     this.changeEmitter.dispose();
   }
@@ -181,7 +184,7 @@ export class AlertEngine {
   private reconcile(status: ServerStatus): void {
     const { bindRecovered, forwardersRecovered } = this.evidence.observe(status);
     for (const id of forwardersRecovered) {
-      if (!this.forwarders.isFlapping(status.serverId, id)) this.resolve(status.serverId, forwarderKey(id));
+      if (!this.forwarders.isFlapping(status.serverId, id)) this.resolve(status.serverId, forwarderKey(id), FORWARDER_SOURCE);
     }
     if (bindRecovered) this.resolve(status.serverId, 'bind');
   }
@@ -189,7 +192,7 @@ export class AlertEngine {
   private apply(signal: Signal): void {
     if (this.disposed) return;
     if (signal.kind === 'raise') this.raise(signal);
-    else this.resolve(signal.serverId, signal.key);
+    else this.resolve(signal.serverId, signal.key, signal.source);
   }
 
   private raise(s: RaiseSignal): void {
@@ -197,27 +200,41 @@ export class AlertEngine {
     const now = this.deps.clock.now();
     if (s.autoResolveAfterMs) this.quietTimers.set(mapKey, s.autoResolveAfterMs, () => this.resolve(s.serverId, s.key));
     const existing = this.open.get(mapKey);
-    if (!existing) {
-      const alert = createAlert(s, this.newId(), now);
-      this.commit(alert);
-      const cooling = s.notifyCooldownMs !== undefined && now - (this.lastNotifiedAt.get(mapKey) ?? -Infinity) < s.notifyCooldownMs;
-      if (!cooling) this.notify(alert);
-      return;
-    }
-    const { next, escalated, ruleChanged } = updateAlert(existing, s, now);
+    const joins = this.sources.raise(mapKey, s.source ?? ANY_SOURCE, s.severity);
+    if (!existing) return this.create(s, mapKey, now);
+    const worst = this.sources.worst(mapKey) ?? s.severity;
+    // A second witness of the same failure: one alert, one notification (issue 12).
+    if (joins) return this.commit(corroborateAlert(existing, s, worst, now));
+    const { next, escalated, ruleChanged } = updateAlert(existing, { ...s, severity: worst }, now);
     if (escalated) this.snoozeTimers.clear(existing.id);
     this.commit(next);
     if (escalated || ruleChanged) this.notify(next);
   }
 
-  private resolve(serverId: string, key: string): void {
+  private create(s: RaiseSignal, mapKey: string, now: number): void {
+    const alert = createAlert(s, this.newId(), now);
+    // Another server already has this cause open: the incident grows, the operator already knows.
+    const known = this.incidents.alreadyKnown(alert);
+    this.commit(alert);
+    const cooling = s.notifyCooldownMs !== undefined && now - (this.lastNotifiedAt.get(mapKey) ?? -Infinity) < s.notifyCooldownMs;
+    if (!cooling && !known) this.notify(alert);
+  }
+
+  private resolve(serverId: string, key: string, source?: string): void {
     const mapKey = alertMapKey(serverId, key);
     const existing = this.open.get(mapKey);
     if (!existing) return;
+    if (!this.sources.clear(mapKey, source)) {
+      // Another source still says it is bad: stays open, as bad as what is left.
+      const worst = this.sources.worst(mapKey);
+      if (worst && worst !== existing.severity) this.commit({ ...existing, severity: worst });
+      return;
+    }
     this.quietTimers.clear(mapKey);
     this.snoozeTimers.clear(existing.id);
     const done = resolveAlert(existing, this.deps.clock.now());
     this.open.delete(mapKey);
+    this.incidents.untrack(existing);
     this.recentlyResolved.unshift(done);
     this.recentlyResolved.length = Math.min(this.recentlyResolved.length, RECENT_RESOLVED);
     this.persist(done);
@@ -239,6 +256,7 @@ export class AlertEngine {
     if (severityRank(alert.severity) < severityRank(this.rules.minNotifySeverity)) return;
     if (this.maintenance.isActive(alert.serverId)) return;
     this.lastNotifiedAt.set(alertMapKey(alert.serverId, alert.key), this.deps.clock.now());
+    this.incidents.markHeard(alert);
     this.gate.offer(alert);
   }
 
@@ -251,6 +269,7 @@ export class AlertEngine {
 
   private commit(alert: Alert): void {
     this.open.set(alertMapKey(alert.serverId, alert.key), alert);
+    this.incidents.track(alert);
     this.persist(alert);
     this.changeEmitter.fire(alert);
   }
@@ -264,15 +283,6 @@ export class AlertEngine {
     }
   }
 
-  private storedAlerts(limit: number, includeResolved = true): Alert[] {
-    try {
-      return this.deps.store.listAlerts({ includeResolved, limit });
-    } catch (err) {
-      this.deps.logger.warn('could not read stored alerts', { err });
-      return [];
-    }
-  }
-
   private openByIds(ids: string[]): Alert[] {
     const wanted = new Set(ids);
     return [...this.open.values()].filter((a) => wanted.has(a.id));
@@ -281,11 +291,13 @@ export class AlertEngine {
   /** Restart keeps state: open alerts come back with their snooze and quiet-expiry timers. */
   private reload(): void {
     const now = this.deps.clock.now();
-    // Ask for open ones only: a limit over all alerts let newer resolved ones push open ones out.
-    const stored = this.storedAlerts(RELOAD_LIMIT, false).filter((a) => a.status !== 'resolved');
-    for (const a of stored.sort((x, y) => x.lastSeenAt.localeCompare(y.lastSeenAt))) {
+    const stored = openAlertsToReload(this.deps.store, this.deps.logger, RELOAD_LIMIT);
+    for (const a of stored) {
       const mapKey = alertMapKey(a.serverId, a.key);
       this.open.set(mapKey, a);
+      this.incidents.track(a);
+      // Open before the restart: the operator was told then (or it was held on purpose).
+      this.incidents.markHeard(a);
       if (a.status === 'snoozed' && a.snoozedUntil)
         this.snoozeTimers.set(a.id, Date.parse(a.snoozedUntil) - now, () => this.wake(a.id, true));
       if (QUIET_EXPIRING_RULES.has(a.rule))

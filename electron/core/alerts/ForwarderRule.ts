@@ -25,6 +25,11 @@ interface ForwarderTrack {
 const SEVERITY: Partial<Record<ForwarderStatus, Severity>> = { unhealthy: 'error', degraded: 'warning' };
 
 export const forwarderKey = (forwarderId: number | string): string => `forwarder:${forwarderId}`;
+/** The same upstream on several servers: forwarders are numbered per server, so matched by name. */
+export const forwarderIncident = (forwarderName: string): string => `forwarder:${forwarderName.trim().toLowerCase()}`;
+/** Signals from the forwarder's own status (the server's health alert is the other source). */
+export const FORWARDER_SOURCE = 'forwarder';
+const SOURCE = FORWARDER_SOURCE;
 
 export class ForwarderRule {
   private readonly tracks = new Map<string, ForwarderTrack>();
@@ -86,14 +91,14 @@ export class ForwarderRule {
     if (!track) return;
     track.flapping = false;
     track.changes = [];
-    this.emit(this.statusSignal(track, key, {}) ?? resolveSignal(track.serverId, key));
+    this.emit(this.statusSignal(track, key, {}) ?? resolveSignal(track.serverId, key, SOURCE));
   }
 
   /** `unknown` says nothing either way: the alert (if any) stays as it is. */
   private statusSignal(track: ForwarderTrack, key: string, data: Partial<ForwarderStatusChangeData>): Signal | null {
     if (track.status === 'unknown') return null;
     const severity = SEVERITY[track.status];
-    if (!severity) return resolveSignal(track.serverId, key);
+    if (!severity) return resolveSignal(track.serverId, key, SOURCE);
     const upstream = data.totalServers !== undefined ? `${data.healthyServers ?? 0} of ${data.totalServers} upstream servers answer.` : '';
     return {
       kind: 'raise',
@@ -104,6 +109,8 @@ export class ForwarderRule {
       title: `Forwarder ${track.forwarderName} is ${track.status} on ${track.serverName}`,
       detail: `${upstream} Queries for its domains may fail or slow down.`.trim(),
       eventId: track.eventId,
+      source: SOURCE,
+      incident: forwarderIncident(track.forwarderName),
     };
   }
 
@@ -118,6 +125,8 @@ export class ForwarderRule {
       title: `Forwarder ${track.forwarderName} is flapping on ${track.serverName}`,
       detail: `${track.changes.length} status changes in ${minutes} min, now ${track.status}. Further changes are recorded without notifying until it is stable.`,
       eventId: track.eventId,
+      source: SOURCE,
+      incident: forwarderIncident(track.forwarderName),
     };
   }
 }

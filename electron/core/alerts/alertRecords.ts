@@ -23,6 +23,7 @@ export function createAlert(s: RaiseSignal, id: string, now: number): Alert {
     snoozedUntil: null,
     eventId: s.eventId,
     count: 1,
+    incident: s.incident ?? null,
   };
 }
 
@@ -45,10 +46,20 @@ export function updateAlert(a: Alert, s: RaiseSignal, now: number): AlertUpdate 
     detail: s.detail,
     lastSeenAt: iso(now),
     count: a.count + 1,
+    incident: a.incident ?? s.incident ?? null,
   };
   if (escalated) Object.assign(next, { status: 'active', ack: null, snoozedUntil: null });
   return { next, escalated, ruleChanged: s.rule !== a.rule };
 }
+
+/** Another source confirms an open alert: counted, as bad as the worst source, wording and state kept. */
+export const corroborateAlert = (a: Alert, s: RaiseSignal, severity: Alert['severity'], now: number): Alert => ({
+  ...a,
+  severity,
+  lastSeenAt: iso(now),
+  count: a.count + 1,
+  incident: a.incident ?? s.incident ?? null,
+});
 
 export const resolveAlert = (a: Alert, now: number): Alert => ({ ...a, status: 'resolved', resolvedAt: iso(now), snoozedUntil: null });
 

@@ -5,6 +5,7 @@
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { severityRank, type FleetEvent, type Severity } from '../../../shared/domain/fleetEvent';
 import { RULE, type AlertRulesConfig } from './alertRules';
+import { forwarderKey } from './ForwarderRule';
 import { resolveSignal, type RaiseSignal, type Signal } from './signals';
 
 type Fields = Record<string, unknown>;
@@ -67,7 +68,7 @@ export function signalsFromEvent(e: FleetEvent, serverName: string, rules: Alert
     case DERIVED.healthAlertRaised:
       return [healthSignal(e, f, serverName)];
     case DERIVED.healthAlertCleared:
-      return [resolveSignal(e.serverId, `health:${text(f, 'alertId', 'alert_id', 'id') ?? e.dedupKey}`)];
+      return [resolveSignal(e.serverId, healthKey(e, f), SERVER_SOURCE)];
     case DERIVED.threatDetected:
     case 'security_threat_detected':
       return [threatSignal(e, f, serverName, rules, 'threat')];
@@ -78,18 +79,27 @@ export function signalsFromEvent(e: FleetEvent, serverName: string, rules: Alert
   }
 }
 
+/** The server's own health alerts; about a forwarder they share its alert (one failure, one alert). */
+const SERVER_SOURCE = 'server';
+
+function healthKey(e: FleetEvent, f: Fields): string {
+  const forwarderId = f.forwarderId ?? f.forwarder_id;
+  if (typeof forwarderId === 'number' && Number.isInteger(forwarderId)) return forwarderKey(forwarderId);
+  return `health:${text(f, 'alertId', 'alert_id', 'id') ?? e.dedupKey}`;
+}
+
 function healthSignal(e: FleetEvent, f: Fields, serverName: string): RaiseSignal {
-  const id = text(f, 'alertId', 'alert_id', 'id') ?? e.dedupKey;
   const severity = atLeast(severityOfLevel(text(f, 'level', 'severity')), e.severity === 'critical' ? 'critical' : 'info');
   return {
     kind: 'raise',
     serverId: e.serverId,
     eventId: e.id,
-    key: `health:${id}`,
+    key: healthKey(e, f),
     rule: RULE.health,
     severity,
     title: `${text(f, 'title') ?? e.title} (${serverName})`,
     detail: text(f, 'message') ?? e.summary,
+    source: SERVER_SOURCE,
   };
 }
 
@@ -100,11 +110,13 @@ function threatSignal(e: FleetEvent, f: Fields, serverName: string, rules: Alert
     text(f, 'action'),
     text(f, 'clientIp', 'client_ip') && `client ${text(f, 'clientIp', 'client_ip')}`,
   ].filter(Boolean);
+  const key = `${kind}:${subject.toLowerCase().slice(0, 200)}`;
   return {
     kind: 'raise',
     serverId: e.serverId,
     eventId: e.id,
-    key: `${kind}:${subject.toLowerCase().slice(0, 200)}`,
+    key,
+    incident: key,
     rule: kind === 'threat' ? RULE.threat : RULE.security,
     severity: atLeast(e.severity, 'warning'),
     title: kind === 'threat' ? `Threat ${subject} on ${serverName}` : `Security alert on ${serverName}: ${subject}`,

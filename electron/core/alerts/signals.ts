@@ -15,15 +15,22 @@ export interface RaiseSignal {
   autoResolveAfterMs?: number;
   /** A fresh alert for this key within this long of the last notification stays silent. */
   notifyCooldownMs?: number;
+  /** Who says so (AlertSources): `forwarder` (its status), `server` (the server's health alert). */
+  source?: string;
+  /** The cause shared across servers (IncidentIndex), e.g. `forwarder:public dns`, `threat:bad.example`. */
+  incident?: string;
 }
 
 export interface ResolveSignal {
   kind: 'resolve';
   serverId: string;
   key: string;
+  /** Only this source clears (others may still say it is bad); none: the condition is over. */
+  source?: string;
 }
 
 export type Signal = RaiseSignal | ResolveSignal;
 export type SignalSink = (signal: Signal) => void;
 
-export const resolveSignal = (serverId: string, key: string): ResolveSignal => ({ kind: 'resolve', serverId, key });
+export const resolveSignal = (serverId: string, key: string, source?: string): ResolveSignal =>
+  source === undefined ? { kind: 'resolve', serverId, key } : { kind: 'resolve', serverId, key, source };

@@ -20,6 +20,8 @@ export interface AlertedFleet extends Harness {
   open(): Alert[];
   /** Resolves with the first open alert matching, waiting for alert changes (never polling). */
   waitAlert(pred: (a: Alert) => boolean, timeoutMs?: number): Promise<Alert>;
+  /** Resolves once `n` more server statuses were published (polls and frames went on). */
+  moreStatuses(n: number, timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -38,6 +40,25 @@ export function alertedFleet(deps: Partial<FleetServiceDeps> = {}, rules: Partia
   });
   h.fleet.onDidEmitEvents((events) => engine.ingest(events));
   h.fleet.onDidChangeState((s) => engine.onServerStatus(s));
+  const statusWaiters = new Set<() => void>();
+  h.fleet.onDidChangeState(() => {
+    for (const w of [...statusWaiters]) w();
+  });
+  const moreStatuses = (n: number, timeoutMs = 8000): Promise<void> =>
+    new Promise((resolve, reject) => {
+      let left = n;
+      const tick = () => {
+        if (--left > 0) return;
+        statusWaiters.delete(tick);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        statusWaiters.delete(tick);
+        reject(new Error(`timed out waiting for ${n} more statuses (${left} to go)`));
+      }, timeoutMs);
+      statusWaiters.add(tick);
+    });
   const open = () => engine.list({ includeResolved: false, limit: 1000 });
   const waitAlert = (pred: (a: Alert) => boolean, timeoutMs = 8000): Promise<Alert> =>
     new Promise((resolve, reject) => {
@@ -62,6 +83,7 @@ export function alertedFleet(deps: Partial<FleetServiceDeps> = {}, rules: Partia
     changed,
     open,
     waitAlert,
+    moreStatuses,
     dispose: async () => {
       await h.fleet.dispose();
       engine.dispose();

@@ -87,7 +87,7 @@ describe('acknowledge and snooze', () => {
 
   it('unsnooze returns the alert to active without a new notification; bulk ids apply to all', () => {
     h = harness();
-    h.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy'), forwarderChange('dns-2', 1, 'unhealthy')]);
+    h.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy'), forwarderChange('dns-2', 2, 'unhealthy')]);
     const ids = h.raised.map((a) => a.id);
     h.engine.snooze(ids, 60);
     expect(h.engine.list({ includeResolved: false, limit: 10 }).every((a) => a.status === 'snoozed')).toBe(true);

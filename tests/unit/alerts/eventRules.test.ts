@@ -39,7 +39,7 @@ describe('BIND, TLS pin and health alerts', () => {
 
   it('a forwarder alert from the server stays open while the status still lists the forwarder as healthy from before', () => {
     h = harness();
-    const healthy = { id: 3, name: 'Public DNS', type: 'public' as const, status: 'healthy' as const, healthyServers: 2, totalServers: 2 };
+    const healthy = { id: 3, name: 'Public DNS', type: 'public' as const, status: 'healthy' as const, healthyServers: 2, totalServers: 2, lastChecked: null };
     h.engine.onServerStatus(status('dns-1', 'live', { forwarders: [healthy] }));
     h.engine.ingest([forwarderChange('dns-1', 3, 'unhealthy', 'healthy')]);
     h.engine.onServerStatus(status('dns-1', 'live', { forwarders: [healthy], lastDataAt: new Date().toISOString() }));

@@ -22,11 +22,11 @@ describe('storm control', () => {
 
   it('delivers normally again once the minute has passed', () => {
     h = harness({ stormMaxPerMinute: 2 });
-    h.engine.ingest([forwarderChange('a', 1, 'unhealthy'), forwarderChange('b', 1, 'unhealthy'), forwarderChange('c', 1, 'unhealthy')]);
+    h.engine.ingest([forwarderChange('a', 1, 'unhealthy'), forwarderChange('b', 2, 'unhealthy'), forwarderChange('c', 3, 'unhealthy')]);
     h.clock.advance(MINUTE);
     expect(h.raised.map((a) => a.serverId)).toEqual(['a', 'b', 'c']); // a single held alert is delivered as itself
     h.clock.advance(2 * MINUTE);
-    h.engine.ingest([forwarderChange('d', 1, 'unhealthy')]);
+    h.engine.ingest([forwarderChange('d', 4, 'unhealthy')]);
     expect(h.raised.at(-1)?.serverId).toBe('d');
   });
 });
