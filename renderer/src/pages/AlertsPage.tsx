@@ -2,12 +2,12 @@ import { Alert as Notice, Badge, Button, Group, Kbd, Menu, Paper, Stack, Tabs, T
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AlertStatus } from '../../../shared/domain/alert';
-import { severityRank } from '../../../shared/domain/fleetEvent';
 import { AckDialog, SnoozeDialog, snoozeChoices } from '../components/AlertDialogs/AlertDialogs';
 import { AlertTable } from '../components/AlertTable/AlertTable';
 import { useAlertLink, type AlertLink } from '../hooks/useAlertLink';
 import { useAlerts, useFleet } from '../hooks/useFleet';
 import { useInboxCursor } from '../hooks/useInboxCursor';
+import { inboxRows, type InboxRow } from '../lib/alerts';
 import { useAppServices } from '../store/StoreContext';
 
 const TABS: { value: AlertStatus; label: string }[] = [
@@ -44,11 +44,12 @@ export function AlertsPage() {
 
   const names = useMemo(() => new Map(servers.map((s) => [s.serverId, s.name])), [servers]);
   const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
-  const shown = useMemo(() => alerts.filter((a) => a.status === tab).sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.raisedAt.localeCompare(a.raisedAt)), [alerts, tab]);
-  const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.value, alerts.filter((a) => a.status === t.value).length])), [alerts]);
+  // One row per incident: the same cause on several servers is one row listing the servers.
+  const shown = useMemo(() => inboxRows(alerts, tab), [alerts, tab]);
+  const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.value, inboxRows(alerts, t.value).length])), [alerts]);
   const cursor = useInboxCursor(shown);
   const focused = cursor.focused;
-  const targets = selected.size ? [...selected] : focused ? [focused.id] : [];
+  const targets = selected.size ? [...selected] : focused ? focused.ids : [];
 
   const switchTab = (t: AlertStatus) => {
     setTab(t);
@@ -63,7 +64,7 @@ export function AlertsPage() {
       setFollowed({ link, outcome: 'shown' });
       setTab(target.status);
       setSelected(new Set());
-      cursor.focusId(target.id);
+      cursor.focusId(inboxRows(alerts, target.status).find((r) => r.ids.includes(target.id))?.id ?? target.id);
     } else if (listed) {
       setFollowed({ link, outcome: 'missing' });
       switchTab('active');
@@ -71,7 +72,8 @@ export function AlertsPage() {
   }
   const linkedId = followed?.outcome === 'shown' ? followed.link.alertId : null;
 
-  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const toggle = (row: InboxRow) =>
+    setSelected((s) => (row.ids.every((id) => s.has(id)) ? new Set([...s].filter((x) => !row.ids.includes(x))) : new Set([...s, ...row.ids])));
   const done = () => {
     setDialog(null);
     setSelected(new Set());
@@ -83,7 +85,7 @@ export function AlertsPage() {
   useHotkeys([
     ['j', () => cursor.move(1)],
     ['k', () => cursor.move(-1)],
-    ['x', () => focused && toggle(focused.id)],
+    ['x', () => focused && toggle(focused)],
     ['a', () => targets.length && tab !== 'resolved' && setDialog('ack')],
     ['s', () => targets.length && tab !== 'resolved' && setDialog('snooze')],
   ]);
@@ -92,7 +94,7 @@ export function AlertsPage() {
     void document.querySelector('[data-testid="alert-row"][data-focused="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [cursor.index, focused?.id]);
   useEffect(() => {
-    if (followed?.outcome === 'shown') void document.querySelector(`[data-alert-id="${CSS.escape(followed.link.alertId)}"]`)?.scrollIntoView({ block: 'center' });
+    if (followed?.outcome === 'shown') void document.querySelector(`[data-alert-ids~="${CSS.escape(followed.link.alertId)}"]`)?.scrollIntoView({ block: 'center' });
   }, [followed]);
 
   return (
@@ -150,12 +152,15 @@ export function AlertsPage() {
       <Paper withBorder>
         {shown.length ? (
           <AlertTable
-            alerts={shown}
+            rows={shown}
             selected={selected}
             cursor={cursor.index}
-            linkedId={focused?.id === linkedId ? linkedId : null}
+            linkedId={linkedId !== null && focused?.ids.includes(linkedId) ? linkedId : null}
             onToggle={toggle}
-            onToggleAll={() => setSelected(selected.size === shown.length ? new Set() : new Set(shown.map((a) => a.id)))}
+            onToggleAll={() => {
+              const every = shown.flatMap((r) => r.ids);
+              setSelected(every.every((id) => selected.has(id)) ? new Set() : new Set(every));
+            }}
             onFocus={cursor.moveTo}
             serverName={serverName}
           />
