@@ -9,6 +9,7 @@ import { isAllowedPasswordEnv, type FleetFile, type ServerConfig } from '../../s
 import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
 import type { AppHealth, ConnectionTest, ImportChange } from '../../shared/ipc/schemas';
 import { AlertEngine } from './alerts/AlertEngine';
+import { AlertNotifications } from './alerts/AlertNotifications';
 import type { CoreHandle, PushMessage } from './api/CoreHandle';
 import { createHandlers } from './api/handlers';
 import { BoundCredentialStore } from './credentials/credentialBinding';
@@ -59,6 +60,8 @@ export interface CoreServices {
   eventLog: SqliteEventLog;
   alerts: AlertEngine;
   registry: ServerRegistry;
+  settings: SettingsStore;
+  clock: Clock;
   health(): AppHealth;
   push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void;
   startDemo(): Promise<void>;
@@ -75,6 +78,15 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const { retention, notifications } = settings.get();
   const eventLog = SqliteEventLog.open({ dataDir: opts.paths.dataDir, clock, logger: log.child('eventlog'), retention });
   const alerts = new AlertEngine({ clock, logger: log.child('alerts'), store: eventLog, rules: { minNotifySeverity: notifications.minSeverity } });
+  // The alerting policy, applied here for every host: the host's notifier and the page get only what it lets through.
+  const notices = new AlertNotifications({
+    clock,
+    policy: () => settings.get().notifications,
+    deliver: (alert, delivery) => {
+      opts.notifier.notify(alert, delivery);
+      push('alerts:onDidNotify', { alert, delivery });
+    },
+  });
   const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
 
   const sessionPasswords = new Map<string, string>();
@@ -98,6 +110,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   // Outlives the other subscriptions at dispose: what the closing flush commits is pushed too
   // (`monitor --json` printed 230,297 of 232,757 stored events without it).
   const stopCommitPush = eventLog.onDidCommit((batch) => batch.events.length > 0 && push('events:onDidAppend', batch.events));
+  let lastPolicy = JSON.stringify(notifications);
   let demoServers: ServerConfig[] = [];
   configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
   const health = (): AppHealth => ({
@@ -124,10 +137,11 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       push('metrics:onDidAppend', { serverId, name, point });
     }),
     alerts.onDidRaise((alert) => {
-      opts.notifier.notify(alert);
+      notices.onRaise(alert);
       push('alerts:onDidRaise', alert);
     }),
     alerts.onDidChange((alert) => {
+      notices.onChange(alert);
       push('alerts:onDidChange', alert);
       tray.update(fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }));
     }),
@@ -136,6 +150,14 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     }),
     registry.onDidChange(() => {
       if (!opts.fleetOverride) applyServers();
+    }),
+    settings.onDidChange((s) => {
+      const policy = JSON.stringify(s.notifications);
+      if (policy === lastPolicy) return;
+      lastPolicy = policy;
+      alerts.setMinNotifySeverity(s.notifications.minSeverity);
+      notices.onPolicyChange();
+      push('settings:onDidChangePolicy', s.notifications);
     }),
   );
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
@@ -159,6 +181,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog,
     alerts,
     registry,
+    settings,
+    clock,
     health,
     push,
     startDemo: async () => {
@@ -185,6 +209,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     dispose: async () => {
       for (const d of disposers.splice(0)) d();
       await fleet.dispose();
+      notices.dispose();
       alerts.dispose();
       await eventLog.close();
       stopCommitPush();

@@ -3,6 +3,7 @@
  * the CLI and browser host with Node equivalents, tests with fakes. The core never imports a host.
  */
 import type { Alert } from '../../shared/domain/alert';
+import type { NotificationDelivery } from '../../shared/domain/notificationPolicy';
 import type { ServerState } from '../../shared/domain/serverState';
 
 export interface Clock {
@@ -42,8 +43,9 @@ export interface Logger {
 }
 
 /** Shows an alert to the operator outside the window (native notification, JSON line, toast). */
+/** Gives a notification the core's alerting policy let through (notificationPolicy.ts); `how` says how loudly. */
 export interface Notifier {
-  notify(alert: Alert): void;
+  notify(alert: Alert, how?: NotificationDelivery): void;
 }
 
 /** Reflects the worst fleet state in the tray / dock / title. */

@@ -36,6 +36,9 @@ const invoke = [
   'alerts:snooze',
   'alerts:unsnooze',
   'alerts:setMaintenance',
+  'alerts:previewPolicy',
+  'settings:getPolicy',
+  'settings:setPolicy',
   'metrics:get',
   'app:getHealth',
 ] as const;
@@ -47,6 +50,8 @@ const push = [
   'events:onDidExportProgress',
   'alerts:onDidChange',
   'alerts:onDidRaise',
+  'alerts:onDidNotify',
+  'settings:onDidChangePolicy',
   'metrics:onDidAppend',
   'app:onDidChangeHealth',
 ] as const;

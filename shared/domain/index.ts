@@ -6,3 +6,4 @@ export * from './serverConfig';
 export * from './metrics';
 export * from './eventTypes';
 export * from './incident';
+export * from './notificationPolicy';

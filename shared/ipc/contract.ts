@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
+import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
 import { ServerConfigSchema, FleetFileSchema } from '../domain/serverConfig';
 import { ServerStatusSchema } from '../domain/serverState';
 import {
@@ -17,6 +18,7 @@ import {
   MetricsRequestSchema,
   MetricsResponseSchema,
   PasswordSchema,
+  PolicyPreviewSchema,
   ServerEntrySchema,
 } from './schemas';
 
@@ -73,6 +75,14 @@ export const invokeChannels = {
   'alerts:unsnooze': { request: z.object({ ids: z.array(z.string()).min(1) }), response: ok },
   /** Maintenance for one server until a time (epoch ms), or end it (null): alerts recorded, not notified. */
   'alerts:setMaintenance': { request: z.object({ serverId: z.string(), untilMs: z.number().int().nullable() }), response: ok },
+  /** What the alerting policy would have notified over the last `hours`, from stored alerts. */
+  'alerts:previewPolicy': {
+    request: z.object({ policy: NotificationPolicySchema, hours: z.number().int().min(1).max(24 * 30).default(24) }),
+    response: PolicyPreviewSchema,
+  },
+  /** The alerting policy (settings.json `notifications`), applied by the core in every host. */
+  'settings:getPolicy': { request: z.object({}), response: NotificationPolicySchema },
+  'settings:setPolicy': { request: z.object({ policy: NotificationPolicySchema }), response: NotificationPolicySchema },
   'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
 } as const;
@@ -85,6 +95,9 @@ export const pushChannels = {
   'alerts:onDidChange': AlertSchema,
   /** An alert was raised (or re-raised): the host notifies, the renderer shows a toast. */
   'alerts:onDidRaise': AlertSchema,
+  /** The policy let a notification through (first or escalation repeat): the page's browser notification follows it. */
+  'alerts:onDidNotify': z.object({ alert: AlertSchema, delivery: NotificationDeliverySchema }),
+  'settings:onDidChangePolicy': NotificationPolicySchema,
   'metrics:onDidAppend': z.object({ serverId: z.string(), name: MetricNameSchema, point: MetricPointSchema }),
   'app:onDidChangeHealth': AppHealthSchema,
 } as const;

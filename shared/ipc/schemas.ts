@@ -114,3 +114,12 @@ export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 
 /** Passwords travel renderer -> main only (write-only). Never part of any response. */
 export const PasswordSchema = z.string().min(1).max(1024);
+
+/** alerts:previewPolicy: what a policy would have notified (electron/core/alerts/policyPreview.ts). */
+export const PolicyPreviewSchema = z.object({
+  hours: z.number().int(),
+  alerts: z.number().int(),
+  notifications: z.number().int(),
+  repeats: z.number().int(),
+});
+export type PolicyPreviewResult = z.infer<typeof PolicyPreviewSchema>;

@@ -151,6 +151,11 @@ export class AlertEngine {
     this.maintenance.set(serverId, untilMs, openKeys);
   }
 
+  /** The policy's minimum severity changed: below it nothing is offered for notification. */
+  setMinNotifySeverity(severity: AlertRulesConfig['minNotifySeverity']): void {
+    this.rules.minNotifySeverity = severity;
+  }
+
   maintenanceWindows(): { serverId: string; untilMs: number }[] {
     return this.maintenance.list();
   }

@@ -4,7 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { ApiHandlers } from '../../../shared/ipc/contract';
 import type { ExportProgress } from '../../../shared/ipc/schemas';
 import { ApiFailure } from '../../../shared/ipc/dispatch';
+import { previewPolicy } from '../alerts/policyPreview';
 import type { CoreServices } from '../compose';
+
+/** Stored alerts replayed by the policy preview (the store answers at most 10,000). */
+const PREVIEW_ALERTS = 10_000;
 
 /**
  * The contract's handlers on top of the services. No business logic here: each handler maps one
@@ -100,6 +104,10 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       s.alerts.setMaintenance(serverId, untilMs);
       return { ok: true as const };
     },
+    'alerts:previewPolicy': async ({ policy, hours }) =>
+      previewPolicy(s.alerts.list({ includeResolved: true, limit: PREVIEW_ALERTS }), policy, s.clock.now(), hours),
+    'settings:getPolicy': async () => s.settings.get().notifications,
+    'settings:setPolicy': async ({ policy }) => s.settings.update((x) => ({ ...x, notifications: policy })).notifications,
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'app:getHealth': async () => s.health(),
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SeveritySchema } from '../../../shared/domain/fleetEvent';
+import { NotificationPolicySchema, QuietHoursSchema } from '../../../shared/domain/notificationPolicy';
 import { DAY } from '../../../shared/domain/ids';
 import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
 
@@ -8,22 +8,14 @@ export const SETTINGS_VERSION = 3;
 export const GIB = 1024 * 1024 * 1024;
 export const DEFAULT_RETENTION = { maxAgeDays: 90, maxBytes: GIB } as const;
 
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24 h)');
-
 export const RetentionSchema = z.object({
   maxAgeDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION.maxAgeDays),
   maxBytes: z.number().int().min(16 * 1024 * 1024).max(1024 * GIB).default(DEFAULT_RETENTION.maxBytes),
 });
 
-export const QuietHoursSchema = z.object({ start: HHMM, end: HHMM });
-
-export const NotificationSettingsSchema = z.object({
-  enabled: z.boolean().default(true),
-  minSeverity: SeveritySchema.default('warning'),
-  sound: z.boolean().default(false),
-  /** Local wall-clock window without sound or popups; may wrap midnight (22:00–07:00). */
-  quietHours: QuietHoursSchema.nullable().default(null),
-});
+export { QuietHoursSchema };
+/** The alerting policy (shared/domain/notificationPolicy.ts: the IPC contract carries it too). */
+export const NotificationSettingsSchema = NotificationPolicySchema;
 
 export const CredentialBindingsSchema = z.record(z.string().max(200), z.string().regex(/^[0-9a-f]{64}$/));
 

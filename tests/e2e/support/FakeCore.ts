@@ -6,6 +6,8 @@ import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHan
 import { previewImport } from '../../../electron/core/fleetConfig/importPreview';
 import { Emitter } from '../../../electron/core/util/Emitter';
 import type { Alert } from '../../../shared/domain/alert';
+import { NotificationPolicySchema, type NotificationPolicy } from '../../../shared/domain/notificationPolicy';
+import { previewPolicy } from '../../../electron/core/alerts/policyPreview';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerStatus } from '../../../shared/domain/serverState';
@@ -22,6 +24,7 @@ export interface FakeCall {
 const HEALTHY: AppHealth = { keychain: { available: true, detail: 'ok' }, eventLog: { state: 'ok', detail: '', backlog: 0 }, notices: [] };
 
 export class FakeCore implements CoreHandle {
+  policy: NotificationPolicy = NotificationPolicySchema.parse({});
   servers = new Map<string, ServerStatus>();
   entries = new Map<string, ServerEntry>();
   alerts = new Map<string, Alert>();
@@ -225,6 +228,13 @@ export class FakeCore implements CoreHandle {
         if (p.untilMs === null || p.untilMs <= Date.now()) this.maintenance.delete(p.serverId);
         else this.maintenance.set(p.serverId, p.untilMs);
         return rec('alerts:setMaintenance', p, ok);
+      },
+      'alerts:previewPolicy': (p) => rec('alerts:previewPolicy', p, previewPolicy([...this.alerts.values()], p.policy, Date.now(), p.hours)),
+      'settings:getPolicy': (p) => rec('settings:getPolicy', p, this.policy),
+      'settings:setPolicy': (p) => {
+        this.policy = p.policy;
+        this.push('settings:onDidChangePolicy', this.policy);
+        return rec('settings:setPolicy', p, this.policy);
       },
       'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),

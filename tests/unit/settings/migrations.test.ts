@@ -18,7 +18,7 @@ describe('settings migrations', () => {
     expect(lon1.tls?.fingerprint256).toMatch(/^AB:CD:EF/);
     expect(settings.servers[1]!.enabled).toBe(false);
     expect(settings.retention).toEqual({ maxAgeDays: 30, maxBytes: GIB });
-    expect(settings.notifications).toEqual({ enabled: true, minSeverity: 'error', sound: false, quietHours: null });
+    expect(settings.notifications).toEqual({ enabled: true, minSeverity: 'error', sound: false, quietHours: null, escalateEveryMinutes: 0 });
     expect(settings.ui.theme).toBe('auto');
     expect(settings.demoOffered).toBe(true);
     expect(JSON.stringify(settings)).not.toContain('hunter2');
@@ -32,7 +32,7 @@ describe('settings migrations', () => {
     expect(notices).toEqual([]);
     expect(settings.servers[0]).toMatchObject({ id: 'dns-fra-1', stack: 'legacy', legacyTypes: 'health+system', pollSeconds: 120, tags: ['edge', 'eu'] });
     expect(settings.retention).toEqual({ maxAgeDays: 180, maxBytes: 2 * GIB });
-    expect(settings.notifications).toEqual({ enabled: false, minSeverity: 'critical', sound: true, quietHours: null });
+    expect(settings.notifications).toEqual({ enabled: false, minSeverity: 'critical', sound: true, quietHours: null, escalateEveryMinutes: 0 });
     expect(settings.ui.theme).toBe('dark');
   });
 

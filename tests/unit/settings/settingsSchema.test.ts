@@ -10,7 +10,7 @@ describe('settings schema', () => {
       version: 3,
       servers: [],
       retention: { maxAgeDays: 90, maxBytes: GIB },
-      notifications: { enabled: true, minSeverity: 'warning', sound: false, quietHours: null },
+      notifications: { enabled: true, minSeverity: 'warning', sound: false, quietHours: null, escalateEveryMinutes: 0 },
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },
       demoOffered: false,
