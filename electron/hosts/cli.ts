@@ -6,6 +6,7 @@ import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
 import { monitorCommand } from './cli/monitor';
 import { serversCommand } from './cli/servers';
+import { settingsCommand } from './cli/settings';
 
 const USAGE = `dnsfleet — DNS Fleet Monitor, headless
 
@@ -13,6 +14,8 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet events  --data-dir <dir> [--server id] [--category c] [--severity s] [--type t] [--since ISO] [--search text] [--limit n] [--json]
   dnsfleet export  --data-dir <dir> --format csv|ndjson --out <file> [the filters of events]
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
+  dnsfleet settings get --data-dir <dir> [<key>] [--json]
+  dnsfleet settings set --data-dir <dir> <key> <value>
 
 See README.md for every option.`;
 
@@ -28,6 +31,8 @@ export async function main(argv: string[]): Promise<number> {
       return exportCommand(rest, io);
     case 'servers':
       return serversCommand(rest, io);
+    case 'settings':
+      return settingsCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
