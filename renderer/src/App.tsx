@@ -13,6 +13,7 @@ import { EventsPage } from './pages/EventsPage';
 import { FleetPage } from './pages/FleetPage';
 import { ServerDetailPage } from './pages/ServerDetailPage';
 import { ServersPage } from './pages/ServersPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { useAppServices } from './store/StoreContext';
 
 const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
@@ -20,6 +21,7 @@ const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
   { page: 'alerts', label: 'Alerts', icon: 'bell' },
   { page: 'events', label: 'Events', icon: 'list' },
   { page: 'servers', label: 'Servers', icon: 'server' },
+  { page: 'settings', label: 'Settings', icon: 'tool' },
 ];
 
 export function App() {
@@ -96,6 +98,8 @@ function Page({ route, go }: { route: Route; go(r: Route): void }) {
       return <EventsPage />;
     case 'servers':
       return <ServersPage />;
+    case 'settings':
+      return <SettingsPage />;
     default:
       return <FleetPage go={go} />;
   }

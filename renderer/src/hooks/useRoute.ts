@@ -10,7 +10,8 @@ export type Route =
   | { page: 'server'; id: string }
   | { page: 'alerts'; alertId?: string }
   | { page: 'events' }
-  | { page: 'servers' };
+  | { page: 'servers' }
+  | { page: 'settings' };
 
 function decode(part: string): string | null {
   try {
@@ -25,7 +26,7 @@ export function parseRoute(hash: string): Route {
   const id = raw ? decode(raw) : null;
   if (page === 'server' && id) return { page: 'server', id };
   if (page === 'alerts') return id ? { page, alertId: id } : { page };
-  if (page === 'events' || page === 'servers') return { page };
+  if (page === 'events' || page === 'servers' || page === 'settings') return { page };
   return { page: 'fleet' };
 }
 

@@ -4,6 +4,7 @@
  * other servers keep the same reference and do not re-render (no flicker on a busy fleet).
  */
 import type { Alert } from '../../../shared/domain/alert';
+import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import type { ApiResult } from '../../../shared/ipc/contract';
 import type { AppHealth, FleetSnapshot } from '../../../shared/ipc/schemas';
@@ -30,6 +31,7 @@ export class FleetStore {
   private state: FleetState;
   private listeners = new ListenerSet<void>();
   private raised = new ListenerSet<Alert>();
+  private notified = new ListenerSet<{ alert: Alert; delivery: NotificationDelivery }>();
   private disposers: (() => void)[] = [];
 
   constructor(private readonly client: FleetClient) {
@@ -44,6 +46,11 @@ export class FleetStore {
     return this.raised.add(listener);
   }
 
+  /** Notifications the core's alerting policy let through (the browser host shows them as browser notifications). */
+  onDidNotifyAlert(listener: (n: { alert: Alert; delivery: NotificationDelivery }) => void): () => void {
+    return this.notified.add(listener);
+  }
+
   start(): void {
     const c = this.client;
     this.disposers.push(
@@ -55,6 +62,7 @@ export class FleetStore {
         if (!isSummaryAlert(a)) this.upsertAlerts([a]);
         this.raised.fire(a);
       }),
+      c.on('alerts:onDidNotify', (n) => this.notified.fire(n)),
       c.on('app:onDidChangeHealth', (health) => this.set({ health })),
       c.onDidChangeConnection((connection) => {
         this.set({ connection });

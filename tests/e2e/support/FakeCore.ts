@@ -87,6 +87,12 @@ export class FakeCore implements CoreHandle {
     return a;
   }
 
+  /** The policy changed elsewhere (another window, another host): pushed like the core does. */
+  setPolicy(policy: NotificationPolicy): void {
+    this.policy = policy;
+    this.push('settings:onDidChangePolicy', policy);
+  }
+
   setHealth(health: AppHealth): void {
     this.health = health;
     this.push('app:onDidChangeHealth', health);

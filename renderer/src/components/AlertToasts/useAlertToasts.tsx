@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, type MouseEvent } from 'react';
 import type { Alert } from '../../../../shared/domain/alert';
+import type { NotificationDelivery } from '../../../../shared/domain/notificationPolicy';
 import type { Route } from '../../hooks/useRoute';
 import { alertHeadline, alertRoute, isSummaryAlert } from '../../lib/alerts';
 import type { FleetStore } from '../../store/FleetStore';
@@ -9,10 +10,18 @@ import { SEVERITY_COLOR } from '../SeverityBadge/SeverityBadge';
 
 /**
  * Shows every raised alert as an in-page toast that opens the alert when clicked. In the browser
- * host it also uses the browser's Notification API when the user allowed it (Electron's main
- * process does native notifications and opens the alert through the location hash).
+ * host it also gives a browser notification for what the core's alerting policy lets through
+ * (alerts:onDidNotify: quiet hours, minimum severity, sound, escalation), when the user allowed it
+ * (Electron's main process does native notifications and opens the alert through the location hash).
  */
 export function useAlertToasts(store: FleetStore, browserNotifications: boolean, go: (route: Route) => void): void {
+  useEffect(() => {
+    if (!browserNotifications) return;
+    return store.onDidNotifyAlert(({ alert, delivery }) => {
+      const server = store.getState().servers.find((s) => s.serverId === alert.serverId)?.name;
+      notifyBrowser(alert, delivery, alertHeadline(alert, server), () => go(alertRoute(alert)));
+    });
+  }, [store, browserNotifications, go]);
   useEffect(
     () =>
       store.onDidRaiseAlert((alert) => {
@@ -35,9 +44,8 @@ export function useAlertToasts(store: FleetStore, browserNotifications: boolean,
           'data-testid': 'alert-toast',
           'data-alert-id': alert.id,
         } as Parameters<typeof notifications.show>[0]);
-        if (browserNotifications) notifyBrowser(alert, headline, () => go(alertRoute(alert)));
       }),
-    [store, browserNotifications, go],
+    [store, go],
   );
 }
 
@@ -54,10 +62,13 @@ function ToastBody({ alert }: { alert: Alert }) {
   );
 }
 
-function notifyBrowser(alert: Alert, headline: string, open: () => void): void {
+function notifyBrowser(alert: Alert, delivery: NotificationDelivery, headline: string, open: () => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   try {
-    const n = new Notification(headline, { body: alert.detail, tag: alert.id });
+    const title = delivery.repeat > 0 ? `Still unacknowledged — ${headline}` : headline;
+    // A repeat gets a new tag so the browser shows it again instead of silently replacing the first.
+    const tag = delivery.repeat > 0 ? `${alert.id}#${delivery.repeat}` : alert.id;
+    const n = new Notification(title, { body: alert.detail, tag, silent: delivery.silent, requireInteraction: delivery.loud });
     n.onclick = () => {
       window.focus();
       open();

@@ -1,0 +1,48 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { NotificationPolicy } from '../../../shared/domain/notificationPolicy';
+import { PolicyForm } from '../components/PolicyForm/PolicyForm';
+import { usePolicy, usePolicyPreview } from '../hooks/usePolicy';
+
+/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview. */
+export function SettingsPage() {
+  const { saved, error, save } = usePolicy();
+  const [draft, setDraft] = useState<NotificationPolicy | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const current = draft ?? saved;
+  const preview = usePolicyPreview(current);
+  const dirty = draft !== null && JSON.stringify(draft) !== JSON.stringify(saved);
+  const onSave = () => {
+    if (!draft) return;
+    setSaving(true);
+    void save(draft).then((problem) => {
+      setSaving(false);
+      setSaveError(problem);
+      if (!problem) setDraft(null);
+    });
+  };
+  return (
+    <Stack gap="sm">
+      <Title order={4}>Notifications</Title>
+      <Paper withBorder p="md">
+        {current ? (
+          <PolicyForm
+            draft={current}
+            preview={preview}
+            dirty={dirty}
+            saving={saving}
+            error={saveError ?? error}
+            onChange={setDraft}
+            onSave={onSave}
+            onReset={() => setDraft(null)}
+          />
+        ) : (
+          <Text size="sm" c={error ? 'red' : 'dimmed'}>
+            {error ?? 'Loading…'}
+          </Text>
+        )}
+      </Paper>
+    </Stack>
+  );
+}
