@@ -77,7 +77,14 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const credentials = opts.credentials ?? (await openCredentialStore(log.child('credentials')));
   const { retention, notifications } = settings.get();
   const eventLog = SqliteEventLog.open({ dataDir: opts.paths.dataDir, clock, logger: log.child('eventlog'), retention });
-  const alerts = new AlertEngine({ clock, logger: log.child('alerts'), store: eventLog, rules: { minNotifySeverity: notifications.minSeverity } });
+  const alerts = new AlertEngine({
+    clock,
+    logger: log.child('alerts'),
+    store: eventLog,
+    rules: { minNotifySeverity: notifications.minSeverity },
+    // Maintenance windows live in settings.json: saved, shared with the CLI and every window.
+    maintenanceStore: { load: () => settings.get().maintenance, save: (maintenance) => void settings.update((s) => ({ ...s, maintenance })) },
+  });
   // The alerting policy, applied here for every host: the host's notifier and the page get only what it lets through.
   const notices = new AlertNotifications({
     clock,
@@ -151,7 +158,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     registry.onDidChange(() => {
       if (!opts.fleetOverride) applyServers();
     }),
+    alerts.onDidChangeMaintenance(() => push('alerts:onDidChangeMaintenance', { windows: alerts.maintenance.scheduled(), active: alerts.maintenance.list() })),
     settings.onDidChange((s) => {
+      alerts.maintenance.reload(s.maintenance);
       const policy = JSON.stringify(s.notifications);
       if (policy === lastPolicy) return;
       lastPolicy = policy;

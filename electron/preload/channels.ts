@@ -37,6 +37,9 @@ const invoke = [
   'alerts:unsnooze',
   'alerts:setMaintenance',
   'alerts:previewPolicy',
+  'maintenance:list',
+  'maintenance:schedule',
+  'maintenance:remove',
   'settings:getPolicy',
   'settings:setPolicy',
   'metrics:get',
@@ -52,6 +55,7 @@ const push = [
   'alerts:onDidRaise',
   'alerts:onDidNotify',
   'settings:onDidChangePolicy',
+  'alerts:onDidChangeMaintenance',
   'metrics:onDidAppend',
   'app:onDidChangeHealth',
 ] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { FleetEventSchema } from '../domain/fleetEvent';
+import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
 import { ServerConfigSchema, FleetFileSchema } from '../domain/serverConfig';
@@ -19,6 +20,7 @@ import {
   MetricsResponseSchema,
   PasswordSchema,
   PolicyPreviewSchema,
+  MaintenanceStateSchema,
   ServerEntrySchema,
 } from './schemas';
 
@@ -75,6 +77,11 @@ export const invokeChannels = {
   'alerts:unsnooze': { request: z.object({ ids: z.array(z.string()).min(1) }), response: ok },
   /** Maintenance for one server until a time (epoch ms), or end it (null): alerts recorded, not notified. */
   'alerts:setMaintenance': { request: z.object({ serverId: z.string(), untilMs: z.number().int().nullable() }), response: ok },
+  /** Saved maintenance windows (scheduled ahead, recurring) and what is in force now. */
+  'maintenance:list': { request: z.object({}), response: MaintenanceStateSchema },
+  /** Adds or replaces (same id) a window; the change is pushed to every window (alerts:onDidChangeMaintenance). */
+  'maintenance:schedule': { request: z.object({ window: MaintenanceWindowSchema }), response: MaintenanceStateSchema },
+  'maintenance:remove': { request: z.object({ id: z.string() }), response: MaintenanceStateSchema },
   /** What the alerting policy would have notified over the last `hours`, from stored alerts. */
   'alerts:previewPolicy': {
     request: z.object({ policy: NotificationPolicySchema, hours: z.number().int().min(1).max(24 * 30).default(24) }),
@@ -98,6 +105,8 @@ export const pushChannels = {
   /** The policy let a notification through (first or escalation repeat): the page's browser notification follows it. */
   'alerts:onDidNotify': z.object({ alert: AlertSchema, delivery: NotificationDeliverySchema }),
   'settings:onDidChangePolicy': NotificationPolicySchema,
+  /** Maintenance windows or what is in force changed (any window, host or schedule boundary). */
+  'alerts:onDidChangeMaintenance': MaintenanceStateSchema,
   'metrics:onDidAppend': z.object({ serverId: z.string(), name: MetricNameSchema, point: MetricPointSchema }),
   'app:onDidChangeHealth': AppHealthSchema,
 } as const;

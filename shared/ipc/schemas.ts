@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
+import { ActiveMaintenanceSchema, MaintenanceWindowSchema } from '../domain/maintenance';
 import { EventCategorySchema, FleetEventSchema, SeveritySchema } from '../domain/fleetEvent';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { ServerConfigSchema } from '../domain/serverConfig';
@@ -123,3 +124,7 @@ export const PolicyPreviewSchema = z.object({
   repeats: z.number().int(),
 });
 export type PolicyPreviewResult = z.infer<typeof PolicyPreviewSchema>;
+
+/** Saved maintenance windows and the servers in maintenance now. */
+export const MaintenanceStateSchema = z.object({ windows: z.array(MaintenanceWindowSchema), active: z.array(ActiveMaintenanceSchema) });
+export type MaintenanceState = z.infer<typeof MaintenanceStateSchema>;

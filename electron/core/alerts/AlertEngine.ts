@@ -37,7 +37,7 @@ import { ANY_SOURCE, AlertSources } from './AlertSources';
 import { openAlertsToReload, readStoredAlerts, type AlertStore } from './alertStore';
 import { FORWARDER_SOURCE, ForwarderRule, forwarderKey } from './ForwarderRule';
 import { IncidentIndex } from './IncidentIndex';
-import { MaintenanceWindows } from './MaintenanceWindows';
+import { MaintenanceWindows, type MaintenanceStore } from './MaintenanceWindows';
 import type { RaiseSignal, Signal } from './signals';
 import { StatusEvidence } from './StatusEvidence';
 import { StormGate } from './StormGate';
@@ -50,6 +50,8 @@ export interface AlertEngineDeps {
   logger: Logger;
   store: AlertStore;
   rules?: Partial<AlertRulesConfig>;
+  /** Where maintenance windows are saved (settings.json in the app); in memory when absent. */
+  maintenanceStore?: MaintenanceStore;
   /** Alert id factory (tests may make ids predictable). */
   newId?: () => string;
 }
@@ -71,7 +73,8 @@ export class AlertEngine {
   private readonly connection: ConnectionWatch;
   private readonly forwarders: ForwarderRule;
   private readonly gate: StormGate;
-  private readonly maintenance: MaintenanceWindows;
+  /** Saved, scheduled and recurring maintenance windows (schedule, remove, reload, scheduled()). */
+  readonly maintenance: MaintenanceWindows;
   private readonly evidence = new StatusEvidence();
   private readonly sources = new AlertSources();
   private readonly incidents = new IncidentIndex();
@@ -80,6 +83,9 @@ export class AlertEngine {
 
   readonly onDidRaise: Event<Alert>;
   readonly onDidChange: Event<Alert>;
+  /** Maintenance windows or what is in force changed. */
+  readonly onDidChangeMaintenance: Event<void>;
+  private readonly maintenanceEmitter: Emitter<void>;
 
   constructor(private readonly deps: AlertEngineDeps) {
     const { clock, logger } = deps;
@@ -90,14 +96,24 @@ export class AlertEngine {
     this.changeEmitter = new Emitter<Alert>(onListenerError);
     this.onDidRaise = this.raiseEmitter.event;
     this.onDidChange = this.changeEmitter.event;
+    this.maintenanceEmitter = new Emitter<void>(onListenerError);
+    this.onDidChangeMaintenance = this.maintenanceEmitter.event;
     const apply = (s: Signal) => this.apply(s);
     this.snoozeTimers = new TimerMap(clock);
     this.quietTimers = new TimerMap(clock);
     this.connection = new ConnectionWatch(clock, this.rules, apply);
     this.forwarders = new ForwarderRule(clock, this.rules, apply);
     this.gate = new StormGate(clock, this.rules.stormMaxPerMinute, (a) => this.raiseEmitter.fire(a));
-    this.maintenance = new MaintenanceWindows(clock, (serverId, before) => this.announceAfterMaintenance(serverId, before));
     this.reload();
+    // After the reload: a window in force at start must remember the alerts open before it.
+    this.maintenance = new MaintenanceWindows({
+      clock,
+      store: deps.maintenanceStore,
+      openKeys: (serverId) => [...this.open.values()].filter((a) => a.serverId === serverId).map((a) => a.key),
+      onEnd: (serverId, before) => this.announceAfterMaintenance(serverId, before),
+      onChange: () => this.maintenanceEmitter.fire(),
+      onStoreError: (err) => logger.warn('could not save maintenance windows', { err }),
+    });
   }
 
   ingest(events: FleetEvent[]): void {
@@ -147,8 +163,7 @@ export class AlertEngine {
 
   /** Open a maintenance window for a server until `untilMs` (epoch ms), or close it with null. */
   setMaintenance(serverId: string, untilMs: number | null): void {
-    const openKeys = () => [...this.open.values()].filter((a) => a.serverId === serverId).map((a) => a.key);
-    this.maintenance.set(serverId, untilMs, openKeys);
+    this.maintenance.set(serverId, untilMs);
   }
 
   /** The policy's minimum severity changed: below it nothing is offered for notification. */
@@ -166,6 +181,7 @@ export class AlertEngine {
       d.dispose();
     this.raiseEmitter.dispose();
     this.changeEmitter.dispose();
+    this.maintenanceEmitter.dispose();
   }
 
   private ingestOne(e: FleetEvent): void {

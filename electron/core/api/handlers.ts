@@ -104,6 +104,15 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       s.alerts.setMaintenance(serverId, untilMs);
       return { ok: true as const };
     },
+    'maintenance:list': async () => maintenanceState(s),
+    'maintenance:schedule': async ({ window }) => {
+      s.alerts.maintenance.schedule(window);
+      return maintenanceState(s);
+    },
+    'maintenance:remove': async ({ id }) => {
+      s.alerts.maintenance.remove(id);
+      return maintenanceState(s);
+    },
     'alerts:previewPolicy': async ({ policy, hours }) =>
       previewPolicy(s.alerts.list({ includeResolved: true, limit: PREVIEW_ALERTS }), policy, s.clock.now(), hours),
     'settings:getPolicy': async () => s.settings.get().notifications,
@@ -116,3 +125,5 @@ export function createHandlers(s: CoreServices): ApiHandlers {
 function exportFleetFile(s: CoreServices) {
   return { servers: s.registry.configs() };
 }
+
+export const maintenanceState = (s: CoreServices) => ({ windows: s.alerts.maintenance.scheduled(), active: s.alerts.maintenance.list() });

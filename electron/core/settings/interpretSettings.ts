@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
+import { MaintenanceWindowSchema, type MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { CredentialBindingsSchema, defaultSettings, DesktopSettingsSchema, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
 
 export interface InterpretedSettings {
@@ -54,6 +55,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       notifications: section('notifications', NotificationSettingsSchema, defaults.notifications),
       ui: section('ui', UiSettingsSchema, defaults.ui),
       desktop: section('desktop', DesktopSettingsSchema, defaults.desktop),
+      maintenance: salvageMaintenance(value.maintenance, problems),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
       credentialBindings: section('credentialBindings', CredentialBindingsSchema, defaults.credentialBindings),
     },
@@ -74,6 +76,22 @@ function salvageServers(servers: unknown, problems: string[]): ServerConfig[] {
     if (!r.success) problems.push(`${label} dropped: ${describe(r.error)}`);
     else if (kept.some((s) => s.id === r.data.id)) problems.push(`${label} dropped: duplicate id`);
     else kept.push(r.data);
+  });
+  return kept;
+}
+
+/** Maintenance windows one by one: a bad one is dropped and said, the others kept. */
+function salvageMaintenance(windows: unknown, problems: string[]): MaintenanceWindow[] {
+  if (windows === undefined) return [];
+  if (!Array.isArray(windows)) {
+    problems.push('maintenance is not a list; no maintenance window could be read');
+    return [];
+  }
+  const kept: MaintenanceWindow[] = [];
+  windows.forEach((raw: unknown, index) => {
+    const r = MaintenanceWindowSchema.safeParse(raw);
+    if (r.success) kept.push(r.data);
+    else problems.push(`maintenance[${index}] dropped (${describe(r.error)})`);
   });
   return kept;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaintenanceWindowSchema } from '../../../shared/domain/maintenance';
 import { NotificationPolicySchema, QuietHoursSchema } from '../../../shared/domain/notificationPolicy';
 import { DAY } from '../../../shared/domain/ids';
 import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
@@ -43,6 +44,8 @@ export const SettingsSchema = z.object({
   notifications: NotificationSettingsSchema.prefault({}),
   ui: UiSettingsSchema.prefault({}),
   desktop: DesktopSettingsSchema.prefault({}),
+  /** Saved maintenance windows (scheduled ahead, recurring in a time zone): alerts recorded, not notified. */
+  maintenance: z.array(MaintenanceWindowSchema).max(1000).default([]),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
   /**

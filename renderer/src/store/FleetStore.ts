@@ -63,6 +63,8 @@ export class FleetStore {
         this.raised.fire(a);
       }),
       c.on('alerts:onDidNotify', (n) => this.notified.fire(n)),
+      // Maintenance set here, in another window or host, or a schedule starting or ending.
+      c.on('alerts:onDidChangeMaintenance', ({ active }) => this.set({ maintenance: active })),
       c.on('app:onDidChangeHealth', (health) => this.set({ health })),
       c.onDidChangeConnection((connection) => {
         this.set({ connection });
@@ -80,11 +82,9 @@ export class FleetStore {
     this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host, maintenance });
   }
 
-  /** Opens (untilMs) or ends (null) a server's maintenance window; no push announces it, so re-read the snapshot. */
+  /** Opens (untilMs) or ends (null) a server's maintenance window; the core pushes the change to every window. */
   async setMaintenance(serverId: string, untilMs: number | null): Promise<ApiResult<{ ok: true }>> {
-    const r = await this.client.invoke('alerts:setMaintenance', { serverId, untilMs });
-    if (r.ok) await this.refresh();
-    return r;
+    return this.client.invoke('alerts:setMaintenance', { serverId, untilMs });
   }
 
   /** Merges alerts fetched elsewhere (e.g. the resolved tab's alerts:list) into the store. */

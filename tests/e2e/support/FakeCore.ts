@@ -6,6 +6,7 @@ import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHan
 import { previewImport } from '../../../electron/core/fleetConfig/importPreview';
 import { Emitter } from '../../../electron/core/util/Emitter';
 import type { Alert } from '../../../shared/domain/alert';
+import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { NotificationPolicySchema, type NotificationPolicy } from '../../../shared/domain/notificationPolicy';
 import { previewPolicy } from '../../../electron/core/alerts/policyPreview';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
@@ -25,6 +26,8 @@ const HEALTHY: AppHealth = { keychain: { available: true, detail: 'ok' }, eventL
 
 export class FakeCore implements CoreHandle {
   policy: NotificationPolicy = NotificationPolicySchema.parse({});
+  /** Saved (scheduled) maintenance windows, as maintenance:schedule left them. */
+  windows: MaintenanceWindow[] = [];
   servers = new Map<string, ServerStatus>();
   entries = new Map<string, ServerEntry>();
   alerts = new Map<string, Alert>();
@@ -91,6 +94,10 @@ export class FakeCore implements CoreHandle {
   setPolicy(policy: NotificationPolicy): void {
     this.policy = policy;
     this.push('settings:onDidChangePolicy', policy);
+  }
+
+  maintenanceState(): { windows: MaintenanceWindow[]; active: { serverId: string; untilMs: number }[] } {
+    return { windows: this.windows, active: this.openMaintenance() };
   }
 
   setHealth(health: AppHealth): void {
@@ -233,7 +240,19 @@ export class FakeCore implements CoreHandle {
         // Like the core: a window in the past (or null) closes it.
         if (p.untilMs === null || p.untilMs <= Date.now()) this.maintenance.delete(p.serverId);
         else this.maintenance.set(p.serverId, p.untilMs);
+        this.push('alerts:onDidChangeMaintenance', this.maintenanceState());
         return rec('alerts:setMaintenance', p, ok);
+      },
+      'maintenance:list': (p) => rec('maintenance:list', p, this.maintenanceState()),
+      'maintenance:schedule': (p) => {
+        this.windows = [...this.windows.filter((w) => w.id !== p.window.id), p.window];
+        this.push('alerts:onDidChangeMaintenance', this.maintenanceState());
+        return rec('maintenance:schedule', p, this.maintenanceState());
+      },
+      'maintenance:remove': (p) => {
+        this.windows = this.windows.filter((w) => w.id !== p.id);
+        this.push('alerts:onDidChangeMaintenance', this.maintenanceState());
+        return rec('maintenance:remove', p, this.maintenanceState());
       },
       'alerts:previewPolicy': (p) => rec('alerts:previewPolicy', p, previewPolicy([...this.alerts.values()], p.policy, Date.now(), p.hours)),
       'settings:getPolicy': (p) => rec('settings:getPolicy', p, this.policy),

@@ -67,6 +67,11 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'alerts:snooze': { ids: ['none'], minutes: 15 },
     'alerts:unsnooze': { ids: ['none'] },
     'alerts:setMaintenance': { serverId: 'rt-1', untilMs: Date.now() + 60_000 },
+    'maintenance:schedule': {
+      window: { id: 'mw-1', serverId: 'rt-1', startsAt: Date.now() + 3_600_000, endsAt: Date.now() + 7_200_000, recurrence: 'weekly', timeZone: 'Europe/Berlin' },
+    },
+    'maintenance:list': {},
+    'maintenance:remove': { id: 'mw-1' },
     'alerts:previewPolicy': { policy: { minSeverity: 'error', quietHours: { start: '22:00', end: '07:00' } } },
     'settings:getPolicy': {},
     'settings:setPolicy': { policy: { minSeverity: 'warning', escalateEveryMinutes: 15 } },

@@ -1,9 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Alert } from '../../../shared/domain/alert';
+import { MaintenanceWindowSchema, type MaintenanceWindow, type MaintenanceWindowInput } from '../../../shared/domain/maintenance';
+import { AlertEngine } from '../../../electron/core/alerts/AlertEngine';
+import { nullLogger } from '../../../electron/core/util/logger';
+import { FakeClock } from './support/FakeClock';
 import { HOUR, MINUTE, SECOND } from '../../../shared/domain/ids';
-import { forwarderChange, harness, type Harness } from './support/fixtures';
+import { forwarderChange, harness, MemoryAlertStore, type Harness } from './support/fixtures';
 
-let h: Harness;
-afterEach(() => h.engine.dispose());
+let h: Harness | undefined;
+afterEach(() => {
+  h?.engine.dispose();
+  h = undefined;
+});
 
 describe('storm control', () => {
   it('caps notifications per minute fleet-wide and folds the rest into one "N more alerts"', () => {
@@ -66,5 +74,79 @@ describe('maintenance', () => {
     h.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy')]);
     expect(h.raised).toHaveLength(1);
     expect(h.engine.maintenanceWindows()).toEqual([]);
+  });
+});
+
+describe('saved, scheduled and recurring maintenance', () => {
+  class MemoryMaintenanceStore {
+    windows: MaintenanceWindow[] = [];
+    load = () => structuredClone(this.windows);
+    save = (w: MaintenanceWindow[]) => void (this.windows = structuredClone(w));
+  }
+  const engineWith = (store: MemoryMaintenanceStore, clock: FakeClock, alerts = new MemoryAlertStore()) => {
+    const raised: Alert[] = [];
+    let changes = 0;
+    const engine = new AlertEngine({ clock, logger: nullLogger, store: alerts, maintenanceStore: store });
+    engine.onDidRaise((a) => raised.push(a));
+    engine.onDidChangeMaintenance(() => changes++);
+    return { engine, raised, changes: () => changes };
+  };
+  const window = (over: Partial<MaintenanceWindowInput>) => MaintenanceWindowSchema.parse({ id: 'w1', serverId: 'dns-1', startsAt: 0, endsAt: 1, ...over });
+
+  it('a window survives a restart and still holds back notifications', () => {
+    const clock = new FakeClock();
+    const store = new MemoryMaintenanceStore();
+    let e = engineWith(store, clock);
+    e.engine.setMaintenance('dns-1', clock.now() + 2 * HOUR);
+    e.engine.dispose();
+    expect(store.windows).toHaveLength(1);
+
+    e = engineWith(store, clock);
+    expect(e.engine.maintenanceWindows()).toEqual([{ serverId: 'dns-1', untilMs: clock.now() + 2 * HOUR }]);
+    e.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy')]);
+    expect(e.raised).toEqual([]);
+    clock.advance(2 * HOUR);
+    expect(e.raised.map((a) => a.key)).toEqual(['forwarder:1']); // broke during the window, still broken: told once
+    expect(store.windows).toEqual([]); // a one-off window that is over is not kept
+    e.engine.dispose();
+  });
+
+  it('a window scheduled ahead starts and ends by itself, and each boundary is announced for the push', () => {
+    const clock = new FakeClock();
+    const store = new MemoryMaintenanceStore();
+    const e = engineWith(store, clock);
+    e.engine.maintenance.schedule(window({ startsAt: clock.now() + HOUR, endsAt: clock.now() + 2 * HOUR }));
+    const afterSchedule = e.changes();
+    e.engine.ingest([forwarderChange('dns-1', 1, 'unhealthy')]);
+    expect(e.raised).toHaveLength(1); // not yet in force
+    clock.advance(HOUR);
+    expect(e.engine.maintenance.isActive('dns-1')).toBe(true);
+    expect(e.changes()).toBe(afterSchedule + 1);
+    e.engine.ingest([forwarderChange('dns-1', 2, 'unhealthy')]);
+    expect(e.raised).toHaveLength(1);
+    clock.advance(HOUR);
+    expect(e.engine.maintenance.isActive('dns-1')).toBe(false);
+    expect(e.changes()).toBe(afterSchedule + 2);
+    expect(e.raised.map((a) => a.key)).toEqual(['forwarder:1', 'forwarder:2']); // forwarder:1 was open before: quiet
+    e.engine.dispose();
+  });
+
+  it('a daily window recurs in its time zone; ending maintenance now leaves the recurring window saved', () => {
+    const clock = new FakeClock(Date.parse('2026-03-27T00:00:00Z'));
+    const store = new MemoryMaintenanceStore();
+    const e = engineWith(store, clock);
+    e.engine.maintenance.schedule(
+      window({ startsAt: Date.parse('2026-03-27T01:30:00Z'), endsAt: Date.parse('2026-03-27T03:00:00Z'), recurrence: 'daily', timeZone: 'Europe/Berlin' }),
+    );
+    const inForce: boolean[] = [];
+    for (const iso of ['2026-03-27T02:00:00Z', '2026-03-27T12:00:00Z', '2026-03-28T02:00:00Z', '2026-03-30T00:45:00Z', '2026-03-30T02:15:00Z']) {
+      clock.advance(Date.parse(iso) - clock.now());
+      inForce.push(e.engine.maintenance.isActive('dns-1'));
+    }
+    expect(inForce).toEqual([true, false, true, true, false]);
+    clock.advance(Date.parse('2026-03-31T00:45:00Z') - clock.now());
+    e.engine.setMaintenance('dns-1', null);
+    expect(store.windows.map((w) => w.recurrence)).toEqual(['daily']);
+    e.engine.dispose();
   });
 });

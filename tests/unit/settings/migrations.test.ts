@@ -53,6 +53,13 @@ describe('settings migrations', () => {
     expect(fresh.notices).toEqual([]);
   });
 
+  it('a maintenance window that no longer reads is dropped and said; the others are kept', () => {
+    const good = { id: 'w1', serverId: 'dns-1', startsAt: 1, endsAt: 2, recurrence: 'none', timeZone: 'UTC', note: '' };
+    const { settings, problems } = interpretSettings({ version: SETTINGS_VERSION, maintenance: [good, { id: 'w2', serverId: 'dns-1', startsAt: 5, endsAt: 1 }] });
+    expect(settings.maintenance).toEqual([good]);
+    expect(problems).toEqual([expect.stringMatching(/^maintenance\[1\] dropped \(.*the window must end after it starts/)]);
+  });
+
   it('current-version settings are not rewritten', () => {
     const once = interpretSettings(fixture('v2.json')).settings;
     expect(interpretSettings(JSON.parse(JSON.stringify(once))).rewrite).toBe(false);

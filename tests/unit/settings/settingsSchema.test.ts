@@ -13,6 +13,7 @@ describe('settings schema', () => {
       notifications: { enabled: true, minSeverity: 'warning', sound: false, quietHours: null, escalateEveryMinutes: 0 },
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },
+      maintenance: [],
       demoOffered: false,
       credentialBindings: {},
     });
