@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Alert } from '../../../shared/domain/alert';
-import { DERIVED, type ConnectionStateData } from '../../../shared/domain/eventTypes';
+import { DERIVED } from '../../../shared/domain/eventTypes';
 import { severityRank, type FleetEvent } from '../../../shared/domain/fleetEvent';
 import { MINUTE } from '../../../shared/domain/ids';
 import type { ServerStatus } from '../../../shared/domain/serverState';
@@ -26,6 +26,7 @@ import {
   compareAlerts,
   corroborateAlert,
   createAlert,
+  newestVersions,
   resolveAlert,
   snoozeAlert,
   updateAlert,
@@ -136,10 +137,8 @@ export class AlertEngine {
   list(opts: { includeResolved: boolean; limit: number }): Alert[] {
     const open = [...this.open.values()];
     if (!opts.includeResolved) return open.sort(compareAlerts).slice(0, opts.limit);
-    const byId = new Map<string, Alert>();
-    for (const a of readStoredAlerts(this.deps.store, this.deps.logger, { includeResolved: true, limit: opts.limit })) byId.set(a.id, a);
-    for (const a of [...this.recentlyResolved, ...open]) byId.set(a.id, a);
-    return [...byId.values()].sort(compareAlerts).slice(0, opts.limit);
+    const stored = readStoredAlerts(this.deps.store, this.deps.logger, { includeResolved: true, limit: opts.limit });
+    return newestVersions([...stored, ...this.recentlyResolved, ...open]).sort(compareAlerts).slice(0, opts.limit);
   }
 
   acknowledge(ids: string[], note: string, by: string): void {
@@ -187,15 +186,9 @@ export class AlertEngine {
   private ingestOne(e: FleetEvent): void {
     const name = this.names.get(e.serverId) ?? e.serverId;
     if (e.type === DERIVED.forwarderStatusChange) return this.forwarders.onChange(e, name);
-    if (e.type === DERIVED.connectionState) return this.observeConnectionEvent(e, name);
+    // connection_state events count only for servers whose status is not fed to us directly.
+    if (e.type === DERIVED.connectionState) return void (this.statusFed.has(e.serverId) || this.connection.observeEvent(e, name));
     for (const signal of signalsFromEvent(e, name, this.rules)) this.apply(signal);
-  }
-
-  /** connection_state events count only for servers whose status is not fed to us directly. */
-  private observeConnectionEvent(e: FleetEvent, name: string): void {
-    const data = e.data as Partial<ConnectionStateData> | null;
-    if (this.statusFed.has(e.serverId) || !data?.state) return;
-    this.connection.observe({ serverId: e.serverId, name, state: data.state, detail: data.detail, lastDataAt: null, tlsFingerprint: null });
   }
 
   /**

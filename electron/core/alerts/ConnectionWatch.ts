@@ -4,6 +4,8 @@
  * still connecting) raises "No data from …" only after a grace period so a blip never notifies.
  * Only `live` (or the user disabling the server) clears them: never green while blind.
  */
+import type { ConnectionStateData } from '../../../shared/domain/eventTypes';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
 import type { Clock } from '../platform';
 import { RULE, type AlertRulesConfig } from './alertRules';
@@ -34,6 +36,12 @@ export class ConnectionWatch {
     private readonly emit: SignalSink,
   ) {
     this.timers = new TimerMap(clock);
+  }
+
+  /** A connection_state event, for a server whose status is not fed to the engine directly. */
+  observeEvent(e: FleetEvent, name: string): void {
+    const data = e.data as Partial<ConnectionStateData> | null;
+    if (data?.state) this.observe({ serverId: e.serverId, name, state: data.state, detail: data.detail, lastDataAt: null, tlsFingerprint: null });
   }
 
   observe(status: Observed): void {

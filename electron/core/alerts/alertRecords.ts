@@ -80,3 +80,10 @@ export function compareAlerts(a: Alert, b: Alert): number {
   const open = Number(a.status === 'resolved') - Number(b.status === 'resolved');
   return open !== 0 ? open : b.lastSeenAt.localeCompare(a.lastSeenAt);
 }
+
+/** One version per alert id, the later one in the list winning (stored, then recently resolved, then open). */
+export function newestVersions(alerts: readonly Alert[]): Alert[] {
+  const byId = new Map<string, Alert>();
+  for (const a of alerts) byId.set(a.id, a);
+  return [...byId.values()];
+}
