@@ -2,11 +2,16 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { NotificationPolicy } from '../../../shared/domain/notificationPolicy';
 import { PolicyForm } from '../components/PolicyForm/PolicyForm';
+import { MaintenanceSchedule } from '../components/MaintenanceSchedule/MaintenanceSchedule';
+import { useFleet } from '../hooks/useFleet';
+import { useMaintenanceSchedule } from '../hooks/useMaintenanceSchedule';
 import { usePolicy, usePolicyPreview } from '../hooks/usePolicy';
 
-/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview. */
+/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, and maintenance windows. */
 export function SettingsPage() {
   const { saved, error, save } = usePolicy();
+  const maintenance = useMaintenanceSchedule();
+  const { servers } = useFleet();
   const [draft, setDraft] = useState<NotificationPolicy | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -40,6 +45,16 @@ export function SettingsPage() {
         ) : (
           <Text size="sm" c={error ? 'red' : 'dimmed'}>
             {error ?? 'Loading…'}
+          </Text>
+        )}
+      </Paper>
+      <Title order={4}>Maintenance windows</Title>
+      <Paper withBorder p="md">
+        {maintenance.windows ? (
+          <MaintenanceSchedule windows={maintenance.windows} servers={servers} onSchedule={maintenance.schedule} onRemove={(id) => void maintenance.remove(id)} />
+        ) : (
+          <Text size="sm" c={maintenance.error ? 'red' : 'dimmed'}>
+            {maintenance.error ?? 'Loading…'}
           </Text>
         )}
       </Paper>
