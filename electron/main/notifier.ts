@@ -5,6 +5,7 @@
  * (notificationPolicy.ts, moving into the core).
  */
 import type { Alert } from '../../shared/domain/alert';
+import type { NotificationDelivery } from '../../shared/domain/notificationPolicy';
 import type { Logger, Notifier } from '../core/platform';
 import type { NotificationApi, NotificationLike } from './electronApi';
 import { notificationContent, notificationDecision, type NotificationPrefs } from './notificationPolicy';
@@ -39,21 +40,22 @@ export class ElectronNotifier implements Notifier {
 
   constructor(private readonly deps: ElectronNotifierDeps) {}
 
-  notify(alert: Alert): void {
-    const decision = notificationDecision(alert, this.deps.prefs(), this.deps.now?.() ?? new Date());
+  /** `how` comes from the core's policy (it already decided to show it); without it the policy is applied here. */
+  notify(alert: Alert, how?: NotificationDelivery): void {
+    const decision = how ? { show: true, ...how } : notificationDecision(alert, this.deps.prefs(), this.deps.now?.() ?? new Date());
     if (!decision.show) return;
     if (!this.deps.Notification.isSupported()) {
       this.deps.logger.info('native notifications are not supported here', { alertId: alert.id });
       return;
     }
-    const { title, body } = notificationContent(alert);
+    const { title, body } = notificationContent(alert, how?.repeat ?? 0);
     const actions = supportsNotificationActions(this.deps.platform);
     const n = new this.deps.Notification({
       title,
       body,
       silent: decision.silent,
       icon: this.deps.iconPath,
-      urgency: alert.severity === 'critical' ? 'critical' : 'normal',
+      urgency: alert.severity === 'critical' || how?.loud ? 'critical' : 'normal',
       // A critical alert stays on screen until the operator deals with it (Windows, Linux).
       timeoutType: alert.severity === 'critical' ? 'never' : 'default',
       ...(actions ? { actions: NOTIFICATION_ACTIONS.map((a) => ({ type: 'button' as const, text: a.text })) } : {}),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
+import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { CoreHandle } from '../../core/api/CoreHandle';
 import { createCore } from '../../core/compose';
@@ -58,11 +59,12 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const print = (obj: Record<string, unknown>, human: string) => {
     if (stdoutOpen) io.stdout.write(values.json ? JSON.stringify(obj) + '\n' : human + '\n');
   };
+  // The core's alerting policy already decided; an escalation repeat says which repeat it is.
   const notifier = {
-    notify: (a: Alert) =>
+    notify: (a: Alert, how?: NotificationDelivery) =>
       print(
-        { kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title },
-        `ALERT  ${t(a.severity).padEnd(8)} ${t(a.serverId)}  ${t(a.title)}`,
+        { kind: 'alert', at: new Date().toISOString(), server: a.serverId, severity: a.severity, title: a.title, ...(how?.repeat ? { repeat: how.repeat } : {}) },
+        `ALERT  ${t(a.severity).padEnd(8)} ${t(a.serverId)}  ${how?.repeat ? `(repeat ${how.repeat}) ` : ''}${t(a.title)}`,
       ),
   };
   const core = await createCore({ host: 'cli', paths, notifier, logger, fleetOverride: servers });

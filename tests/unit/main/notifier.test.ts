@@ -93,6 +93,12 @@ describe('ElectronNotifier', () => {
     expect(opened).toEqual(['a1']);
   });
 
+  it('an escalation from the core is shown loud, with sound, and says it is still unacknowledged', () => {
+    const { e, n } = setup();
+    n.notify(alert(), { silent: false, loud: true, repeat: 2 });
+    expect(e.Notification.instances[0]!.options).toMatchObject({ title: 'Still unacknowledged — Critical: BIND is down on DNS 1', silent: false, urgency: 'critical' });
+  });
+
   it('shows nothing when settings say no', () => {
     const { e, n } = setup({ enabled: false });
     n.notify(alert());
