@@ -94,6 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       push('alerts:onDidNotify', { alert, delivery });
     },
   });
+  notices.resume(alerts.list({ includeResolved: false, limit: 1000 }));
   const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
 
   const sessionPasswords = new Map<string, string>();

@@ -40,6 +40,16 @@ export class AlertNotifications {
     this.schedule(alert);
   }
 
+  /** After a restart: open unacknowledged criticals keep escalating (not notified again now). */
+  resume(open: readonly Alert[]): void {
+    for (const alert of open) {
+      if (!needsEscalation(alert) || this.latest.has(alert.id)) continue;
+      this.latest.set(alert.id, alert);
+      this.repeats.set(alert.id, 0);
+      this.schedule(alert);
+    }
+  }
+
   /** Any change of an alert: acknowledged, snoozed or resolved ones stop escalating. */
   onChange(alert: Alert): void {
     if (!this.latest.has(alert.id)) return;

@@ -57,6 +57,18 @@ describe('the alerting policy, applied in the core', () => {
     expect(given).toHaveLength(3);
   });
 
+  it('after a restart an open unacknowledged critical keeps escalating, without a second first notification', () => {
+    const clock = new FakeClock();
+    const given: NotificationDelivery[] = [];
+    const n = new AlertNotifications({ clock, policy: () => policyOf({ escalateEveryMinutes: 10 }), deliver: (_a, how) => given.push(how), localTime: () => new Date(2025, 7, 29, 12) });
+    const open = (over: Partial<Alert>): Alert => ({ id: 'x', serverId: 'dns-1', key: 'bind', rule: 'bind', severity: 'critical', title: 'BIND is down', detail: '', status: 'active', raisedAt: '', lastSeenAt: '', resolvedAt: null, ack: null, snoozedUntil: null, eventId: null, count: 1, ...over });
+    n.resume([open({}), open({ id: 'y', status: 'acknowledged' }), open({ id: 'z', severity: 'error' })]);
+    expect(given).toEqual([]);
+    clock.advance(10 * MINUTE);
+    expect(given).toEqual([{ silent: false, loud: true, repeat: 1 }]);
+    n.dispose();
+  });
+
   it('does not escalate below critical, nor when escalation is off', () => {
     const { h, given } = wired({ escalateEveryMinutes: 0 });
     current = h;
