@@ -9,7 +9,7 @@ import { baseConditions, decodeCursor, encodeCursor, filterConditions, likeCondi
 import { EventQueryError } from './searchQuery';
 
 export const MAX_PAGE = 1000;
-const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key';
+const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key, e.claimed_at';
 
 export class EventQueries {
   constructor(private readonly db: Database) {}

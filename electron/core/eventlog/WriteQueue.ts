@@ -10,6 +10,7 @@ import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { BacklogQueue } from './BacklogQueue';
 import { packEvents } from './packedRows';
+import { mayHoldSecret, redactString } from '../util/redact';
 import type { DiskHealth } from './DiskHealth';
 import type { CommitBatch } from './EventLog';
 import type { MetricRollups } from './MetricRollups';
@@ -43,7 +44,7 @@ export class WriteQueue {
   private closed = false;
   private writerGone = false;
   private dropped = 0;
-  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
+  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0, keyLookups: 0 };
 
   constructor(
     private readonly channel: WriterChannel,
@@ -72,7 +73,8 @@ export class WriteQueue {
     this.schedule();
   }
 
-  saveAlert(alert: Alert): void {
+  saveAlert(raised: Alert): void {
+    const alert = maskAlert(raised);
     this.alerts.set(alert.id, alert);
     this.alertsToSend.set(alert.id, alert);
     this.schedule();
@@ -146,7 +148,7 @@ export class WriteQueue {
       this.inFlight.set(seq, { events, alerts, reported: 0 });
       this.inFlightEvents += events.length;
       this.channel.setBusy(true);
-      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events), alerts, rollups });
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events, this.deps.clock.now()), alerts, rollups });
     }
   }
 
@@ -211,4 +213,12 @@ export class WriteQueue {
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** An alert as stored: its text masked like an event's (a title may quote what a server sent). */
+function maskAlert(a: Alert): Alert {
+  const text = `${a.id}\u0000${a.serverId}\u0000${a.key}\u0000${a.rule}\u0000${a.title}\u0000${a.detail}\u0000${a.eventId ?? ''}\u0000${a.ack?.note ?? ''}`;
+  if (!mayHoldSecret(text)) return a;
+  const r = redactString;
+  return { ...a, id: r(a.id), serverId: r(a.serverId), key: r(a.key), rule: r(a.rule), title: r(a.title), detail: r(a.detail), eventId: a.eventId === null ? null : r(a.eventId), ack: a.ack ? { ...a.ack, note: r(a.ack.note) } : null };
 }

@@ -57,7 +57,7 @@ export class WriterCore {
     private readonly deps: { clock: Clock; logger: Logger; reply: (m: FromWriter) => void },
     private readonly setup: WriterSetup,
   ) {
-    this.statements = new WriteStatements(db);
+    this.statements = new WriteStatements(db, undefined, deps.clock.now());
     this.promoter = new InboxPromoter(db, (key) => this.statements.rekey(key));
     this.inbox = this.promoter.count();
     this.chunkSize = setup.batchMax;
@@ -81,7 +81,7 @@ export class WriterCore {
   }
 
   coreStats(): CoreStats {
-    return { ...this.stats, inbox: this.inbox, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs, indexMs: this.indexer.totalMs };
+    return { ...this.stats, keyLookups: this.statements.keyLookups, inbox: this.inbox, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs, indexMs: this.indexer.totalMs };
   }
 
   handle(msg: ToWriter): void {

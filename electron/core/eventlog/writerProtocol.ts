@@ -39,6 +39,8 @@ export interface CoreStats extends Omit<WriterStats, 'dropped'> {
   promoted: number;
   promoteMs: number;
   maxPromoteMs: number;
+  /** Key slots asked of SQLite (KeySlots): near zero unless another process writes the same log. */
+  keyLookups: number;
 }
 
 export type ToWriter =
