@@ -12,7 +12,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock, Logger } from '../platform';
 import { FtsIndexer } from './FtsIndexer';
 import { InboxPromoter } from './InboxPromoter';
-import { packedCount } from './packedRows';
+import { packedCount, telemetryStored } from './packedRows';
 import { Retention } from './Retention';
 import type { CoreStats, FromWriter, SyncRequest, ToWriter, WriterSetup } from './writerProtocol';
 import { WriteStatements } from './writeStatements';
@@ -65,12 +65,12 @@ export class WriterCore {
     // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
     // pause, so its chunk length is its share of the writer thread, and commits come first.
     const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
-    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs });
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs, indexed: () => this.retention.grew(0, 0) });
     this.retention = new Retention(
       db,
       setup.retention,
       { clock: deps.clock, logger: deps.logger, canWrite },
-      { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50 },
+      { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50, budgetMs: Math.min(setup.budgetMs, 25) },
     );
     if (setup.applyRetention) this.retention.start();
     this.kickBackground();
@@ -215,6 +215,7 @@ export class WriterCore {
       b.offset = to;
       b.extrasDone = true;
       this.inbox += to - from - dupes.length;
+      this.retention.grew(to - from - dupes.length, telemetryStored(b.rows, from, to, dupes));
       this.record(performance.now() - started, to - from, to - from - dupes.length);
       this.deps.reply({ t: 'committed', seq: b.seq, upTo: to, duplicates: dupes, done: to >= count, stats: this.coreStats() });
     }

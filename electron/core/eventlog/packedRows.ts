@@ -95,3 +95,11 @@ function masked(e: FleetEvent, dataText: string): FleetEvent {
 }
 
 export const packedCount = (rows: PackedRows): number => rows.length / ROW_FIELDS;
+
+/** Telemetry rows among rows [from, to) of a batch, less those skipped as duplicates (indexes in `skipped`). */
+export function telemetryStored(rows: PackedRows, from: number, to: number, skipped: readonly number[]): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n += rows[i * ROW_FIELDS + F.telemetry] as number;
+  for (const i of skipped) n -= rows[i * ROW_FIELDS + F.telemetry] as number;
+  return n;
+}
