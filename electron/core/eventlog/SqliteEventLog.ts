@@ -50,6 +50,8 @@ export interface SqliteEventLogOptions {
   quickCheckMaxBytes?: number;
   /** Rows the inbox holds before commits slow to the indexed rate (default INBOX_MAX, WriterCore.ts). */
   inboxMax?: number;
+  /** How long start-up waits for a lock another process holds on the file (default OPEN_WAIT_MS). */
+  openWaitMs?: number;
 }
 
 export interface Gap {
@@ -74,7 +76,7 @@ export class SqliteEventLog implements EventLog {
   static open(opts: SqliteEventLogOptions): SqliteEventLog {
     const clock = opts.clock ?? systemClock;
     const logger = opts.logger ?? nullLogger;
-    const opened = openEventDatabase(opts.dataDir, logger, () => clock.now(), opts.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES);
+    const opened = openEventDatabase(opts.dataDir, logger, () => clock.now(), opts.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, opts.openWaitMs);
     logger.info('event log opened', { path: opened.path, integrity: opened.integrity });
     return new SqliteEventLog(opened.db, opened.notices, opened.persistent, { ...opts, clock, logger });
   }
