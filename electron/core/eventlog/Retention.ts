@@ -74,6 +74,8 @@ export class Retention {
   private rows = 0;
   private telemetryRows = 0;
   private bytesPerRow = 0;
+  /** Rows committed since the last deletion step: over the cap, a step deletes at least as many. */
+  private addedSinceStep = 0;
   /** Rows were deleted since the full-text index was last merged down (or since start: unknown). */
   private searchIndexDirty = true;
   private readonly sql: Record<'totalChanges' | 'countAll' | 'countTelemetry' | 'oldTelemetry' | 'oldTelemetryInbox' | 'oldestTelemetry' | 'oldestTelemetryInbox' | 'oldestHistory', Statement>;
@@ -82,7 +84,7 @@ export class Retention {
   constructor(
     private readonly db: Database,
     policy: RetentionPolicy,
-    private readonly deps: { clock: Clock; logger: Logger; canWrite: () => boolean },
+    private readonly deps: { clock: Clock; logger: Logger; canWrite: () => boolean; failed?: (err: unknown) => void },
     private readonly opts: RetentionOptions,
   ) {
     this.policy = fullPolicy(policy, false);
@@ -126,6 +128,7 @@ export class Retention {
    * minute's wait would overshoot a 1 GB cap by half.
    */
   grew(rows: number, telemetry: number): void {
+    this.addedSinceStep += rows;
     this.rows += rows;
     this.telemetryRows += telemetry;
     if (this.timer === null || this.plan.telemetry + this.plan.history > 0) return;
@@ -152,6 +155,7 @@ export class Retention {
     } catch (err) {
       this.plan = { telemetry: 0, history: 0 };
       this.deps.logger.warn('retention step failed; will retry', { err });
+      this.deps.failed?.(err);
       return false;
     }
   }
@@ -183,8 +187,12 @@ export class Retention {
   private deleteBySize(): number {
     const started = performance.now();
     let n = 0;
+    // Never fewer than were committed since the last step: on a loaded machine a time-budgeted chunk
+    // alone fell behind a flood (commits get a larger budget), and the file outgrew the cap.
+    const chunk = Math.max(this.chunk, Math.min(MAX_CHUNK, this.addedSinceStep));
+    this.addedSinceStep = 0;
     if (this.plan.telemetry > 0) {
-      const want = Math.min(this.chunk, this.plan.telemetry);
+      const want = Math.min(chunk, this.plan.telemetry);
       n = this.sql.oldestTelemetry.run(want).changes;
       // A flood may not have left the inbox yet: its samples are telemetry too.
       if (n < want) n += this.sql.oldestTelemetryInbox.run(want - n).changes;
@@ -196,7 +204,7 @@ export class Retention {
       // once they are, or history would be deleted for space that telemetry already gave back.
       if (this.searchIndexDirty && !this.settleSearchIndex()) return 0;
       if (this.plan.telemetry > 0 || this.plan.history === 0) return 0;
-      n = this.sql.oldestHistory.run(Math.min(this.chunk, this.plan.history)).changes;
+      n = this.sql.oldestHistory.run(Math.min(chunk, this.plan.history)).changes;
       this.plan.history = n === 0 ? 0 : this.plan.history - n;
     }
     this.rows -= n;
