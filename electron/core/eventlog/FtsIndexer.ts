@@ -44,6 +44,8 @@ export class FtsIndexer {
       budgetMs: number;
       /** After each chunk: the index takes space too (it grows after a flood has ended). */
       indexed?: () => void;
+      /** A chunk failed (damage is reported, not only logged). */
+      failed?: (err: unknown) => void;
     },
   ) {
     this.pick = db.prepare('SELECT key FROM fts_pending ORDER BY key DESC LIMIT ?').pluck();
@@ -105,6 +107,7 @@ export class FtsIndexer {
         .immediate();
     } catch (err) {
       this.deps.logger.warn('full-text indexing paused after a failed write', { err });
+      this.deps.failed?.(err);
       return false;
     }
     const ms = performance.now() - started;

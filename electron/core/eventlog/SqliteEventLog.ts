@@ -15,7 +15,8 @@ import { listAlerts } from './alertRows';
 import { DiskHealth } from './DiskHealth';
 import type { CommitBatch, EventLog, EventLogHealth } from './EventLog';
 import { EventQueries } from './EventQueries';
-import { exportEvents, type ExportFormat } from './exportEvents';
+import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
+import { describeDamage } from './damage';
 import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
 import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention';
@@ -95,7 +96,7 @@ export class SqliteEventLog implements EventLog {
     this.diskHealth = new DiskHealth({ clock, logger });
     this.onDidChangeHealth = this.diskHealth.onDidChange;
     if (!persistent) this.diskHealth.setState('degraded', 'The event log could not be opened on disk; events are kept in memory for this session only.', 0);
-    this.queries = new EventQueries(db);
+    this.queries = new EventQueries(db, (err) => this.damageMet(err));
     this.rollups = new MetricRollups(db);
     const setup = {
       path: db.name,
@@ -115,6 +116,15 @@ export class SqliteEventLog implements EventLog {
       { clock, logger, health: this.diskHealth, rollups: this.rollups, onCommit: (b) => this.commits.fire(b) },
       { batchMs: opts.batchMs ?? 100, batchMax: opts.batchMax ?? 1000, maxBacklog: opts.maxBacklog ?? 100_000, retryMs: opts.retryMs ?? 2000 },
     );
+  }
+
+  /** A read met damage: say so at once, and have the writer check how much (it answers `damaged`). */
+  private damageMet(err: unknown): void {
+    if (this.closed || this.diskHealth.isDamaged) return;
+    const e = err as { code?: unknown; message?: unknown };
+    const first = { code: String(e?.code ?? 'SQLITE_CORRUPT'), message: String(e?.message ?? err) };
+    this.diskHealth.damaged(describeDamage(first, null));
+    this.channel.post({ t: 'check', now: this.clock.now(), ...first });
   }
 
   append(events: FleetEvent[]): void {
@@ -137,7 +147,7 @@ export class SqliteEventLog implements EventLog {
     return this.queries.count(filter);
   }
 
-  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<{ rows: number }> {
+  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<ExportResult> {
     return exportEvents(this.queries, filter, format, outPath, onProgress);
   }
 

@@ -9,6 +9,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { BacklogQueue } from './BacklogQueue';
+import { describeDamage } from './damage';
 import { packEvents } from './packedRows';
 import { mayHoldSecret, redactString } from '../util/redact';
 import type { DiskHealth } from './DiskHealth';
@@ -155,6 +156,7 @@ export class WriteQueue {
   private onReply(m: FromWriter): void {
     if (m.t === 'log') return this.deps.logger[m.level](m.msg, m.fields);
     if (m.t === 'stopped') return this.stopped(m.message);
+    if (m.t === 'damaged') return this.deps.health.damaged(describeDamage(m, m.problems));
     if (m.t !== 'failed') this.core = m.stats;
     if (m.t === 'committed') this.committed(m.seq, m.upTo, m.duplicates, m.done);
     else if (m.t === 'failed') this.failed(m.code, m.message);

@@ -10,6 +10,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock, Logger } from '../platform';
+import { deepCheck, isCorrupt } from './damage';
 import { FtsIndexer } from './FtsIndexer';
 import { InboxPromoter } from './InboxPromoter';
 import { packedCount, telemetryStored } from './packedRows';
@@ -48,6 +49,7 @@ export class WriterCore {
   private readonly retention: Retention;
   private readonly queue: Batch[] = [];
   private failed = false;
+  private damageReported = false;
   private chunkSize: number;
   private lastBatchAt = -Infinity;
   private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, commitMs: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
@@ -65,11 +67,11 @@ export class WriterCore {
     // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
     // pause, so its chunk length is its share of the writer thread, and commits come first.
     const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
-    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs, indexed: () => this.retention.grew(0, 0) });
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs, indexed: () => this.retention.grew(0, 0), failed: (err) => this.noteFailure(err) });
     this.retention = new Retention(
       db,
       setup.retention,
-      { clock: deps.clock, logger: deps.logger, canWrite },
+      { clock: deps.clock, logger: deps.logger, canWrite, failed: (err) => this.noteFailure(err) },
       { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50, budgetMs: Math.min(setup.budgetMs, 25) },
     );
     if (setup.applyRetention) this.retention.start();
@@ -97,6 +99,8 @@ export class WriterCore {
         return this.pump();
       case 'setRetention':
         return this.retention.setPolicy(msg.policy);
+      case 'check':
+        return this.noteFailure(Object.assign(new Error(msg.message), { code: msg.code }));
       case 'flush':
         return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
       case 'index':
@@ -108,6 +112,18 @@ export class WriterCore {
         this.close();
         return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
     }
+  }
+
+  /**
+   * A failed step of any kind: damage (SQLITE_CORRUPT) is reported once with a deeper check, so the
+   * health line says so instead of only "full-text indexing paused". The check reads the whole file
+   * (seconds at 500 MB), on this thread, once a session.
+   */
+  noteFailure(err: unknown): void {
+    if (this.damageReported || !isCorrupt(err)) return;
+    this.damageReported = true;
+    const e = err as { code?: unknown; message?: unknown };
+    this.deps.reply({ t: 'damaged', code: String(e?.code ?? 'SQLITE_CORRUPT'), message: String(e?.message ?? err), problems: deepCheck(this.db) });
   }
 
   call(req: SyncRequest): boolean {
@@ -152,7 +168,10 @@ export class WriterCore {
       if (this.queue.length > 0 || this.failed || this.closed || this.inbox === 0) return;
       const err = this.promote(this.promoteChunk);
       // The next commit (or retry) finds out about the disk; the rows wait in the inbox meanwhile.
-      if (err) return this.deps.logger.warn('moving events out of the inbox paused after a failed write', { err });
+      if (err) {
+        this.noteFailure(err);
+        return this.deps.logger.warn('moving events out of the inbox paused after a failed write', { err });
+      }
     }
   }
 
@@ -225,6 +244,7 @@ export class WriterCore {
   /** The line stops until the main side says retry (a full disk shows as degraded meanwhile). */
   private fail(seq: number, err: unknown): false {
     this.failed = true;
+    this.noteFailure(err);
     const e = err as { code?: unknown; message?: unknown };
     this.deps.reply({ t: 'failed', seq, code: String(e?.code ?? 'error'), message: String(e?.message ?? err) });
     return false;
