@@ -31,5 +31,10 @@ export const FleetEventSchema = z.object({
   derived: z.boolean(),
   /** De-duplication key: unified event id, or type+timestamp+payload hash, or derived key. */
   dedupKey: z.string(),
+  /**
+   * Set when the server's time was not believable (not a date, a day or more ahead, years back):
+   * what it claimed. `occurredAt` is then when this client received the event.
+   */
+  claimedAt: z.string().optional(),
 });
 export type FleetEvent = z.infer<typeof FleetEventSchema>;

@@ -110,6 +110,8 @@ export const ExportProgressSchema = z.object({
   done: z.boolean(),
   path: z.string().nullable(),
   error: z.string().nullable(),
+  /** At the end: events the export could not read because the log is damaged (null: not counted). */
+  unreadable: z.number().nullable().optional(),
 });
 export type ExportProgress = z.infer<typeof ExportProgressSchema>;
 

@@ -83,7 +83,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       const progress = (p: Omit<ExportProgress, 'jobId'>) => s.push('events:onDidExportProgress', { jobId, ...p });
       void s.eventLog
         .exportTo(filter, format, path, (written, total) => progress({ written, total, done: false, path: null, error: null }))
-        .then(({ rows }) => progress({ written: rows, total: rows, done: true, path, error: null }))
+        .then(({ rows, unreadable }) => progress({ written: rows, total: rows, done: true, path, error: null, unreadable }))
         .catch((err: unknown) => progress({ written: 0, total: 0, done: true, path: null, error: String((err as Error)?.message ?? err) }));
       return { jobId };
     },

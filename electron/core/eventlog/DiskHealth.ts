@@ -1,6 +1,7 @@
 /**
  * The event log's visible health: `degraded` while the disk refuses writes (full, I/O error,
- * read-only), `recovered` once it takes them again, back to `ok` after a quiet minute.
+ * read-only), `recovered` once it takes them again, back to `ok` after a quiet minute. Damage found
+ * at run time (damage.ts) keeps it `degraded` for the session: writes that succeed do not undo it.
  */
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { MINUTE } from '../../../shared/domain/ids';
@@ -22,6 +23,8 @@ export class DiskHealth {
   private dropNotice: string | null = null;
   /** True while a retry is pending after a failed write (the writer waits for it). */
   retrying = false;
+  /** What damage was found at run time, if any. */
+  private damage: string | null = null;
 
   constructor(private readonly deps: { clock: Clock; logger: Logger }) {}
 
@@ -51,8 +54,21 @@ export class DiskHealth {
     this.setState('degraded', `Events are not being saved: ${why}. ${backlog} waiting in memory; retrying.`, backlog);
   }
 
+  /** Damage found while running: shown until the app restarts (a successful write does not mend a page). */
+  damaged(detail: string): void {
+    if (this.damage === null) this.deps.logger.error('event log file is damaged', { detail });
+    this.damage = detail;
+    this.cancelRecovered();
+    this.setState('degraded', detail, this.current.backlog);
+  }
+
+  get isDamaged(): boolean {
+    return this.damage !== null;
+  }
+
   writeSucceeded(backlog: number): void {
     this.current = { ...this.current, backlog };
+    if (this.damage !== null) return this.setState('degraded', this.damage, backlog);
     if (this.current.state !== 'degraded') return;
     this.deps.logger.info('event log writes resumed', { backlog });
     this.setState('recovered', 'The disk takes writes again; events waiting in memory were saved.', backlog);

@@ -24,7 +24,7 @@ export interface EventLog {
   query(filter: EventFilter, cursor: string | null, limit: number): EventPage;
   facets(filter: EventFilter): EventFacets;
   histogram(filter: EventFilter, buckets: number): Histogram;
-  exportTo(filter: EventFilter, format: 'csv' | 'ndjson', outPath: string, onProgress?: (written: number, total: number) => void): Promise<{ rows: number }>;
+  exportTo(filter: EventFilter, format: 'csv' | 'ndjson', outPath: string, onProgress?: (written: number, total: number) => void): Promise<{ rows: number; unreadable: number | null; damaged: boolean }>;
   saveAlert(alert: Alert): void;
   listAlerts(opts: { includeResolved: boolean; limit: number }): Alert[];
   appendMetric(serverId: string, name: MetricName, t: number, v: number): void;

@@ -8,7 +8,7 @@ import type { EventFilter, EventPage } from '../../../shared/ipc/schemas';
 import type { Logger } from '../platform';
 import { nullLogger } from '../util/logger';
 import { EventQueries } from './EventQueries';
-import { exportEvents, type ExportFormat } from './exportEvents';
+import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
 
 export class EventLogReader {
@@ -36,7 +36,7 @@ export class EventLogReader {
     return this.queries.query(filter, cursor, limit);
   }
 
-  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<{ rows: number }> {
+  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<ExportResult> {
     return exportEvents(this.queries, filter, format, outPath, onProgress);
   }
 

@@ -7,12 +7,17 @@ import type { EventFacets, EventFilter, EventPage, Histogram } from '../../../sh
 import { categoryOf, fromRow, KEY_SLOTS, keyToMs, msToKey, severityOf, type EventRow } from './eventRows';
 import { baseConditions, decodeCursor, encodeCursor, filterConditions, likeConditions, searchOf } from './filterSql';
 import { EventQueryError } from './searchQuery';
+import { isCorrupt } from './damage';
 
 export const MAX_PAGE = 1000;
-const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key';
+const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key, e.claimed_at';
 
 export class EventQueries {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Told when a read meets damage (damage.ts), so that it shows in the log's health. */
+    private readonly onCorrupt: (err: unknown) => void = () => undefined,
+  ) {}
 
   /** Newest first; `cursor` from the previous page continues with older events. */
   query(filter: EventFilter, cursor: string | null, limit: number): EventPage {
@@ -47,6 +52,14 @@ export class EventQueries {
       ORDER BY key DESC LIMIT ?`;
     const params = [search.match, ...f.params, n, ...like.params, ...p.params, n, ...like.params, ...i.params, n, n];
     return this.run(() => this.db.prepare(sql).all(...params) as EventRow[]);
+  }
+
+  /**
+   * Every stored row, counted from the type index alone (and the inbox): when table pages are damaged
+   * the index may still be whole, and it says how many rows an export could not read.
+   */
+  countFromIndex(): number {
+    return this.db.prepare('SELECT (SELECT count(*) FROM events INDEXED BY events_type) + (SELECT count(*) FROM events_inbox)').pluck().get() as number;
   }
 
   count(filter: EventFilter): number {
@@ -107,6 +120,7 @@ export class EventQueries {
     try {
       return fn();
     } catch (err) {
+      if (isCorrupt(err)) this.onCorrupt(err);
       const e = err as { code?: string; message?: string };
       if (e?.code === 'SQLITE_ERROR' && /fts5|MATCH/i.test(e.message ?? '')) throw new EventQueryError(`The search could not be understood: ${e.message}`);
       throw err;

@@ -35,7 +35,18 @@ export class FtsIndexer {
 
   constructor(
     private readonly db: Database,
-    private readonly deps: { clock: Clock; logger: Logger; canWrite: () => boolean; writerBusy: () => boolean; batchWaiting: () => boolean; budgetMs: number },
+    private readonly deps: {
+      clock: Clock;
+      logger: Logger;
+      canWrite: () => boolean;
+      writerBusy: () => boolean;
+      batchWaiting: () => boolean;
+      budgetMs: number;
+      /** After each chunk: the index takes space too (it grows after a flood has ended). */
+      indexed?: () => void;
+      /** A chunk failed (damage is reported, not only logged). */
+      failed?: (err: unknown) => void;
+    },
   ) {
     this.pick = db.prepare('SELECT key FROM fts_pending ORDER BY key DESC LIMIT ?').pluck();
     this.index = db.prepare(
@@ -96,10 +107,12 @@ export class FtsIndexer {
         .immediate();
     } catch (err) {
       this.deps.logger.warn('full-text indexing paused after a failed write', { err });
+      this.deps.failed?.(err);
       return false;
     }
     const ms = performance.now() - started;
     this.indexed += picked;
+    if (picked > 0) this.deps.indexed?.();
     this.maxChunkMs = Math.max(this.maxChunkMs, ms);
     this.totalMs += ms;
     // A capped busy-time chunk says nothing about what fits the budget: keep the size as it is.

@@ -8,7 +8,7 @@
  * Asking per event cost a query each whenever 50 servers' clocks interleave.
  */
 import { deleteFromProbeRun, probeHome } from '../util/probeRun';
-import { KEY_SLOTS } from './eventRows';
+import { KEY_SLOTS, MAX_KEY_MS } from './eventRows';
 
 /** Milliseconds remembered; beyond it the earliest-remembered is forgotten (and then asked for). */
 const REMEMBERED_MS = 50_000;
@@ -92,6 +92,8 @@ class SlotTable {
 export class KeySlots {
   /** millisecond -> next free key in it. */
   private readonly next = new SlotTable(REMEMBERED_MS);
+  /** Queries asked of SQLite so far (a storm should need almost none). */
+  lookups = 0;
   /** Milliseconds at or below this are asked for: SQLite may hold keys this allocator never saw. */
   private askBelowMs: number;
 
@@ -112,8 +114,13 @@ export class KeySlots {
     this.next.clear();
   }
 
-  /** The key for an event of millisecond `ms`, marked as taken. */
+  /**
+   * The key for an event of millisecond `ms`, marked as taken. Past MAX_KEY_MS keys would not be
+   * exact in a double and would collide: packing stores such times at their receipt time
+   * (eventRows.storedTime), so reaching it here is a bug, and it fails the batch rather than losing events.
+   */
   take(ms: number): number {
+    if (!(ms <= MAX_KEY_MS)) throw new RangeError(`event time ${ms} is beyond the key space (max ${MAX_KEY_MS})`);
     for (let m = Math.max(0, Math.floor(ms)); ; m++) {
       const key = this.nextIn(m);
       if (key < (m + 1) * KEY_SLOTS) {
@@ -133,6 +140,7 @@ export class KeySlots {
   }
 
   private asked(base: number): number {
+    this.lookups++;
     const taken = this.maxKeyIn(base, base + KEY_SLOTS);
     return taken === null ? base : taken + 1;
   }

@@ -15,7 +15,8 @@ import { listAlerts } from './alertRows';
 import { DiskHealth } from './DiskHealth';
 import type { CommitBatch, EventLog, EventLogHealth } from './EventLog';
 import { EventQueries } from './EventQueries';
-import { exportEvents, type ExportFormat } from './exportEvents';
+import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
+import { describeDamage } from './damage';
 import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
 import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention';
@@ -50,6 +51,8 @@ export interface SqliteEventLogOptions {
   quickCheckMaxBytes?: number;
   /** Rows the inbox holds before commits slow to the indexed rate (default INBOX_MAX, WriterCore.ts). */
   inboxMax?: number;
+  /** How long start-up waits for a lock another process holds on the file (default OPEN_WAIT_MS). */
+  openWaitMs?: number;
 }
 
 export interface Gap {
@@ -74,7 +77,7 @@ export class SqliteEventLog implements EventLog {
   static open(opts: SqliteEventLogOptions): SqliteEventLog {
     const clock = opts.clock ?? systemClock;
     const logger = opts.logger ?? nullLogger;
-    const opened = openEventDatabase(opts.dataDir, logger, () => clock.now(), opts.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES);
+    const opened = openEventDatabase(opts.dataDir, logger, () => clock.now(), opts.quickCheckMaxBytes ?? QUICK_CHECK_MAX_BYTES, opts.openWaitMs);
     logger.info('event log opened', { path: opened.path, integrity: opened.integrity });
     return new SqliteEventLog(opened.db, opened.notices, opened.persistent, { ...opts, clock, logger });
   }
@@ -93,7 +96,7 @@ export class SqliteEventLog implements EventLog {
     this.diskHealth = new DiskHealth({ clock, logger });
     this.onDidChangeHealth = this.diskHealth.onDidChange;
     if (!persistent) this.diskHealth.setState('degraded', 'The event log could not be opened on disk; events are kept in memory for this session only.', 0);
-    this.queries = new EventQueries(db);
+    this.queries = new EventQueries(db, (err) => this.damageMet(err));
     this.rollups = new MetricRollups(db);
     const setup = {
       path: db.name,
@@ -113,6 +116,15 @@ export class SqliteEventLog implements EventLog {
       { clock, logger, health: this.diskHealth, rollups: this.rollups, onCommit: (b) => this.commits.fire(b) },
       { batchMs: opts.batchMs ?? 100, batchMax: opts.batchMax ?? 1000, maxBacklog: opts.maxBacklog ?? 100_000, retryMs: opts.retryMs ?? 2000 },
     );
+  }
+
+  /** A read met damage: say so at once, and have the writer check how much (it answers `damaged`). */
+  private damageMet(err: unknown): void {
+    if (this.closed || this.diskHealth.isDamaged) return;
+    const e = err as { code?: unknown; message?: unknown };
+    const first = { code: String(e?.code ?? 'SQLITE_CORRUPT'), message: String(e?.message ?? err) };
+    this.diskHealth.damaged(describeDamage(first, null));
+    this.channel.post({ t: 'check', now: this.clock.now(), ...first });
   }
 
   append(events: FleetEvent[]): void {
@@ -135,7 +147,7 @@ export class SqliteEventLog implements EventLog {
     return this.queries.count(filter);
   }
 
-  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<{ rows: number }> {
+  exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<ExportResult> {
     return exportEvents(this.queries, filter, format, outPath, onProgress);
   }
 

@@ -9,7 +9,9 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { BacklogQueue } from './BacklogQueue';
+import { describeDamage } from './damage';
 import { packEvents } from './packedRows';
+import { mayHoldSecret, redactString } from '../util/redact';
 import type { DiskHealth } from './DiskHealth';
 import type { CommitBatch } from './EventLog';
 import type { MetricRollups } from './MetricRollups';
@@ -43,7 +45,7 @@ export class WriteQueue {
   private closed = false;
   private writerGone = false;
   private dropped = 0;
-  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
+  private core: CoreStats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, retentionDeleted: 0, maxIndexChunkMs: 0, commitMs: 0, indexMs: 0, inbox: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0, keyLookups: 0 };
 
   constructor(
     private readonly channel: WriterChannel,
@@ -72,7 +74,8 @@ export class WriteQueue {
     this.schedule();
   }
 
-  saveAlert(alert: Alert): void {
+  saveAlert(raised: Alert): void {
+    const alert = maskAlert(raised);
     this.alerts.set(alert.id, alert);
     this.alertsToSend.set(alert.id, alert);
     this.schedule();
@@ -146,13 +149,14 @@ export class WriteQueue {
       this.inFlight.set(seq, { events, alerts, reported: 0 });
       this.inFlightEvents += events.length;
       this.channel.setBusy(true);
-      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events), alerts, rollups });
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events, this.deps.clock.now()), alerts, rollups });
     }
   }
 
   private onReply(m: FromWriter): void {
     if (m.t === 'log') return this.deps.logger[m.level](m.msg, m.fields);
     if (m.t === 'stopped') return this.stopped(m.message);
+    if (m.t === 'damaged') return this.deps.health.damaged(describeDamage(m, m.problems));
     if (m.t !== 'failed') this.core = m.stats;
     if (m.t === 'committed') this.committed(m.seq, m.upTo, m.duplicates, m.done);
     else if (m.t === 'failed') this.failed(m.code, m.message);
@@ -211,4 +215,12 @@ export class WriteQueue {
     if (this.timer) this.deps.clock.clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** An alert as stored: its text masked like an event's (a title may quote what a server sent). */
+function maskAlert(a: Alert): Alert {
+  const text = `${a.id}\u0000${a.serverId}\u0000${a.key}\u0000${a.rule}\u0000${a.title}\u0000${a.detail}\u0000${a.eventId ?? ''}\u0000${a.ack?.note ?? ''}`;
+  if (!mayHoldSecret(text)) return a;
+  const r = redactString;
+  return { ...a, id: r(a.id), serverId: r(a.serverId), key: r(a.key), rule: r(a.rule), title: r(a.title), detail: r(a.detail), eventId: a.eventId === null ? null : r(a.eventId), ack: a.ack ? { ...a.ack, note: r(a.ack.note) } : null };
 }

@@ -10,9 +10,10 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Clock, Logger } from '../platform';
+import { deepCheck, isCorrupt } from './damage';
 import { FtsIndexer } from './FtsIndexer';
 import { InboxPromoter } from './InboxPromoter';
-import { packedCount } from './packedRows';
+import { packedCount, telemetryStored } from './packedRows';
 import { Retention } from './Retention';
 import type { CoreStats, FromWriter, SyncRequest, ToWriter, WriterSetup } from './writerProtocol';
 import { WriteStatements } from './writeStatements';
@@ -48,6 +49,7 @@ export class WriterCore {
   private readonly retention: Retention;
   private readonly queue: Batch[] = [];
   private failed = false;
+  private damageReported = false;
   private chunkSize: number;
   private lastBatchAt = -Infinity;
   private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, commitMs: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
@@ -57,7 +59,7 @@ export class WriterCore {
     private readonly deps: { clock: Clock; logger: Logger; reply: (m: FromWriter) => void },
     private readonly setup: WriterSetup,
   ) {
-    this.statements = new WriteStatements(db);
+    this.statements = new WriteStatements(db, undefined, deps.clock.now());
     this.promoter = new InboxPromoter(db, (key) => this.statements.rekey(key));
     this.inbox = this.promoter.count();
     this.chunkSize = setup.batchMax;
@@ -65,12 +67,12 @@ export class WriterCore {
     // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
     // pause, so its chunk length is its share of the writer thread, and commits come first.
     const indexBudgetMs = Math.min(setup.budgetMs, INDEX_BUDGET_MS);
-    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs });
+    this.indexer = new FtsIndexer(db, { clock: deps.clock, logger: deps.logger, canWrite, writerBusy: () => this.busy, batchWaiting: () => this.queue.length > 0, budgetMs: indexBudgetMs, indexed: () => this.retention.grew(0, 0), failed: (err) => this.noteFailure(err) });
     this.retention = new Retention(
       db,
       setup.retention,
-      { clock: deps.clock, logger: deps.logger, canWrite },
-      { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50 },
+      { clock: deps.clock, logger: deps.logger, canWrite, failed: (err) => this.noteFailure(err) },
+      { intervalMs: setup.retentionIntervalMs, batchRows: setup.retentionBatchRows, busyDelayMs: 50, budgetMs: Math.min(setup.budgetMs, 25) },
     );
     if (setup.applyRetention) this.retention.start();
     this.kickBackground();
@@ -81,7 +83,7 @@ export class WriterCore {
   }
 
   coreStats(): CoreStats {
-    return { ...this.stats, inbox: this.inbox, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs, indexMs: this.indexer.totalMs };
+    return { ...this.stats, keyLookups: this.statements.keyLookups, inbox: this.inbox, retentionDeleted: this.retention.deletedTotal, maxIndexChunkMs: this.indexer.maxChunkMs, indexMs: this.indexer.totalMs };
   }
 
   handle(msg: ToWriter): void {
@@ -97,6 +99,8 @@ export class WriterCore {
         return this.pump();
       case 'setRetention':
         return this.retention.setPolicy(msg.policy);
+      case 'check':
+        return this.noteFailure(Object.assign(new Error(msg.message), { code: msg.code }));
       case 'flush':
         return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
       case 'index':
@@ -108,6 +112,18 @@ export class WriterCore {
         this.close();
         return this.deps.reply({ t: 'done', id: msg.id, stats: this.coreStats() });
     }
+  }
+
+  /**
+   * A failed step of any kind: damage (SQLITE_CORRUPT) is reported once with a deeper check, so the
+   * health line says so instead of only "full-text indexing paused". The check reads the whole file
+   * (seconds at 500 MB), on this thread, once a session.
+   */
+  noteFailure(err: unknown): void {
+    if (this.damageReported || !isCorrupt(err)) return;
+    this.damageReported = true;
+    const e = err as { code?: unknown; message?: unknown };
+    this.deps.reply({ t: 'damaged', code: String(e?.code ?? 'SQLITE_CORRUPT'), message: String(e?.message ?? err), problems: deepCheck(this.db) });
   }
 
   call(req: SyncRequest): boolean {
@@ -152,7 +168,10 @@ export class WriterCore {
       if (this.queue.length > 0 || this.failed || this.closed || this.inbox === 0) return;
       const err = this.promote(this.promoteChunk);
       // The next commit (or retry) finds out about the disk; the rows wait in the inbox meanwhile.
-      if (err) return this.deps.logger.warn('moving events out of the inbox paused after a failed write', { err });
+      if (err) {
+        this.noteFailure(err);
+        return this.deps.logger.warn('moving events out of the inbox paused after a failed write', { err });
+      }
     }
   }
 
@@ -215,6 +234,7 @@ export class WriterCore {
       b.offset = to;
       b.extrasDone = true;
       this.inbox += to - from - dupes.length;
+      this.retention.grew(to - from - dupes.length, telemetryStored(b.rows, from, to, dupes));
       this.record(performance.now() - started, to - from, to - from - dupes.length);
       this.deps.reply({ t: 'committed', seq: b.seq, upTo: to, duplicates: dupes, done: to >= count, stats: this.coreStats() });
     }
@@ -224,6 +244,7 @@ export class WriterCore {
   /** The line stops until the main side says retry (a full disk shows as degraded meanwhile). */
   private fail(seq: number, err: unknown): false {
     this.failed = true;
+    this.noteFailure(err);
     const e = err as { code?: unknown; message?: unknown };
     this.deps.reply({ t: 'failed', seq, code: String(e?.code ?? 'error'), message: String(e?.message ?? err) });
     return false;

@@ -1,7 +1,7 @@
 /** FleetEvent <-> events row. The only place that knows the column encoding. */
 import { EVENT_CATEGORIES, SEVERITIES, type EventCategory, type FleetEvent, type Severity } from '../../../shared/domain/fleetEvent';
 import { isoToMs, msToIso } from '../util/isoTime';
-import { redactString } from '../util/redact';
+import { redactedHead } from '../util/redact';
 
 /** Slots per millisecond in `events.key` (see migrations.ts). 2^10 keeps keys exact in a double until year 2248. */
 export const KEY_SLOTS = 1024;
@@ -9,7 +9,17 @@ export const KEY_SLOTS = 1024;
 export const DAY_KEYS = 86_400_000 * KEY_SLOTS;
 export const MAX_DATA_BYTES = 64 * 1024;
 /** The columns of a stored event, as `events` and `events_inbox` both have them (migrations 4 and 5). */
-export const STORED_COLUMNS = 'key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash';
+export const STORED_COLUMNS = 'key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash, telemetry, claimed_at';
+/**
+ * Times a server may claim: up to a day ahead of our clock, ten years back. Outside them an event is
+ * stored at the time we received it and keeps the claim in `claimed_at` (a clock far off, or a hostile
+ * server: a time after ~2248 pushed keys past 2^53, where they collide).
+ */
+export const SKEW_AHEAD_MS = 86_400_000;
+export const SKEW_BACK_MS = 3653 * 86_400_000;
+/** The last millisecond whose keys (ms * KEY_SLOTS + slot) are exact in a double, with a day of spill room. */
+export const MAX_KEY_MS = Math.floor(Number.MAX_SAFE_INTEGER / KEY_SLOTS) - 86_400_000;
+const CLAIM_CHARS = 64;
 const PREVIEW_CHARS = 4 * 1024;
 
 export interface EventRow {
@@ -25,6 +35,8 @@ export interface EventRow {
   data: string;
   derived: number;
   dedup_key: string;
+  /** What the server claimed when its time was not believable (see SKEW_AHEAD_MS); null otherwise. */
+  claimed_at: string | null;
 }
 
 export const keyToMs = (key: number): number => Math.floor(key / KEY_SLOTS);
@@ -43,6 +55,22 @@ export function occurredMs(occurredAt: string, receivedAt: string): number {
   return Number.isFinite(r) ? r : 0;
 }
 
+/**
+ * The millisecond an event is stored at, and the time it claimed when that was not believable: an
+ * unparseable or impossible date (2025-02-30), or one outside [now - SKEW_BACK_MS, now + SKEW_AHEAD_MS].
+ * Such an event is stored at the time we received it (or now), so it neither sits on top of "newest
+ * first" forever nor escapes retention, and keys stay below 2^53.
+ */
+export function storedTime(occurredAt: string, receivedAt: string, now: number): { ms: number; claimed: string | null } {
+  const t = isoToMs(occurredAt);
+  if (believable(t, now)) return { ms: t, claimed: null };
+  const r = isoToMs(receivedAt);
+  const ms = believable(r, now) ? r : Math.min(Math.max(0, Math.floor(now)), MAX_KEY_MS);
+  return { ms, claimed: redactedHead(occurredAt, CLAIM_CHARS, 4 * CLAIM_CHARS) };
+}
+
+const believable = (t: number, now: number): boolean => t >= now - SKEW_BACK_MS && t <= now + SKEW_AHEAD_MS && t >= 0 && t <= MAX_KEY_MS;
+
 /** `data` as JSON: a value JSON cannot hold is stored as a marker, never a crash. */
 export function dataJson(data: unknown): string {
   try {
@@ -53,12 +81,11 @@ export function dataJson(data: unknown): string {
 }
 
 /**
- * What is stored of `data` (already JSON): secrets that slipped into a payload (tokens, registered
- * passwords) are masked; an oversized payload is replaced by a marked preview so one event cannot
- * bloat the log.
+ * What is stored of `data` (already JSON, already masked: packEvents): an oversized payload is
+ * replaced by a marked preview so one event cannot bloat the log. Masking comes first, so the
+ * preview cannot hold half a secret.
  */
-export function capData(json: string): string {
-  const masked = redactString(json);
+export function capData(masked: string): string {
   // length is a cheap lower bound of the UTF-8 size; measure bytes only near the limit.
   if (masked.length <= MAX_DATA_BYTES / 4 || Buffer.byteLength(masked) <= MAX_DATA_BYTES) return masked;
   return JSON.stringify({ truncated: true, originalBytes: Buffer.byteLength(masked), preview: masked.slice(0, PREVIEW_CHARS) });
@@ -87,5 +114,6 @@ export function fromRow(r: EventRow): FleetEvent {
     data: decodeData(r.data),
     derived: r.derived === 1,
     dedupKey: r.dedup_key,
+    ...(r.claimed_at !== null && r.claimed_at !== undefined ? { claimedAt: r.claimed_at } : {}),
   };
 }

@@ -191,6 +191,31 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash FROM events_inbox`,
     ],
   },
+  {
+    version: 6,
+    description: 'telemetry kept apart from history by a class column; the time a server claimed, when it was not believable',
+    // Query samples and periodic status frames (telemetry.ts) are most of what a fleet sends; retention
+    // deletes them first, within their own budget, so they never push history out (Retention.ts). The
+    // partial index lists them in key (= time) order, so "oldest telemetry" and its count need no scan.
+    // `claimed_at` keeps what a server said when its time was implausible (far future, years back, not
+    // a calendar date) and the event was stored at the time it was received instead (packedRows.ts).
+    // ADD COLUMN with a constant default rewrites no row; the backfill rewrites only telemetry rows.
+    statements: [
+      'ALTER TABLE events ADD COLUMN telemetry INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE events ADD COLUMN claimed_at TEXT',
+      'ALTER TABLE events_inbox ADD COLUMN telemetry INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE events_inbox ADD COLUMN claimed_at TEXT',
+      // The rule of telemetry.ts as it stood at version 6.
+      `UPDATE events SET telemetry = 1 WHERE severity = 0 AND derived = 0 AND type IN ('query_update', 'health_update', 'system_status', 'system_metrics')`,
+      `UPDATE events_inbox SET telemetry = 1 WHERE severity = 0 AND derived = 0 AND type IN ('query_update', 'health_update', 'system_status', 'system_metrics')`,
+      'CREATE INDEX events_telemetry ON events(telemetry) WHERE telemetry = 1',
+      'DROP VIEW all_events',
+      `CREATE VIEW all_events AS
+        SELECT key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash, telemetry, claimed_at FROM events
+        UNION ALL
+        SELECT key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash, telemetry, claimed_at FROM events_inbox`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,7 +10,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Alert } from '../../../shared/domain/alert';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { HashWindow } from '../util/HashWindow';
-import { DAY_KEYS, KEY_SLOTS, STORED_COLUMNS } from './eventRows';
+import { DAY_KEYS, KEY_SLOTS, MAX_KEY_MS, msToKey, SKEW_AHEAD_MS, STORED_COLUMNS } from './eventRows';
 import { KeySlots } from './KeySlots';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
@@ -27,7 +27,7 @@ export interface RollupDelta {
 }
 
 const WIDTH = STORED_COLUMNS.split(', ').length;
-/** Rows per multi-row INSERT: 650 parameters, well inside SQLite's limit. */
+/** Rows per multi-row INSERT: 750 parameters, well inside SQLite's limit. */
 const GROUP = 50;
 /**
  * Events remembered by hash. Servers never replay, so a live duplicate is a frame seen twice
@@ -61,6 +61,7 @@ export class WriteStatements {
   constructor(
     private readonly db: Database,
     windows: { recent: number; derived: number } = { recent: RECENT_WINDOW, derived: DERIVED_WINDOW },
+    now: number = Date.now(),
   ) {
     this.recent = new HashWindow(windows.recent);
     this.derivedSeen = new HashWindow(windows.derived);
@@ -86,7 +87,9 @@ export class WriteStatements {
       const k = maxKeyIn.get(from, to, from, to) as number;
       return k < 0 ? null : k;
     };
-    this.keys = new KeySlots(maxKey(0, Number.MAX_SAFE_INTEGER), maxKey);
+    // Rows dated beyond now + SKEW_AHEAD_MS (written before version 6 stored such times at receipt)
+    // are left out: counting them would make KeySlots ask SQLite for every millisecond below them.
+    this.keys = new KeySlots(maxKey(0, msToKey(Math.min(now + SKEW_AHEAD_MS, MAX_KEY_MS))), maxKey);
     const seed = (window: HashWindow, sql: string) => {
       const hashes = db.prepare(sql).pluck().all(window.capacity) as number[];
       for (let i = hashes.length - 1; i >= 0; i--) window.admit(hashes[i]!);
@@ -165,6 +168,11 @@ export class WriteStatements {
     return this.insertOne.run(params).changes === 0 ? null : key;
   }
 
+  /** Key slots asked of SQLite: after another process wrote to the log, or for late events. */
+  get keyLookups(): number {
+    return this.keys.lookups;
+  }
+
   /** After the transaction of insertEvents: its rows are remembered only if it committed. */
   settle(committed: boolean): void {
     for (const window of [this.recent, this.derivedSeen]) {
@@ -207,6 +215,8 @@ export class WriteStatements {
     out[at + 10] = rows[o + F.derived];
     out[at + 11] = rows[o + F.dedupKey];
     out[at + 12] = rows[o + F.dedupHash];
+    out[at + 13] = rows[o + F.telemetry];
+    out[at + 14] = rows[o + F.claimedAt];
   }
 
   private recordGap(rows: PackedRows, o: number): void {

@@ -39,6 +39,8 @@ export interface CoreStats extends Omit<WriterStats, 'dropped'> {
   promoted: number;
   promoteMs: number;
   maxPromoteMs: number;
+  /** Key slots asked of SQLite (KeySlots): near zero unless another process writes the same log. */
+  keyLookups: number;
 }
 
 export type ToWriter =
@@ -46,6 +48,8 @@ export type ToWriter =
   | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[] }
   | { t: 'retry'; now: number }
   | { t: 'setRetention'; now: number; policy: RetentionPolicy }
+  /** A reader met damage (SQLITE_CORRUPT): run the deeper check and answer `damaged`. */
+  | { t: 'check'; now: number; code: string; message: string }
   /** Replies `done` once every message before it was handled (flush), or after indexing (index). */
   | { t: 'flush' | 'index' | 'close'; id: number; now: number };
 
@@ -59,6 +63,8 @@ export type FromWriter =
   | { t: 'stats'; stats: CoreStats }
   | { t: 'done'; id: number; stats: CoreStats }
   | { t: 'log'; level: 'warn' | 'error'; msg: string; fields: Record<string, unknown> }
+  /** Damage met at run time (damage.ts), and what quick_check found; sent once a session. */
+  | { t: 'damaged'; code: string; message: string; problems: string[] }
   /** Synthesised by the channel when the writer thread died: nothing more will be written. */
   | { t: 'stopped'; message: string };
 

@@ -7,6 +7,7 @@
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { Logger } from '../platform';
 import { dedupHash, HashWindow } from '../util/HashWindow';
+import { redactedHead } from '../util/redact';
 import { newEventId } from './eventIds';
 import { shapeEnvelope } from './shape';
 import type { Signal } from './signals';
@@ -96,7 +97,8 @@ export class Normaliser {
       this.counters.duplicates++;
       return null;
     }
-    const occurred = parseServerTime(env.timestamp) ?? receivedAt;
+    const parsed = parseServerTime(env.timestamp);
+    const occurred = parsed ?? receivedAt;
     const shaped = shapeEnvelope(type, env.data, occurred, env.priority, env.severity);
     if ('rejected' in shaped) return `${type}: ${shaped.rejected}`;
     this.dedup.add(hash);
@@ -115,6 +117,8 @@ export class Normaliser {
       data: shaped.data,
       derived: false,
       dedupKey: key,
+      // A time that is not one (2025-02-30, garbage) is stored at receipt, and what was claimed is kept.
+      ...(parsed === null && typeof env.timestamp === 'string' && env.timestamp !== '' ? { claimedAt: redactedHead(env.timestamp, 64) } : {}),
     });
     return null;
   }
@@ -123,6 +127,7 @@ export class Normaliser {
     this.counters.rejected++;
     out.rejected ??= reason;
     // Only the length and a short prefix: a hostile frame must not flood or poison the log.
-    this.logger.warn('frame rejected', { serverId: this.serverId, reason, length: raw.length, head: raw.slice(0, 80) });
+    // Masked before it is cut: cut first, a JWT's header and payload no longer look like a JWT.
+    this.logger.warn('frame rejected', { serverId: this.serverId, reason, length: raw.length, head: redactedHead(raw, 80) });
   }
 }

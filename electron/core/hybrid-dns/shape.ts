@@ -3,6 +3,7 @@
  * a clean `data` object and, for frames that carry state, a Signal. Payload strings are only
  * copied and truncated, never interpreted (hostile payloads are just data).
  */
+import { redactedHead } from '../util/redact';
 import type { EventCategory, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderStatusChangeData, ZoneChangeData } from '../../../shared/domain/eventTypes';
 import { boundData } from './boundedData';
@@ -28,8 +29,9 @@ export interface Shaped {
 }
 export type ShapeResult = Shaped | { rejected: string };
 
+/** A text field cut to `max`, masked first when it is cut (half a secret is no longer recognised downstream). */
 const clip = (v: unknown, max = 200): string =>
-  typeof v === 'string' ? (v.length > max ? v.slice(0, max) + '…' : v) : v === undefined || v === null ? '' : clip(String(v), max);
+  typeof v === 'string' ? (v.length > max ? redactedHead(v, max) + '…' : v) : v === undefined || v === null ? '' : clip(String(v), max);
 const obj = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 /** A Map: `priority` is the server's string, and `constructor` must not find Object's. */

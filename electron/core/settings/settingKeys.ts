@@ -47,6 +47,16 @@ function whole(path: readonly string[], unit: string, scale = 1): SettingKey {
   };
 }
 
+/** A share of something as a whole percentage (`25` is a quarter). */
+function percent(path: readonly string[]): SettingKey {
+  return {
+    path,
+    accepts: 'a whole percentage',
+    parse: (t) => (/^\d{1,3}%?$/.test(t) ? Number(t.replace('%', '')) / 100 : fail(`"${t}" is not a whole percentage`)),
+    format: (v) => Math.round((v as number) * 100),
+  };
+}
+
 /** `22:00-07:00` (may wrap midnight), or `off`. */
 const quietHours: SettingKey = {
   path: ['notifications', 'quietHours'],
@@ -67,6 +77,8 @@ export const SETTING_KEYS = {
   'notify.escalateEveryMinutes': whole(['notifications', 'escalateEveryMinutes'], 'minutes (0 = never)'),
   'retention.eventDays': whole(['retention', 'maxAgeDays'], 'days'),
   'retention.maxMegabytes': whole(['retention', 'maxBytes'], 'megabytes', MIB),
+  'retention.telemetryDays': whole(['retention', 'telemetryDays'], 'days'),
+  'retention.telemetryPercent': percent(['retention', 'telemetryShare']),
   'ui.theme': oneOf(['ui', 'theme'], ['auto', 'light', 'dark']),
 } as const satisfies Record<string, SettingKey>;
 

@@ -7,11 +7,19 @@ import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
 /** The version this build writes. Older files are migrated (migrations.ts), never rejected. */
 export const SETTINGS_VERSION = 3;
 export const GIB = 1024 * 1024 * 1024;
-export const DEFAULT_RETENTION = { maxAgeDays: 90, maxBytes: GIB } as const;
+export const DEFAULT_RETENTION = { maxAgeDays: 90, maxBytes: GIB, telemetryDays: 7, telemetryShare: 0.25 } as const;
 
+/**
+ * How long and how much the event log keeps (eventlog/Retention.ts). History (state changes, alerts,
+ * threats, gaps, admin messages) keeps `maxAgeDays`; telemetry (query samples, periodic status)
+ * keeps `telemetryDays` and at most `telemetryShare` of `maxBytes`, and is deleted first when the
+ * log is over `maxBytes`. The two telemetry fields default, so files written before them parse unchanged.
+ */
 export const RetentionSchema = z.object({
   maxAgeDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION.maxAgeDays),
   maxBytes: z.number().int().min(16 * 1024 * 1024).max(1024 * GIB).default(DEFAULT_RETENTION.maxBytes),
+  telemetryDays: z.number().int().min(1).max(3650).default(DEFAULT_RETENTION.telemetryDays),
+  telemetryShare: z.number().min(0.05).max(0.9).default(DEFAULT_RETENTION.telemetryShare),
 });
 
 export { QuietHoursSchema };

@@ -36,6 +36,24 @@ export function forgetSecret(value: string | null | undefined): void {
   if (value && extraSecrets.delete(value)) secretsChanged();
 }
 
+/**
+ * Whether redactString could change `s`: one test for a row's fields joined, so that the common
+ * row (no secret anywhere) is checked once rather than field by field.
+ */
+export function mayHoldSecret(s: string): boolean {
+  if (MAYBE_SECRET.test(s)) return true;
+  for (const secret of otherSecrets) if (s.includes(secret)) return true;
+  return false;
+}
+
+/**
+ * At most `max` characters of `s`, masked before it is cut: a secret cut in half is no longer
+ * recognised (a JWT's header and payload without its signature, the start of a password). Only
+ * the first `window` characters are read, so a huge frame costs no more than a small one.
+ */
+export function redactedHead(s: string, max: number, window = 64 * 1024): string {
+  return redactString(s.length > window ? s.slice(0, window) : s).slice(0, max);
+}
 
 export function redactString(s: string): string {
   const maybe = MAYBE_SECRET.test(s);

@@ -33,12 +33,16 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const out = resolve(values.out);
   let lastShown = 0;
   try {
-    const { rows } = await log.exportTo(filter.filter, values.format, out, (written, total) => {
+    const { rows, damaged, unreadable } = await log.exportTo(filter.filter, values.format, out, (written, total) => {
       if (written - lastShown < 10_000 && written !== total) return;
       lastShown = written;
       io.stderr.write(`exported ${written} of ${total} events\n`);
     });
     io.stderr.write(`done: ${rows} events written to ${out}\n`);
+    if (damaged) {
+      io.stderr.write(`the event log is damaged: ${unreadable === null ? 'an unknown number of' : unreadable} event(s) could not be read and are missing from the export\n`);
+      return 1;
+    }
     return 0;
   } catch (err) {
     return fail(io, (err as Error).message);

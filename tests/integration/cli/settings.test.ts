@@ -38,13 +38,15 @@ describe('dnsfleet settings', () => {
       ['notify.escalateEveryMinutes', '15'],
       ['retention.maxMegabytes', '2048'],
       ['retention.eventDays', '30'],
+      ['retention.telemetryDays', '3'],
+      ['retention.telemetryPercent', '40'],
     ] as const) {
       const r = await settings('set', '--data-dir', dir, key, value);
       expect(r, r.stderr).toMatchObject({ code: 0, stdout: `${key} ${value}\n` });
     }
     const saved = file(dir);
     expect(saved.notifications).toMatchObject({ minSeverity: 'error', quietHours: { start: '22:00', end: '07:00' }, escalateEveryMinutes: 15 });
-    expect(saved.retention).toMatchObject({ maxBytes: 2048 * 1024 * 1024, maxAgeDays: 30 });
+    expect(saved.retention).toMatchObject({ maxBytes: 2048 * 1024 * 1024, maxAgeDays: 30, telemetryDays: 3, telemetryShare: 0.4 });
     const got = await settings('get', '--data-dir', dir, '--json');
     expect(JSON.parse(got.stdout)).toMatchObject({
       'notify.minSeverity': 'error',
@@ -52,6 +54,8 @@ describe('dnsfleet settings', () => {
       'notify.enabled': true,
       'retention.maxMegabytes': 2048,
       'retention.eventDays': 30,
+      'retention.telemetryDays': 3,
+      'retention.telemetryPercent': 40,
     });
     expect((await settings('get', '--data-dir', dir, 'notify.quietHours')).stdout).toBe('notify.quietHours 22:00-07:00\n');
     expect((await settings('set', '--data-dir', dir, 'notify.quietHours', 'off')).code).toBe(0);
@@ -69,6 +73,8 @@ describe('dnsfleet settings', () => {
       ['notify.quietHours', 'nights', /"nights" is not HH:MM-HH:MM or off/],
       ['retention.eventDays', '0', /retention.eventDays: Too small/i],
       ['retention.maxMegabytes', 'lots', /not a whole number of megabytes/],
+      ['retention.telemetryPercent', '95', /retention.telemetryPercent: Too big/i],
+      ['retention.telemetryPercent', 'half', /"half" is not a whole percentage/],
       ['__proto__', 'x', /unknown key "__proto__"/],
       ['toString', 'x', /unknown key "toString"/],
     ];

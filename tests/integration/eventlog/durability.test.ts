@@ -57,7 +57,8 @@ describe('event log durability', () => {
     expect(log.notices()[0]).toMatch(/unreadable .* moved aside to .*events\.db\.corrupt-/);
     expect(readdirSync(h.dir).filter((f) => f.startsWith('events.db.corrupt-'))).toHaveLength(1);
     expect(log.health().state).toBe('ok');
-    log.append(sampleEvents(3));
+    // Recent events: retention (90 days) would delete ones from 2025 if its first step came first.
+    log.append(sampleEvents(3, { startMs: Date.now() - 60_000 }));
     await log.flush();
     expect(log.count({})).toBe(3);
   });
@@ -94,7 +95,8 @@ describe('event log durability', () => {
         expect(log.persistent).toBe(false);
         expect(log.health().state).toBe('degraded');
       }
-      log.append(sampleEvents(2));
+      // Recent events: ones from 2025 are past the 90 days retention keeps, and its first step may come first.
+      log.append(sampleEvents(2, { startMs: Date.now() - 60_000 }));
       await log.flush();
       expect(log.count({})).toBe(2);
     } finally {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { msToKey } from '../../../electron/core/eventlog/eventRows';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/eventlog/migrations';
 import { FIXTURE_EVENTS, FIXTURE_GAP, fixturePath } from '../../fixtures/eventlog/makeFixtures';
 import { clockAt, harness, type Harness } from './helpers';
@@ -35,7 +36,7 @@ describe('event log migrations', () => {
     expect(userVersion(join(h.dir, 'events.db'))).toBe(SCHEMA_VERSION);
   });
 
-  for (const version of [1, 2, 3, 4]) {
+  for (const version of [1, 2, 3, 4, 5]) {
     it(`upgrades a version ${version} log without losing events, alerts or gaps`, async () => {
       copyFileSync(fixturePath(version), join(h.dir, 'events.db'));
       expect(userVersion(join(h.dir, 'events.db'))).toBe(version);
@@ -69,6 +70,38 @@ describe('event log migrations', () => {
     expect(log.query({}, null, 100).items.map((e) => e.id)).not.toContain('again-derived');
     expect(log.query({}, null, 100).items.map((e) => e.id)).not.toContain('again-live');
     expect(log.metricSeries('dns-east-1', 'cpu', '1m', 0)).toHaveLength(1);
+  });
+
+  it('upgrading to version 6 marks stored query samples and status frames as telemetry, nothing else', async () => {
+    const path = join(h.dir, 'events.db');
+    copyFileSync(fixturePath(5), path);
+    const db = new Database(path);
+    const insert = db.prepare(
+      `INSERT INTO events(key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash)
+       VALUES (?, ?, 'dns-east-1', ?, ?, ?, 0, 't', 's', '{}', 0, ?, ?)`,
+    );
+    const at = msToKey(NOW - 3_600_000);
+    insert.run(at, 'sample', 'query_update', 1, 0, 'k-sample', 1);
+    insert.run(at + 1, 'status', 'system_status', 3, 0, 'k-status', 2);
+    // A server's low-priority admin message is also `debug`, and it is history.
+    insert.run(at + 2, 'admin', 'admin_broadcast', 6, 0, 'k-admin', 3);
+    insert.run(at + 3, 'failed-health', 'health_update', 0, 2, 'k-health', 4);
+    db.close();
+    const log = h.open({ clock: clockAt(NOW) });
+    await log.close();
+    const check = new Database(path, { readonly: true });
+    try {
+      const rows = check.prepare('SELECT id, telemetry FROM events WHERE key >= ? ORDER BY key').all(at) as { id: string; telemetry: number }[];
+      expect(rows).toEqual([
+        { id: 'sample', telemetry: 1 },
+        { id: 'status', telemetry: 1 },
+        { id: 'admin', telemetry: 0 },
+        { id: 'failed-health', telemetry: 0 },
+      ]);
+      expect(check.prepare('SELECT count(*) FROM events WHERE telemetry = 0').pluck().get()).toBe(FIXTURE_EVENTS + 1 + 2);
+    } finally {
+      check.close();
+    }
   });
 
   it('moves aside a log written by a newer version instead of touching it', async () => {

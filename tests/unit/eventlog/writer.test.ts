@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DAY } from '../../../shared/domain/ids';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { sampleEvent, sampleEvents } from '../../fixtures/eventlog/sampleEvents';
 import type { TimerHandle } from '../../../electron/core/platform';
 import type { WriterChannel } from '../../../electron/core/eventlog/WriterChannel';
@@ -137,6 +138,36 @@ describe('retention', () => {
     const oldest = log.query({}, null, 1000).items.at(-1)!;
     expect(Date.parse(oldest.occurredAt)).toBeGreaterThanOrEqual(NOW - 3 * DAY);
     expect(log.count({})).toBe(300);
+  });
+
+  it('keeps telemetry for telemetryDays and history for maxAgeDays', async () => {
+    const log = h.open({ clock: clockAt(NOW), retention: { maxAgeDays: 90, maxBytes: 1e9, telemetryDays: 7 }, retentionIntervalMs: 3_600_000, retentionBatchRows: 100 });
+    const sample = (e: FleetEvent): FleetEvent => ({ ...e, type: 'query_update', category: 'dns', severity: 'debug', derived: false, dedupKey: `q:${e.dedupKey}` });
+    // Ten days back to eight: history and samples of the same age; then a day-old sample.
+    log.append(sampleEvents(300, { startMs: NOW - 10 * DAY, stepMs: (2 * DAY) / 300, prefix: 'old' }));
+    log.append(sampleEvents(300, { startMs: NOW - 10 * DAY, stepMs: (2 * DAY) / 300, prefix: 'old-q' }).map(sample));
+    log.append(sampleEvents(50, { startMs: NOW - DAY, stepMs: 1000, prefix: 'new-q' }).map(sample));
+    await log.flush();
+    while (log.applyRetentionStep());
+    expect(log.count({ types: ['query_update'] })).toBe(50);
+    expect(log.count({})).toBe(350);
+  });
+
+  it('over the size cap, deletes telemetry first, and history not at all while telemetry can make room', async () => {
+    const log = h.open({ clock: clockAt(NOW), retentionIntervalMs: 3_600_000, retentionBatchRows: 500 });
+    const sample = (e: FleetEvent): FleetEvent => ({ ...e, type: 'query_update', category: 'dns', severity: 'debug', derived: false, dedupKey: `q:${e.dedupKey}` });
+    // The history is older than every sample: deleting "the oldest" would take it first.
+    log.append(sampleEvents(1000, { startMs: NOW - 5 * DAY, stepMs: 1000, prefix: 'hist' }));
+    log.append(sampleEvents(8000, { startMs: NOW - DAY, stepMs: 1000, prefix: 'q' }).map(sample));
+    await log.flush();
+    await log.indexNow();
+    const before = log.stats().usedBytes;
+    log.setRetention({ maxAgeDays: 90, maxBytes: Math.max(1024 * 1024, Math.floor(before / 2)), telemetryDays: 7, telemetryShare: 0.25 });
+    while (log.applyRetentionStep());
+    expect(log.count({ types: ['forwarder_status_change', 'threat_detected', 'zone_updated', 'bind_down', 'user_login'] })).toBe(1000);
+    expect(log.count({ types: ['query_update'] })).toBeLessThan(8000);
+    // The samples that are left are the newest.
+    expect(log.query({ types: ['query_update'] }, null, 1).items[0]!.id).toBe('q-000007999');
   });
 
   it('deletes the oldest events when the log is over its size bound, on its own timer', async () => {

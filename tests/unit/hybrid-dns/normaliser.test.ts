@@ -198,5 +198,7 @@ describe('parseServerTime', () => {
     expect(parseServerTime('2025-08-29T09:15:02')).toBe(Date.UTC(2025, 7, 29, 9, 15, 2));
     expect(parseServerTime('2024-08-15T10:00:00Z')).toBe(Date.UTC(2024, 7, 15, 10));
     expect(parseServerTime('yesterday')).toBeNull();
+    // Not a calendar day: refused (the event is stored at receipt), never rolled over into March.
+    for (const s of ['2025-02-30T10:00:00.123456', '2025-02-30T10:00:00.1234567', '2025-02-30T10:00:00Z', '2025-02-30T10:00:00+01:00']) expect(parseServerTime(s), s).toBeNull();
   });
 });

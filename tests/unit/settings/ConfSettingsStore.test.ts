@@ -46,7 +46,7 @@ describe('ConfSettingsStore', () => {
     const dir = tmp();
     const store = open(dir);
     const before = fileOf(dir);
-    expect(() => store.update((s) => ({ ...s, retention: { maxAgeDays: 0, maxBytes: 1 } }))).toThrow();
+    expect(() => store.update((s) => ({ ...s, retention: { ...s.retention, maxAgeDays: 0, maxBytes: 1 } }))).toThrow();
     expect(store.get().retention.maxAgeDays).toBe(90);
     expect(fileOf(dir)).toBe(before);
   });

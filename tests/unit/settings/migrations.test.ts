@@ -17,7 +17,7 @@ describe('settings migrations', () => {
     expect(lon1).toMatchObject({ stack: 'unified', pollSeconds: 30, group: 'london', tags: [] });
     expect(lon1.tls?.fingerprint256).toMatch(/^AB:CD:EF/);
     expect(settings.servers[1]!.enabled).toBe(false);
-    expect(settings.retention).toEqual({ maxAgeDays: 30, maxBytes: GIB });
+    expect(settings.retention).toEqual({ maxAgeDays: 30, maxBytes: GIB, telemetryDays: 7, telemetryShare: 0.25 });
     expect(settings.notifications).toEqual({ enabled: true, minSeverity: 'error', sound: false, quietHours: null, escalateEveryMinutes: 0 });
     expect(settings.ui.theme).toBe('auto');
     expect(settings.demoOffered).toBe(true);
@@ -31,7 +31,8 @@ describe('settings migrations', () => {
     expect(problems).toEqual([]);
     expect(notices).toEqual([]);
     expect(settings.servers[0]).toMatchObject({ id: 'dns-fra-1', stack: 'legacy', legacyTypes: 'health+system', pollSeconds: 120, tags: ['edge', 'eu'] });
-    expect(settings.retention).toEqual({ maxAgeDays: 180, maxBytes: 2 * GIB });
+    // Telemetry's budget did not exist in v2: it gets its defaults, history's values are kept.
+    expect(settings.retention).toEqual({ maxAgeDays: 180, maxBytes: 2 * GIB, telemetryDays: 7, telemetryShare: 0.25 });
     expect(settings.notifications).toEqual({ enabled: false, minSeverity: 'critical', sound: true, quietHours: null, escalateEveryMinutes: 0 });
     expect(settings.ui.theme).toBe('dark');
   });

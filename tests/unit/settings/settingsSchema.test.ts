@@ -9,7 +9,7 @@ describe('settings schema', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
-      retention: { maxAgeDays: 90, maxBytes: GIB },
+      retention: { maxAgeDays: 90, maxBytes: GIB, telemetryDays: 7, telemetryShare: 0.25 },
       notifications: { enabled: true, minSeverity: 'warning', sound: false, quietHours: null, escalateEveryMinutes: 0 },
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },

@@ -3,7 +3,7 @@
  * fraction when microseconds are 0 (§3.1, Q18). `Date.parse` would read them as local time, so
  * parse them as UTC here. Anything that carries an explicit offset is honoured.
  */
-import { msToIso, naiveUtcToMs } from '../../util/isoTime';
+import { isoToMs, msToIso, naiveUtcToMs } from '../../util/isoTime';
 
 const NAIVE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -19,9 +19,10 @@ export function parseServerTime(value: unknown): number | null {
     // Date.parse accepts at most milliseconds reliably: trim microseconds.
     const dot = value.indexOf('.');
     const base = dot < 0 ? value : value.slice(0, Math.min(value.length, dot + 4));
-    ms = Date.parse(base + 'Z');
+    // isoToMs, not Date.parse: a day that does not exist (2025-02-30) is refused, not rolled into March.
+    ms = isoToMs(base + 'Z');
   } else if (WITH_ZONE.test(value)) {
-    ms = Date.parse(value);
+    ms = isoToMs(value);
   } else {
     return null;
   }
