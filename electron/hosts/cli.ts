@@ -11,6 +11,7 @@ import { settingsCommand } from './cli/settings';
 const USAGE = `dnsfleet — DNS Fleet Monitor, headless
 
   dnsfleet monitor --data-dir <dir> [--config <fleet.json>] [--json] [--for <seconds>] [--totp-env <VAR>]
+                   [--metrics-listen 127.0.0.1:9469 [--metrics-allow-remote]]
   dnsfleet events  --data-dir <dir> [--server id] [--category c] [--severity s] [--type t] [--since ISO] [--search text] [--limit n] [--json]
   dnsfleet export  --data-dir <dir> --format csv|ndjson --out <file> [the filters of events]
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
