@@ -18,6 +18,11 @@ export interface ForwardTarget {
   url: string;
   /** The request body for one transition (JSON text). */
   format(alert: Alert, transition: Transition, now: number): string;
+  /**
+   * Alertmanager forgets a firing alert it has not heard of for its resolve_timeout (5 min by default),
+   * so open alerts are re-asserted periodically in one body; targets that count each post leave this out.
+   */
+  formatOpen?(alerts: readonly Alert[], now: number): string;
 }
 
 /** Sends one body; resolves with the HTTP status, rejects when the endpoint cannot be reached. */
@@ -69,6 +74,28 @@ export class AlertForwarder {
       // A firing never delivered before the resolve still goes first: the receiver sees start and end.
       for (const tr of transitions) queued = this.deps.outbox.enqueue(target.id, alert.id, tr, target.format(alert, tr, now), now) || queued;
       if (queued) this.pump(target);
+    }
+  }
+
+  /**
+   * Re-asserts the open alerts to the targets that want it (see formatOpen). Only when a target's queue
+   * is empty and idle: every firing it holds was delivered and no resolve is on its way, so a refresh can
+   * never overtake a resolve and re-open an alert that is over.
+   */
+  async refresh(open: readonly Alert[]): Promise<void> {
+    const alerts = open.filter((a) => a.status !== 'resolved' && severityRank(a.severity) >= severityRank(this.deps.minSeverity));
+    for (const target of this.deps.targets) {
+      if (!target.formatOpen || alerts.length === 0 || this.disposed || this.busy.has(target.id) || this.deps.outbox.head(target.id)) continue;
+      this.busy.add(target.id);
+      try {
+        const status = await this.deps.send(target.url, target.formatOpen(alerts, this.deps.clock.now()));
+        if (status < 200 || status >= 300) this.deps.logger.info('alert refresh not taken', { target: target.id, status });
+      } catch (err) {
+        this.deps.logger.info('alert refresh failed', { target: target.id, err });
+      } finally {
+        this.busy.delete(target.id);
+        this.pump(target);
+      }
     }
   }
 
