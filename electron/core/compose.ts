@@ -178,6 +178,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     logger: log.child('forwarding'),
     alerts,
     serverLabels: (id) => configured().find((c) => c.id === id),
+    webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
   });
   if (forwarding) disposers.push(() => forwarding.dispose());
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;

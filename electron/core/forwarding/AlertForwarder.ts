@@ -23,10 +23,12 @@ export interface ForwardTarget {
    * so open alerts are re-asserted periodically in one body; targets that count each post leave this out.
    */
   formatOpen?(alerts: readonly Alert[], now: number): string;
+  /** Extra headers for one body (a signature), made at send time: a secret is never stored in the outbox. */
+  headers?(body: string): Promise<Record<string, string>>;
 }
 
-/** Sends one body; resolves with the HTTP status, rejects when the endpoint cannot be reached. */
-export type Sender = (url: string, body: string) => Promise<number>;
+/** Sends one JSON body; resolves with the HTTP status, rejects when the endpoint cannot be reached. */
+export type Sender = (url: string, body: string, headers?: Record<string, string>) => Promise<number>;
 
 export interface DeliveryAttempt {
   target: string;
@@ -88,7 +90,8 @@ export class AlertForwarder {
       if (!target.formatOpen || alerts.length === 0 || this.disposed || this.busy.has(target.id) || this.deps.outbox.head(target.id)) continue;
       this.busy.add(target.id);
       try {
-        const status = await this.deps.send(target.url, target.formatOpen(alerts, this.deps.clock.now()));
+        const body = target.formatOpen(alerts, this.deps.clock.now());
+        const status = await this.deps.send(target.url, body, await target.headers?.(body));
         if (status < 200 || status >= 300) this.deps.logger.info('alert refresh not taken', { target: target.id, status });
       } catch (err) {
         this.deps.logger.info('alert refresh failed', { target: target.id, err });
@@ -137,7 +140,7 @@ export class AlertForwarder {
     });
     let status: number;
     try {
-      status = await this.deps.send(target.url, entry.body);
+      status = await this.deps.send(target.url, entry.body, await target.headers?.(entry.body));
     } catch (err) {
       const error = (err as Error)?.message ?? String(err);
       return this.retryLater(entry, error) ? attempt('failed', error) : undefined;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { SeveritySchema } from '../../../shared/domain/fleetEvent';
+import { WEBHOOK_FORMATS } from './webhookPayload';
 
 const HttpUrl = z
   .string()
@@ -17,6 +18,22 @@ export const ForwardingSettingsSchema = z.object({
   minSeverity: SeveritySchema.default('warning'),
   /** Prometheus Alertmanager's base URL (e.g. http://alertmanager:9093); alerts go to <url>/api/v2/alerts. */
   alertmanagerUrl: HttpUrl.nullable().default(null),
+  /**
+   * Generic webhooks. `signed`: each body carries x-dnsfleet-signature (HMAC-SHA256) with the secret
+   * kept in the OS keychain under `webhook:<id>`, never here.
+   */
+  webhooks: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'letters, digits, dot, dash and underscore'),
+        url: HttpUrl,
+        format: z.enum(WEBHOOK_FORMATS).default('json'),
+        signed: z.boolean().default(false),
+      }),
+    )
+    .max(20)
+    .default([])
+    .refine((hooks) => new Set(hooks.map((h) => h.id)).size === hooks.length, 'webhook ids must be unique'),
 });
 export type ForwardingSettings = z.infer<typeof ForwardingSettingsSchema>;
 

@@ -3,10 +3,10 @@ import type { Sender } from './AlertForwarder';
 
 const SEND_TIMEOUT_MS = 10_000;
 
-export const httpSender: Sender = async (url, body) => {
+export const httpSender: Sender = async (url, body, headers = {}) => {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     body,
     redirect: 'manual',
     signal: AbortSignal.timeout(SEND_TIMEOUT_MS),

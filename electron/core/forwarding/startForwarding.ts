@@ -11,6 +11,7 @@ import { AlertOutbox } from './AlertOutbox';
 import { alertmanagerAlert, type ServerLabels } from './alertmanagerPayload';
 import { alertmanagerEndpoint, type ForwardingSettings } from './forwardingSettings';
 import { httpSender } from './httpSender';
+import { SIGNATURE_HEADER, signBody, webhookBody } from './webhookPayload';
 
 const REFRESH_MS = 60_000;
 
@@ -21,6 +22,8 @@ export interface ForwardingDeps {
   logger: Logger;
   alerts: { onDidChange: Event<Alert>; list(opts: { includeResolved: boolean; limit: number }): Alert[] };
   serverLabels(serverId: string): ServerLabels | undefined;
+  /** A signed webhook's secret, read from the keychain at each delivery. */
+  webhookSecret(webhookId: string): Promise<string | null>;
   send?: Sender;
 }
 
@@ -37,6 +40,14 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
       url: alertmanagerEndpoint(deps.settings.alertmanagerUrl),
       format: (a, tr, now) => JSON.stringify([alertmanagerAlert(a, deps.serverLabels(a.serverId), tr, now)]),
       formatOpen: (alerts, now) => JSON.stringify(alerts.map((a) => alertmanagerAlert(a, deps.serverLabels(a.serverId), 'firing', now))),
+    });
+  }
+  for (const hook of deps.settings.webhooks) {
+    targets.push({
+      id: `webhook:${hook.id}`,
+      url: hook.url,
+      format: (a, tr) => webhookBody(hook.format, a, deps.serverLabels(a.serverId), tr),
+      headers: hook.signed ? async (body) => ({ [SIGNATURE_HEADER]: signBody(body, await requireSecret(deps, hook.id)) }) : undefined,
     });
   }
   if (targets.length === 0) return undefined;
@@ -61,4 +72,11 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
       outbox.close();
     },
   };
+}
+
+/** No secret, no delivery: an unsigned body would be refused by a receiver that checks, so it waits (and says why). */
+async function requireSecret(deps: ForwardingDeps, webhookId: string): Promise<string> {
+  const secret = await deps.webhookSecret(webhookId);
+  if (!secret) throw new Error(`no signing secret for webhook ${webhookId} in the keychain`);
+  return secret;
 }

@@ -32,7 +32,7 @@ const alert = (id: string, status: Alert['status'] = 'active', severity: Alert['
 describe('forwarding settings', () => {
   it('parse an old settings file unchanged, forwarding off', () => {
     const s = SettingsSchema.parse({ version: 3, servers: [] });
-    expect(s.forwarding).toEqual({ minSeverity: 'warning', alertmanagerUrl: null });
+    expect(s.forwarding).toEqual({ minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] });
   });
 
   it('refuse a URL that carries a password, and find the v2 endpoint under any base', () => {
@@ -67,12 +67,13 @@ describe('startForwarding', () => {
 
   const begin = (alertmanagerUrl: string | null) =>
     (forwarding = startForwarding({
-      settings: { minSeverity: 'warning', alertmanagerUrl },
+      settings: { minSeverity: 'warning', alertmanagerUrl, webhooks: [] },
       dataDir: dir,
       clock,
       logger,
       alerts: { onDidChange: changes.event, list: () => open },
       serverLabels: () => ({ name: 'DNS A', tags: [] }),
+      webhookSecret: () => Promise.resolve(null),
       send: (_url, body) => (posts.push(body), respond()),
     }));
   const delivered = (id: string) =>

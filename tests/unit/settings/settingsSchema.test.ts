@@ -14,7 +14,7 @@ describe('settings schema', () => {
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },
       maintenance: [],
-      forwarding: { minSeverity: 'warning', alertmanagerUrl: null },
+      forwarding: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] },
       demoOffered: false,
       credentialBindings: {},
     });
