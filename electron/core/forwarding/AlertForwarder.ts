@@ -51,6 +51,8 @@ export interface AlertForwarderDeps {
 
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 5 * 60_000;
+/** Longer than one send may take (httpSender gives up after 10 s). */
+const LEASE_MS = 30_000;
 
 export class AlertForwarder {
   private readonly attempts: Emitter<DeliveryAttempt>;
@@ -120,6 +122,8 @@ export class AlertForwarder {
     if (!head) return;
     const wait = head.nextAt - this.deps.clock.now();
     if (wait > 0) return this.schedule(target, wait);
+    // Held by another process sharing this data dir: look again when its lease runs out.
+    if (!this.deps.outbox.lease(head.seq, this.deps.clock.now(), LEASE_MS)) return this.schedule(target, LEASE_MS);
     this.busy.add(target.id);
     void this.deliver(target, head).then((outcome) => {
       this.busy.delete(target.id);

@@ -72,7 +72,7 @@ export class AlertOutbox {
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
         target TEXT NOT NULL, alert_id TEXT NOT NULL, transition TEXT NOT NULL, body TEXT NOT NULL,
         state TEXT NOT NULL DEFAULT 'pending', attempts INTEGER NOT NULL DEFAULT 0, next_at INTEGER NOT NULL,
-        last_error TEXT, created_at INTEGER NOT NULL, delivered_at INTEGER,
+        last_error TEXT, created_at INTEGER NOT NULL, delivered_at INTEGER, lease_until INTEGER,
         UNIQUE (target, alert_id, transition));
         CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (target, seq) WHERE state = 'pending';
         PRAGMA user_version = 1;`);
@@ -98,16 +98,28 @@ export class AlertOutbox {
     return row ? toEntry(row) : undefined;
   }
 
+  /**
+   * Takes the entry for one delivery attempt. Another process on the same data dir (the desktop app and
+   * a CLI monitor, say) may hold the same outbox: only the one that gets the lease sends, so no
+   * entry goes out twice at once. False when someone else holds it or it is no longer pending.
+   */
+  lease(seq: number, now: number, ms: number): boolean {
+    const res = this.db
+      .prepare("UPDATE outbox SET lease_until = ? WHERE seq = ? AND state = 'pending' AND (lease_until IS NULL OR lease_until <= ?)")
+      .run(now + ms, seq, now);
+    return res.changes === 1;
+  }
+
   markDelivered(seq: number, now: number): void {
-    this.db.prepare("UPDATE outbox SET state = 'delivered', delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ?").run(now, seq);
+    this.db.prepare("UPDATE outbox SET state = 'delivered', lease_until = NULL, delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE seq = ?").run(now, seq);
   }
 
   markRejected(seq: number, error: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'rejected', attempts = attempts + 1, last_error = ? WHERE seq = ?").run(error, seq);
+    this.db.prepare("UPDATE outbox SET state = 'rejected', lease_until = NULL, attempts = attempts + 1, last_error = ? WHERE seq = ?").run(error, seq);
   }
 
   markFailed(seq: number, error: string, nextAt: number): void {
-    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_at = ? WHERE seq = ?').run(error, nextAt, seq);
+    this.db.prepare('UPDATE outbox SET attempts = attempts + 1, lease_until = NULL, last_error = ?, next_at = ? WHERE seq = ?').run(error, nextAt, seq);
   }
 
   /** Every delivery of one alert, to every target: what the UI and CLI show as its delivery state. */

@@ -173,6 +173,39 @@ describe('forwarding to Alertmanager through the outbox', () => {
     expect(am.received).toHaveLength(3);
   }, 60_000);
 
+  it('sends an alert once when two processes share the data dir (desktop app and CLI monitor)', async () => {
+    // Both processes' sends pass a gate, so the second starts while the first is still sending.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const sends: string[] = [];
+    const gated = async (url: string, body: string) => {
+      sends.push(body);
+      await gate;
+      return httpSender(url, body);
+    };
+    forwarder.dispose();
+    forwarder = new AlertForwarder({ clock, logger, outbox, targets: [target()], send: gated, minSeverity: 'warning' });
+    forwarder.observe(alert('shared', 'active'));
+    const otherOutbox = AlertOutbox.open(AlertOutbox.fileIn(dir));
+    const other = new AlertForwarder({ clock, logger, outbox: otherOutbox, targets: [target()], send: gated, minSeverity: 'warning' });
+    try {
+      other.observe(alert('shared', 'active'));
+      // No I/O happens before a send: one turn of the event loop lets both forwarders reach it if they would.
+      await new Promise((r) => setImmediate(r));
+      expect(sends).toHaveLength(1);
+      const delivered = new Promise<void>((resolve) => forwarder.onDidAttempt((a) => a.outcome === 'delivered' && resolve()));
+      release();
+      await delivered;
+      clock.advance(60_000); // the other's lease wait runs out: it finds the entry delivered
+      await new Promise((r) => setImmediate(r));
+      expect(sends).toHaveLength(1);
+      expect(outbox.forAlert('shared')).toMatchObject([{ state: 'delivered', attempts: 1 }]);
+    } finally {
+      other.dispose();
+      otherOutbox.close();
+    }
+  });
+
   it('marks a body the receiver refuses as rejected and moves on', async () => {
     const rejected = attempt((a) => a.outcome === 'rejected');
     const next = attempt((a) => a.outcome === 'delivered' && a.alertId === 'ok');
