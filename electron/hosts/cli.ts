@@ -4,6 +4,7 @@
  */
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
+import { forwardingCommand } from './cli/forwarding';
 import { monitorCommand } from './cli/monitor';
 import { serversCommand } from './cli/servers';
 import { settingsCommand } from './cli/settings';
@@ -17,6 +18,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
+  dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
 
 See README.md for every option.`;
 
@@ -34,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       return serversCommand(rest, io);
     case 'settings':
       return settingsCommand(rest, io);
+    case 'forwarding':
+      return forwardingCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -127,6 +127,12 @@ export class AlertOutbox {
     return (this.db.prepare('SELECT * FROM outbox WHERE alert_id = ? ORDER BY seq').all(alertId) as Row[]).map(toEntry);
   }
 
+  /** Newest first: the pending ones only, or every delivery kept. */
+  recent(opts: { pendingOnly: boolean; limit: number }): OutboxEntry[] {
+    const where = opts.pendingOnly ? "WHERE state = 'pending'" : '';
+    return (this.db.prepare(`SELECT * FROM outbox ${where} ORDER BY seq DESC LIMIT ?`).all(opts.limit) as Row[]).map(toEntry);
+  }
+
   pendingCount(target?: string): number {
     const sql = "SELECT count(*) AS n FROM outbox WHERE state = 'pending'" + (target === undefined ? '' : ' AND target = ?');
     const row = (target === undefined ? this.db.prepare(sql).get() : this.db.prepare(sql).get(target)) as { n: number };

@@ -29,6 +29,8 @@ export interface ForwardingDeps {
 
 export interface Forwarding {
   forwarder: AlertForwarder;
+  /** The ids of the configured targets (`alertmanager`, `webhook:<id>`). */
+  targets: readonly string[];
   dispose(): void;
 }
 
@@ -65,6 +67,7 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
   deps.logger.info('forwarding alerts', { targets: targets.map((t) => t.id), pending: outbox.pendingCount() });
   return {
     forwarder,
+    targets: targets.map((t) => t.id),
     dispose: () => {
       deps.clock.clearInterval(refresh);
       stopObserving();
