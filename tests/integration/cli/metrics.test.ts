@@ -51,11 +51,11 @@ describe('dnsfleet monitor --metrics-listen', () => {
     fetch(`${emulator!.url}/__emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('follows the emulator: live with BIND up, BIND down, then the server gone', async () => {
-    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator!.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }] };
+    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator!.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }] };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
     cli = runCli(
       ['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json', '--metrics-listen', '127.0.0.1:0'],
-      { DNSA_PW: 'monitor-pass' },
+      { DNSFLEET_DNSA_PW: 'monitor-pass' },
     );
     const url = await metricsUrl(cli);
 
@@ -83,11 +83,11 @@ describe('dnsfleet monitor --metrics-listen', () => {
   it('exports the query rate a unified-stack server pushes', async () => {
     await emulator!.close();
     emulator = await startEmulator({ backgroundQueryRatePerSec: 5 });
-    const fleet = { servers: [{ id: 'dns-u', name: 'DNS U', url: emulator.url, username: 'monitor', passwordEnv: 'DNSU_PW', stack: 'unified' }] };
+    const fleet = { servers: [{ id: 'dns-u', name: 'DNS U', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSU_PW', stack: 'unified' }] };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
     cli = runCli(
       ['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json', '--metrics-listen', '127.0.0.1:0'],
-      { DNSU_PW: 'monitor-pass' },
+      { DNSFLEET_DNSU_PW: 'monitor-pass' },
     );
     const text = await scrapeUntil(await metricsUrl(cli), /^dnsfleet_queries_per_second\{server="dns-u"\} [0-9.e+-]+$/m);
     expect(text).toMatch(/^dnsfleet_server_live\{server="dns-u"\} 1$/m);
