@@ -38,6 +38,8 @@ describe('dnsfleet settings', () => {
       ['notify.escalateEveryMinutes', '15'],
       ['retention.maxMegabytes', '2048'],
       ['retention.eventDays', '30'],
+      ['forward.alertmanagerUrl', 'http://alertmanager.example:9093'],
+      ['forward.minSeverity', 'error'],
     ] as const) {
       const r = await settings('set', '--data-dir', dir, key, value);
       expect(r, r.stderr).toMatchObject({ code: 0, stdout: `${key} ${value}\n` });
@@ -45,6 +47,7 @@ describe('dnsfleet settings', () => {
     const saved = file(dir);
     expect(saved.notifications).toMatchObject({ minSeverity: 'error', quietHours: { start: '22:00', end: '07:00' }, escalateEveryMinutes: 15 });
     expect(saved.retention).toMatchObject({ maxBytes: 2048 * 1024 * 1024, maxAgeDays: 30 });
+    expect(saved.forwarding).toMatchObject({ alertmanagerUrl: 'http://alertmanager.example:9093', minSeverity: 'error' });
     const got = await settings('get', '--data-dir', dir, '--json');
     expect(JSON.parse(got.stdout)).toMatchObject({
       'notify.minSeverity': 'error',
@@ -69,6 +72,8 @@ describe('dnsfleet settings', () => {
       ['notify.quietHours', 'nights', /"nights" is not HH:MM-HH:MM or off/],
       ['retention.eventDays', '0', /retention.eventDays: Too small/i],
       ['retention.maxMegabytes', 'lots', /not a whole number of megabytes/],
+      ['forward.alertmanagerUrl', 'http://admin:pw@am:9093', /no user name or password in the URL/],
+      ['forward.alertmanagerUrl', 'ftp://am', /an http:\/\/ or https:\/\/ URL/],
       ['__proto__', 'x', /unknown key "__proto__"/],
       ['toString', 'x', /unknown key "toString"/],
     ];
