@@ -19,6 +19,7 @@ import { SqliteEventLog } from './eventlog/SqliteEventLog';
 import { asRequestError, importFleet, parseFleetFile } from './fleetConfig/fleetFile';
 import { previewImport } from './fleetConfig/importPreview';
 import { FleetService, testConnection } from './fleet/FleetService';
+import { startForwarding } from './forwarding/startForwarding';
 import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
@@ -170,6 +171,16 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       push('settings:onDidChangePolicy', s.notifications);
     }),
   );
+  const forwarding = startForwarding({
+    settings: settings.get().forwarding,
+    dataDir: opts.paths.dataDir,
+    clock,
+    logger: log.child('forwarding'),
+    alerts,
+    serverLabels: (id) => configured().find((c) => c.id === id),
+    webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
+  });
+  if (forwarding) disposers.push(() => forwarding.dispose());
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
   if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;

@@ -4,6 +4,7 @@
  */
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
+import { forwardingCommand } from './cli/forwarding';
 import { monitorCommand } from './cli/monitor';
 import { serversCommand } from './cli/servers';
 import { settingsCommand } from './cli/settings';
@@ -11,11 +12,13 @@ import { settingsCommand } from './cli/settings';
 const USAGE = `dnsfleet — DNS Fleet Monitor, headless
 
   dnsfleet monitor --data-dir <dir> [--config <fleet.json>] [--json] [--for <seconds>] [--totp-env <VAR>]
+                   [--metrics-listen 127.0.0.1:9469 [--metrics-allow-remote]]
   dnsfleet events  --data-dir <dir> [--server id] [--category c] [--severity s] [--type t] [--since ISO] [--search text] [--limit n] [--json]
   dnsfleet export  --data-dir <dir> --format csv|ndjson --out <file> [the filters of events]
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
+  dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
 
 See README.md for every option.`;
 
@@ -33,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       return serversCommand(rest, io);
     case 'settings':
       return settingsCommand(rest, io);
+    case 'forwarding':
+      return forwardingCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

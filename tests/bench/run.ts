@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 10 minutes on 2 cores)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog
+ *   npm run bench -- --only ingest|eventlog|exporter
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventLog } from '../../electron/core/eventlog/SqliteEventLog';
 import { runEventLogBench } from './eventlog.bench';
+import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -21,6 +22,10 @@ const results: Record<string, unknown> = { machine: { node: process.version, pla
 
 if (!values.only || values.only === 'eventlog') {
   results.eventlog = await runEventLogBench({ rows: quick ? 50_000 : 1_000_000 });
+}
+
+if (!values.only || values.only === 'exporter') {
+  results.exporter = await runExporterBench({ servers: 200, scrapes: quick ? 50 : 500 });
 }
 
 if (!values.only || values.only === 'ingest') {

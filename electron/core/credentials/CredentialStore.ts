@@ -1,9 +1,10 @@
 /**
  * Where secrets live: the OS keychain (keytar) or, when none is available, memory for this
  * session only. Never a file, never a setting, never the renderer.
- * Account naming: `${serverId}` for the password, `${serverId}:refresh` for the refresh token.
+ * Account naming: `${serverId}` for the password, `${serverId}:refresh` for the refresh token,
+ * `webhook:${webhookId}` for the HMAC secret of an alert webhook (the id then names the webhook).
  */
-export type CredentialKind = 'password' | 'refresh';
+export type CredentialKind = 'password' | 'refresh' | 'webhook-secret';
 
 export interface CredentialStore {
   get(serverId: string, kind: CredentialKind): Promise<string | null>;

@@ -9,11 +9,16 @@ export const KEYCHAIN_SERVICE = 'dns-fleet-monitor';
  */
 export const KEYCHAIN_PROBE_SERVICE = 'dns-fleet-monitor-probe';
 
+/** The kinds a server owns (removing a server removes these); a webhook's secret is not one of them. */
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['password', 'refresh'];
 
-/** `${serverId}` holds the password, `${serverId}:refresh` the refresh token. */
-export function accountFor(serverId: string, kind: CredentialKind): string {
-  return kind === 'password' ? serverId : `${serverId}:refresh`;
+/**
+ * `${serverId}` holds the password, `${serverId}:refresh` the refresh token, `webhook:${id}` a
+ * webhook's signing secret (server ids cannot hold a colon, so the names never meet).
+ */
+export function accountFor(id: string, kind: CredentialKind): string {
+  if (kind === 'webhook-secret') return `webhook:${id}`;
+  return kind === 'password' ? id : `${id}:refresh`;
 }
 
 function keychainName(): string {

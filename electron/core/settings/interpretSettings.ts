@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ForwardingSettingsSchema } from '../forwarding/forwardingSettings';
 import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
 import { MaintenanceWindowSchema, type MaintenanceWindow } from '../../../shared/domain/maintenance';
@@ -56,6 +57,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       ui: section('ui', UiSettingsSchema, defaults.ui),
       desktop: section('desktop', DesktopSettingsSchema, defaults.desktop),
       maintenance: salvageMaintenance(value.maintenance, problems),
+      forwarding: section('forwarding', ForwardingSettingsSchema, defaults.forwarding),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
       credentialBindings: section('credentialBindings', CredentialBindingsSchema, defaults.credentialBindings),
     },

@@ -69,6 +69,16 @@ const quietHours: SettingKey = {
   format: (v) => (v ? `${(v as { start: string }).start}-${(v as { end: string }).end}` : 'off'),
 };
 
+/** An http(s) URL, or `off`; the schema checks the URL (no user name or password in it). */
+function urlOrOff(path: readonly string[]): SettingKey {
+  return {
+    path,
+    accepts: 'an http:// or https:// URL, or off',
+    parse: (t) => (t.toLowerCase() === 'off' ? null : t),
+    format: (v) => (v as string | null) ?? 'off',
+  };
+}
+
 export const SETTING_KEYS = {
   'notify.enabled': bool(['notifications', 'enabled']),
   'notify.minSeverity': oneOf(['notifications', 'minSeverity'], SEVERITIES),
@@ -80,6 +90,8 @@ export const SETTING_KEYS = {
   'retention.telemetryDays': whole(['retention', 'telemetryDays'], 'days'),
   'retention.telemetryPercent': percent(['retention', 'telemetryShare']),
   'ui.theme': oneOf(['ui', 'theme'], ['auto', 'light', 'dark']),
+  'forward.alertmanagerUrl': urlOrOff(['forwarding', 'alertmanagerUrl']),
+  'forward.minSeverity': oneOf(['forwarding', 'minSeverity'], SEVERITIES),
 } as const satisfies Record<string, SettingKey>;
 
 export type SettingKeyName = keyof typeof SETTING_KEYS;

@@ -3,6 +3,7 @@ import { MaintenanceWindowSchema } from '../../../shared/domain/maintenance';
 import { NotificationPolicySchema, QuietHoursSchema } from '../../../shared/domain/notificationPolicy';
 import { DAY } from '../../../shared/domain/ids';
 import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
+import { ForwardingSettingsSchema } from '../forwarding/forwardingSettings';
 
 /** The version this build writes. Older files are migrated (migrations.ts), never rejected. */
 export const SETTINGS_VERSION = 3;
@@ -54,6 +55,8 @@ export const SettingsSchema = z.object({
   desktop: DesktopSettingsSchema.prefault({}),
   /** Saved maintenance windows (scheduled ahead, recurring in a time zone): alerts recorded, not notified. */
   maintenance: z.array(MaintenanceWindowSchema).max(1000).default([]),
+  /** Alert forwarding (Alertmanager); see forwarding/forwardingSettings.ts. */
+  forwarding: ForwardingSettingsSchema.prefault({}),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
   /**

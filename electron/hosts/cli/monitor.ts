@@ -10,6 +10,8 @@ import type { Logger } from '../../core/platform';
 import { createLogger } from '../../core/util/logger';
 import { nodePaths, untilStopped } from '../nodePlatform';
 import { terminalText as t } from './terminalText';
+import { parseListenAddress, type ListenAddress } from './metricsServer';
+import { serveMetrics } from './monitorMetrics';
 
 interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -30,6 +32,8 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       for: { type: 'string' },
       'totp-env': { type: 'string' },
       'log-level': { type: 'string', default: 'info' },
+      'metrics-listen': { type: 'string' },
+      'metrics-allow-remote': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -44,6 +48,12 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
     } catch (err) {
       return fail(io, (err as Error).message);
     }
+  }
+  let metricsAt: ListenAddress | undefined;
+  try {
+    if (values['metrics-listen'] !== undefined) metricsAt = parseListenAddress(values['metrics-listen'], values['metrics-allow-remote']!);
+  } catch (err) {
+    return fail(io, (err as Error).message);
   }
   const paths = nodePaths(dataDir);
   const level = (['debug', 'info', 'warn', 'error'].includes(values['log-level']!) ? values['log-level'] : 'info') as 'info';
@@ -100,6 +110,15 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   const health = await core.handlers['app:getHealth']({});
   if (!health.keychain.available) io.stderr.write(`dnsfleet: ${health.keychain.detail}\n`);
   for (const notice of health.notices) io.stderr.write(`dnsfleet: ${notice}\n`);
+  let metrics: Awaited<ReturnType<typeof serveMetrics>> | undefined;
+  try {
+    if (metricsAt) metrics = await serveMetrics(core, metricsAt, logger.child('metrics'));
+    // stderr, so stdout stays pure JSON lines; with port 0 this is how a caller learns the port.
+    if (metrics) io.stderr.write(`dnsfleet: serving http://${urlHost(metrics.address.host)}:${metrics.address.port}/metrics\n`);
+  } catch (err) {
+    await core.dispose();
+    return fail(io, `cannot serve /metrics on ${values['metrics-listen']}: ${(err as Error).message}`);
+  }
   // A watcher that dies on one stray rejection stops watching every server: log it and go on.
   const onRejection = (reason: unknown) => logger.error('unhandled rejection (monitor keeps running)', { reason: String(reason) });
   // SIGHUP is "Reconnect now" for every server not live (e.g. once an administrator unlocked the account).
@@ -111,6 +130,7 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   logger.info('stopping', { why });
   process.off('unhandledRejection', onRejection);
   process.off('SIGHUP', onHangup);
+  await metrics?.close();
   await core.dispose();
   return 0;
 }
@@ -120,6 +140,7 @@ async function reconnectAll(core: CoreHandle, logger: Logger): Promise<void> {
   logger.info('SIGHUP: reconnecting every server that is not live', { servers: waiting.length });
   for (const s of waiting) await core.handlers['servers:reconnect']({ id: s.serverId }).catch(() => undefined);
 }
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 function fail(io: CliIo, msg: string): number {
   io.stderr.write(`dnsfleet monitor: ${msg}\n`);

@@ -204,7 +204,7 @@ async function loadFleetTester(): Promise<TestConnectionFn | null> {
 }
 
 /** Reads the whole of stdin; one trailing newline (from `echo`) is not part of the password. */
-async function readStdin(stdin: NodeJS.ReadableStream): Promise<string | null> {
+export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string | null> {
   let text = '';
   for await (const chunk of stdin) text += typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
   const password = text.replace(/\r?\n$/, '');
@@ -212,7 +212,7 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string | null> {
 }
 
 /** A prompt that does not echo: raw mode, our own line editing, Ctrl-C / Ctrl-D abort. */
-function promptHidden(io: ServersIo, question: string): Promise<string | null> {
+export function promptHidden(io: ServersIo, question: string): Promise<string | null> {
   const input = io.stdin as NodeJS.ReadStream;
   if (typeof input.setRawMode !== 'function') return readStdin(io.stdin);
   io.stderr.write(question);

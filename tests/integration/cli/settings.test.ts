@@ -40,6 +40,8 @@ describe('dnsfleet settings', () => {
       ['retention.eventDays', '30'],
       ['retention.telemetryDays', '3'],
       ['retention.telemetryPercent', '40'],
+      ['forward.alertmanagerUrl', 'http://alertmanager.example:9093'],
+      ['forward.minSeverity', 'error'],
     ] as const) {
       const r = await settings('set', '--data-dir', dir, key, value);
       expect(r, r.stderr).toMatchObject({ code: 0, stdout: `${key} ${value}\n` });
@@ -47,6 +49,7 @@ describe('dnsfleet settings', () => {
     const saved = file(dir);
     expect(saved.notifications).toMatchObject({ minSeverity: 'error', quietHours: { start: '22:00', end: '07:00' }, escalateEveryMinutes: 15 });
     expect(saved.retention).toMatchObject({ maxBytes: 2048 * 1024 * 1024, maxAgeDays: 30, telemetryDays: 3, telemetryShare: 0.4 });
+    expect(saved.forwarding).toMatchObject({ alertmanagerUrl: 'http://alertmanager.example:9093', minSeverity: 'error' });
     const got = await settings('get', '--data-dir', dir, '--json');
     expect(JSON.parse(got.stdout)).toMatchObject({
       'notify.minSeverity': 'error',
@@ -75,6 +78,8 @@ describe('dnsfleet settings', () => {
       ['retention.maxMegabytes', 'lots', /not a whole number of megabytes/],
       ['retention.telemetryPercent', '95', /retention.telemetryPercent: Too big/i],
       ['retention.telemetryPercent', 'half', /"half" is not a whole percentage/],
+      ['forward.alertmanagerUrl', 'http://admin:pw@am:9093', /no user name or password in the URL/],
+      ['forward.alertmanagerUrl', 'ftp://am', /an http:\/\/ or https:\/\/ URL/],
       ['__proto__', 'x', /unknown key "__proto__"/],
       ['toString', 'x', /unknown key "toString"/],
     ];

@@ -5,7 +5,7 @@ import { defaultSettings, GIB, SettingsSchema } from '../../../electron/core/set
 const server = { id: 'dns-1', name: 'One', url: 'https://dns-1.example.net', username: 'monitor' };
 
 describe('settings schema', () => {
-  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login', () => {
+  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
@@ -14,6 +14,7 @@ describe('settings schema', () => {
       ui: { theme: 'auto' },
       desktop: { closeToTray: true, startAtLogin: false },
       maintenance: [],
+      forwarding: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] },
       demoOffered: false,
       credentialBindings: {},
     });
