@@ -29,6 +29,8 @@ export interface Counters {
   pongsReceived: number;
   framesSent: number;
   framesDropped: number;
+  /** event frames (not control frames) written to at least one socket: what a client could store */
+  eventsSent: number;
   requestsByPath: Map<string, number>;
 }
 
@@ -120,6 +122,7 @@ export function createContext(opts: EmulatorOptions): EmulatorContext {
       pongsReceived: 0,
       framesSent: 0,
       framesDropped: 0,
+      eventsSent: 0,
       requestsByPath: new Map(),
     },
     flags: {

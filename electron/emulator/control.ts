@@ -27,6 +27,7 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
       requestsByPath: Object.fromEntries(c.requestsByPath),
       framesSent: c.framesSent,
       framesDropped: c.framesDropped,
+      eventsSent: c.eventsSent,
     };
   };
 
@@ -94,6 +95,14 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
     clearBans() {
       ctx.fail2ban.clear();
       ctx.lockout.clear();
+    },
+    ban(ms, ip = '127.0.0.1') {
+      ctx.fail2ban.banNow(ip, ms);
+      // Every client of the emulator is on loopback, so every open socket belongs to the banned IP.
+      if (ip === '127.0.0.1') {
+        legacy.resetAll();
+        unified.resetAll();
+      }
     },
     users: {
       lock(username) {

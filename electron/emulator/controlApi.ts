@@ -36,6 +36,7 @@ const schemas = {
   sessionBroken: z.object({ broken: z.boolean() }),
   restFailure: z.object({ path: z.string().nullable(), status: z.number().int().min(0).max(599).optional() }),
   user: z.object({ username: z.string() }),
+  ban: z.object({ ms: z.number().min(0).max(86_400_000), ip: z.string().optional() }),
 };
 
 type Action = (body: unknown) => unknown;
@@ -72,6 +73,7 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
     'lock-user': p(schemas.user, (b) => control.users.lock(b.username)),
     'unlock-user': p(schemas.user, (b) => control.users.unlock(b.username)),
     'clear-bans': () => control.clearBans(),
+    ban: p(schemas.ban, (b) => control.ban(b.ms, b.ip)),
   };
 
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {

@@ -66,6 +66,11 @@ export class Fail2ban {
     this.bans.clear();
     this.hits.clear();
   }
+
+  /** A ban as if the jail had just filled up (chaos tests inject one without 20 failures). */
+  banNow(ip: string, ms: number): void {
+    this.bans.set(`${this.api.name}|${ip}`, { ip, jail: this.api.name, until: Date.now() + ms });
+  }
 }
 
 /** websocket/auth.py: 5 failed unified authentications per IP lock it out for 15 min (Q11). */

@@ -147,11 +147,13 @@ export class LegacyHub {
 
   private broadcast(eventType: string, data: unknown, onlyTypes?: readonly string[]): void {
     let frame: string | null = null;
+    let delivered = false;
     for (const c of this.conns.values()) {
       if (onlyTypes ? !onlyTypes.includes(c.type) : !c.events.includes(eventType)) continue;
       frame ??= controlFrame(eventType, data, this.ctx.now());
-      c.sock.send(frame);
+      delivered = c.sock.send(frame) || delivered;
     }
+    if (delivered) this.ctx.counters.eventsSent++;
   }
 
   /** L2 to every socket subscribed to health_update (health, admin). */
@@ -202,6 +204,11 @@ export class LegacyHub {
 
   resumeAfterHang(): void {
     for (const c of this.conns.values()) c.sock.resetKeepalive();
+  }
+
+  /** Cut every socket (a firewall reset); the close handlers tidy up as after any disconnect. */
+  resetAll(): void {
+    for (const c of [...this.conns.values()]) c.sock.ws.terminate();
   }
 
   terminateAll(): void {

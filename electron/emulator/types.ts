@@ -117,6 +117,8 @@ export interface EmulatorStats {
   framesSent: number;
   /** frames not written because a socket's send buffer was over its bound */
   framesDropped: number;
+  /** event frames (not control frames) written to at least one socket: what a client could store */
+  eventsSent: number;
 }
 
 export interface EmulatorControl {
@@ -148,6 +150,9 @@ export interface EmulatorControl {
   stats(): EmulatorStats;
   /** extra: lift every fail2ban ban and unified IP lockout */
   clearBans(): void;
+  /** extra: fail2ban bans `ip` (hybrid-dns-api jail) for `ms` now; its open sockets are reset, as an
+   * iptables REJECT would cut established connections too. */
+  ban(ms: number, ip?: string): void;
   /** lock: five failed logins (Q10); unlock: what an administrator does afterwards (failed attempts back to 0). */
   users: { lock(username: string): void; unlock(username: string): void; failedAttempts(username: string): number };
 }

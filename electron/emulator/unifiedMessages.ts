@@ -43,13 +43,13 @@ export function handleUnifiedText(hub: UnifiedHub, conn: UnifiedConn, text: stri
   try {
     msg = JSON.parse(text);
   } catch (err) {
-    return hub.enqueue(conn, endpointErrorFrame(`Invalid JSON format: ${pythonJsonError(text, err)}`, 'MESSAGE_ERROR', true, now)); // U10
+    return void hub.enqueue(conn, endpointErrorFrame(`Invalid JSON format: ${pythonJsonError(text, err)}`, 'MESSAGE_ERROR', true, now)); // U10
   }
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) {
-    return hub.enqueue(conn, endpointErrorFrame('Message must be a JSON object', 'MESSAGE_ERROR', true, now));
+    return void hub.enqueue(conn, endpointErrorFrame('Message must be a JSON object', 'MESSAGE_ERROR', true, now));
   }
   const m = msg as Data;
-  if (!('type' in m)) return hub.enqueue(conn, endpointErrorFrame("Message must contain 'type' field", 'MESSAGE_ERROR', true, now));
+  if (!('type' in m)) return void hub.enqueue(conn, endpointErrorFrame("Message must contain 'type' field", 'MESSAGE_ERROR', true, now));
   const type = String(m['type']);
   const data = 'data' in m ? m['data'] : {};
   try {

@@ -164,12 +164,14 @@ export class UnifiedHub {
   }
 
   /** Queued send (models.py send_message): a poisoned queue swallows everything (Q7). */
-  enqueue(conn: UnifiedConn, frame: string): void {
+  enqueue(conn: UnifiedConn, frame: string): boolean {
     if (conn.poisoned) {
       conn.stuck++;
-      return;
+      return false;
     }
-    if (conn.sock.send(frame)) conn.messageCount++;
+    if (!conn.sock.send(frame)) return false;
+    conn.messageCount++;
+    return true;
   }
 
   reply(conn: UnifiedConn, type: string, data: unknown): void {
@@ -216,12 +218,14 @@ export class UnifiedHub {
     const id = randomUUID();
     let adminFrame: string | null = null;
     let userFrame: string | null = null;
+    let delivered = false;
     for (const c of this.conns.values()) {
       if (!this.routes(c, type)) continue;
       if (c.isAdmin) adminFrame ??= eventFrame(type, data, this.ctx.now(), priority, id);
       else userFrame ??= eventFrame(type, maskForNonAdmin(type, data), this.ctx.now(), priority, id);
-      this.enqueue(c, (c.isAdmin ? adminFrame : userFrame) as string);
+      delivered = this.enqueue(c, (c.isAdmin ? adminFrame : userFrame) as string) || delivered;
     }
+    if (delivered) this.ctx.counters.eventsSent++;
   }
 
   /** U5 */
@@ -265,6 +269,11 @@ export class UnifiedHub {
   resetState(): void {
     this.subs.clear();
     this.ctx.lockout.clear();
+  }
+
+  /** Cut every socket (a firewall reset); the close handlers tidy up as after any disconnect. */
+  resetAll(): void {
+    for (const c of [...this.conns.values()]) c.sock.ws.terminate();
   }
 
   terminateAll(): void {

@@ -75,6 +75,47 @@ describe('scripted faults', () => {
     );
   });
 
+  it('ban(ms): open sockets are cut at once (as iptables would) and requests reset until the ban lifts', async () => {
+    const s = await start({ healthIntervalMs: 60_000 });
+    const t = await token(s);
+    const legacy = connect(s, '/api/websocket/ws/admin', t);
+    const unified = connect(s, '/api/unified/ws', t);
+    await legacy.type('connection_established');
+    await unified.type('connection_established');
+    s.control.ban(400);
+    expect((await legacy.closed).code).toBe(1006);
+    expect((await unified.closed).code).toBe(1006);
+    await expect(fetch(`${s.url}/api/unified/ws/info`)).rejects.toThrow();
+    expect(s.control.stats().bans).toEqual([expect.objectContaining({ ip: '127.0.0.1', jail: 'hybrid-dns-api' })]);
+    await until(async () => (await fetch(`${s.url}/api/unified/ws/info`).then((r) => r.status, () => 0)) === 200, 3000);
+    const again = connect(s, '/api/websocket/ws/admin', t);
+    await again.type('connection_established');
+    expect(s.control.stats().legacyOpen).toBe(1);
+    again.close();
+  });
+
+  it('eventsSent counts event frames written to a socket: not control frames, raw frames or events nobody got', async () => {
+    const s = await start({ healthIntervalMs: 60_000, systemIntervalMs: 60_000 });
+    const t = await token(s);
+    s.control.emitUnified('system_status', { type: 'query_update', data: {} }); // no socket yet
+    expect(s.control.stats().eventsSent).toBe(0);
+    const legacy = connect(s, '/api/websocket/ws/admin', t);
+    await legacy.type('health_update'); // pushed when the first socket opens
+    const before = s.control.stats().eventsSent;
+    expect(before).toBeGreaterThanOrEqual(1);
+    s.control.pushHealthUpdate();
+    s.control.sendRawLegacy('not json {');
+    await legacy.next((f) => f.raw === 'not json {');
+    expect(s.control.stats().eventsSent).toBe(before + 1);
+    const unified = connect(s, '/api/unified/ws', t);
+    await unified.type('connection_established');
+    s.control.emitUnified('system_status', { type: 'query_update', data: {} });
+    await unified.type('system_status');
+    expect(s.control.stats().eventsSent).toBe(before + 2);
+    legacy.close();
+    unified.close();
+  });
+
   it('fail2ban auth jail: 5 failed logins in 10 min ban the IP', async () => {
     const s = await start({
       authBanMs: 60_000,
