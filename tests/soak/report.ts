@@ -25,7 +25,15 @@ export interface SoakReport {
   servers: { total: number; legacy: number; unified: number; tls: number };
   seed: number;
   context: Record<string, unknown>;
-  rss: { samples: RssSample[]; peakMb: number; warmupMs: number; slopeMbPerMin: number | null; samplesAfterWarmup: number };
+  rss: {
+    samples: RssSample[];
+    peakMb: number;
+    warmupMs: number;
+    slopeMbPerMin: number | null;
+    samplesAfterWarmup: number;
+    /** the slope over the run's second half only: caches that fill once show in the first */
+    slopeSecondHalfMbPerMin: number | null;
+  };
   events: Ledger & { monitorEventLines: number };
   faults: FaultOutcome[];
   faultSummary: Record<string, { injected: number; withAlert: number; ok: number; pending: number; failed: number; maxBackS: number | null; maxBoundS: number | null }>;
@@ -97,7 +105,7 @@ export function formatReport(r: SoakReport): string {
   const lines = [
     `soak: ${r.minutes} min, ${r.servers.total} servers (${r.servers.legacy} legacy, ${r.servers.unified} unified, ${r.servers.tls} TLS), seed ${r.seed}`,
     `RSS MB by minute: ${r.rss.samples.map((s) => s.rssMb).join(' ')}`,
-    `RSS peak ${r.rss.peakMb} MB; slope after ${Math.round(r.rss.warmupMs / 60_000)} min warm-up: ${r.rss.slopeMbPerMin?.toFixed(2) ?? 'n/a'} MB/min`,
+    `RSS peak ${r.rss.peakMb} MB; slope after ${Math.round(r.rss.warmupMs / 60_000)} min warm-up: ${r.rss.slopeMbPerMin?.toFixed(2) ?? 'n/a'} MB/min; over the second half: ${r.rss.slopeSecondHalfMbPerMin?.toFixed(2) ?? 'n/a'} MB/min`,
     `events: sent ${r.events.sent}, stored ${r.events.stored}, lost ${r.events.lost}, extra ${r.events.extra}; server-side drops ${r.events.serverDropped}; derived stored ${r.events.derivedStored}`,
     `faults: ${r.faults.length} injected, ${r.skippedFaults.length} skipped; process exits ${r.exits.length}`,
     `alerts: ${r.alerts.raised} raised (${Object.entries(r.alerts.byKey).map(([k, n]) => `${k} ${n}`).join(', ')}), ${r.alerts.notified} notified`,
