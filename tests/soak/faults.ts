@@ -72,45 +72,48 @@ export class ChaosMonkey {
     const record: FaultRecord = { n: this.faults.length + 1, kind, server: s?.id ?? null, stack: s?.stack ?? null, injectedAt: now, endsAt: now, detail: '' };
     if (s) this.lastHit.set(s.id, now);
     this.faults.push(record);
+    await this.apply(kind, record, s);
+    return record;
+  }
+
+  /** Sets the fault off; `record.endsAt` and `record.detail` say when it ends and what it was. */
+  private async apply(kind: FaultKind, record: FaultRecord, s: SoakServer | null): Promise<void> {
     const c = s?.emulator.control;
+    const scale = this.scale;
     switch (kind) {
       case 'restart': {
-        const downMs = Math.round(this.random.between(...this.scale.restartDownMs));
+        const downMs = Math.round(this.random.between(...scale.restartDownMs));
         void c!.restart(downMs);
-        record.endsAt = now + downMs; // the emulator brings itself back; nothing can end it sooner
+        record.endsAt = record.injectedAt + downMs; // the emulator brings itself back; nothing can end it sooner
         record.detail = `down ${downMs} ms (1012 close, 502 meanwhile)`;
-        break;
+        return;
       }
       case 'hang':
         c!.hang(true);
-        this.endIn(record, this.scale.hangMs, () => c!.hang(false), `frozen ${this.scale.hangMs} ms`);
-        break;
+        return this.endIn(record, scale.hangMs, () => c!.hang(false), `frozen ${scale.hangMs} ms`);
       case 'replace':
         c!.replaceConnections();
         record.detail = 'another client took the WebSocket slot ("Replaced by new connection")';
-        break;
+        return;
       case 'token-expiry':
         c!.expireTokens();
         record.detail = 'every access and refresh token expired';
-        break;
+        return;
       case 'ban':
-        c!.ban(this.scale.banMs);
-        this.endIn(record, this.scale.banMs, () => c!.clearBans(), `fail2ban ban ${this.scale.banMs} ms, open sockets reset`);
-        break;
+        c!.ban(scale.banMs);
+        return this.endIn(record, scale.banMs, () => c!.clearBans(), `fail2ban ban ${scale.banMs} ms, open sockets reset`);
       case 'garbage':
         record.detail = this.sendGarbage(s!);
-        break;
+        return;
       case 'cert-change':
-        await this.fleet.changeCertificate(s!, this.seed * 1000 + this.faults.length);
+        await this.fleet.changeCertificate(s!, this.seed * 1000 + record.n);
         record.detail = 'restarted on the same port with a new self-signed certificate (the pin no longer matches)';
-        break;
+        return;
       case 'disk-full': {
         const taken = this.disk!.fill();
-        this.endIn(record, this.scale.diskFullMs, () => this.disk!.free(), `data dir full for ${this.scale.diskFullMs} ms (filler ${Math.round(taken / 1048576)} MB)`);
-        break;
+        return this.endIn(record, scale.diskFullMs, () => this.disk!.free(), `data dir full for ${scale.diskFullMs} ms (filler ${Math.round(taken / 1048576)} MB)`);
       }
     }
-    return record;
   }
 
   private endIn(record: FaultRecord, ms: number, end: () => void, detail: string): void {

@@ -21,6 +21,7 @@ export interface SoakServer {
   emulator: EmulatedServer;
   /** eventsSent of emulator instances already closed (a certificate change replaces the instance) */
   sentBefore: number;
+  droppedBefore: number;
   threatsAdded: number;
   certChanged: boolean;
 }
@@ -52,7 +53,7 @@ export class SoakFleet {
       const tls = i % 8 < 2;
       const id = `soak-${String(i + 1).padStart(2, '0')}`;
       const emulator = await startEmulator({ ...options({ id, stack }, seed * 1000 + i), ...(tls ? { tlsCert: original } : {}) });
-      servers.push({ id, stack, tls, port: emulator.port, pin: emulator.fingerprint256 ?? null, emulator, sentBefore: 0, threatsAdded: 0, certChanged: false });
+      servers.push({ id, stack, tls, port: emulator.port, pin: emulator.fingerprint256 ?? null, emulator, sentBefore: 0, droppedBefore: 0, threatsAdded: 0, certChanged: false });
     }
     return new SoakFleet(servers, options);
   }
@@ -93,15 +94,17 @@ export class SoakFleet {
 
   /** Certificate change: the server comes back on the same port with a new self-signed certificate. */
   async changeCertificate(s: SoakServer, seed: number): Promise<void> {
-    const sent = s.emulator.control.stats().eventsSent;
+    const stats = s.emulator.control.stats();
     await s.emulator.close();
-    s.sentBefore += sent;
+    s.sentBefore += stats.eventsSent;
+    s.droppedBefore += stats.framesDropped;
     s.certChanged = true;
     s.emulator = await startEmulator({ ...this.options(s, seed), port: s.port, tlsCert: await generateSelfSignedCert() });
   }
 
-  eventsSent(s: SoakServer): number {
-    return s.sentBefore + s.emulator.control.stats().eventsSent;
+  eventsSent(s: SoakServer): { sent: number; dropped: number } {
+    const stats = s.emulator.control.stats();
+    return { sent: s.sentBefore + stats.eventsSent, dropped: s.droppedBefore + stats.framesDropped };
   }
 
   /** Freezes every server: from here on nothing is sent, so the counts are final. */

@@ -71,7 +71,7 @@ async function withFleet(opts: SoakOptions, limits: RssLimits, p: RunParts): Pro
   fleet.quiesce();
   // Frames already written are read and committed by the monitor before it is asked to stop.
   await new Promise((r) => setTimeout(r, 3000));
-  const sent = new Map(fleet.servers.map((s) => [s.id, { sent: fleet.eventsSent(s), dropped: s.emulator.control.stats().framesDropped }]));
+  const sent = new Map(fleet.servers.map((s) => [s.id, fleet.eventsSent(s)]));
   const stopCode = await monitor.stop();
   const ledger = readLedger(dataDir, fleet, sent);
   return buildReport(opts, limits, { startedAt, runEnd, rss, ledger, monitor, chaos, stopCode, notes: p.notes, fleet });
@@ -154,10 +154,11 @@ function buildReport(opts: SoakOptions, limits: RssLimits, c: Collected): SoakRe
   return report;
 }
 
+/** Alert keys embed server strings (a threat's domain): counted in a Map, never on an object. */
 function countBy(keys: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) out[k] = (out[k] ?? 0) + 1;
-  return out;
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 export { formatReport };
