@@ -97,6 +97,11 @@ export class MonitorProcess {
     }
   }
 
+  /** From now on an exit is one the harness asked for (its own SIGINT reached the monitor too). */
+  expectStop(): void {
+    this.stopping = true;
+  }
+
   /** SIGTERM and wait: the monitor flushes its event log on the way out. */
   async stop(timeoutMs = 60_000): Promise<number | null> {
     this.stopping = true;

@@ -64,9 +64,10 @@ async function withFleet(opts: SoakOptions, limits: RssLimits, p: RunParts): Pro
   log(`fleet of ${fleet.servers.length} ${allLive ? 'live' : 'partly live'} after ${Math.round((Date.now() - startedAt) / 1000)} s`);
   fleet.startThreats(opts.scale.threatEveryMs, random);
 
-  const rss = await soakPhase(opts, monitor, chaos, log, startedAt);
+  const { rss, interrupted } = await soakPhase(opts, monitor, chaos, log, startedAt);
   chaos.endAll();
-  await drain(opts, fleet, monitor, log);
+  if (interrupted) p.notes.push('interrupted before its time was up; no drain');
+  else await drain(opts, fleet, monitor, log);
   const runEnd = Date.now();
   fleet.quiesce();
   // Frames already written are read and committed by the monitor before it is asked to stop.
@@ -78,7 +79,13 @@ async function withFleet(opts: SoakOptions, limits: RssLimits, p: RunParts): Pro
 }
 
 /** The timed part: a fault every interval, an RSS sample every rssEveryMs, until the time is up. */
-async function soakPhase(opts: SoakOptions, monitor: MonitorProcess, chaos: ChaosMonkey, log: (m: string) => void, startedAt: number): Promise<RssSample[]> {
+async function soakPhase(
+  opts: SoakOptions,
+  monitor: MonitorProcess,
+  chaos: ChaosMonkey,
+  log: (m: string) => void,
+  startedAt: number,
+): Promise<{ rss: RssSample[]; interrupted: boolean }> {
   const samples: RssSample[] = [];
   const sample = (): void => {
     const bytes = monitor.rssBytes();
@@ -87,18 +94,32 @@ async function soakPhase(opts: SoakOptions, monitor: MonitorProcess, chaos: Chao
   sample();
   const rssTimer = setInterval(sample, opts.rssEveryMs);
   const endAt = Date.now() + opts.minutes * 60_000;
+  // Ctrl-C (or SIGTERM) ends the timed part early: the faults still end, the counts are still made.
+  // The terminal's SIGINT reaches the monitor too, so the monitor is marked as told to stop.
+  let interrupted = false;
+  let wake = (): void => undefined;
+  const onSignal = (): void => {
+    interrupted = true;
+    monitor.expectStop();
+    log('interrupted: ending the faults and counting');
+    wake();
+  };
+  const pause = (ms: number): Promise<void> => new Promise((r) => ((wake = r as () => void), setTimeout(r, ms)));
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    while (Date.now() + opts.faultEveryMs <= endAt) {
-      await new Promise((r) => setTimeout(r, opts.faultEveryMs));
+    while (!interrupted && Date.now() + opts.faultEveryMs <= endAt) {
+      await pause(opts.faultEveryMs);
+      if (interrupted) break;
       const f = await chaos.injectNext();
       log(f ? `fault #${f.n} ${f.kind} ${f.server ?? '(data dir)'}: ${f.detail}` : 'no fault this round: no live server free');
     }
-    await new Promise((r) => setTimeout(r, Math.max(0, endAt - Date.now())));
+    if (!interrupted) await pause(Math.max(0, endAt - Date.now()));
   } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
     clearInterval(rssTimer);
     sample();
   }
-  return samples;
+  return { rss: samples, interrupted };
 }
 
 /** After the last fault: wait (bounded) until every server that can be live is live again. */
