@@ -18,7 +18,7 @@ export async function soakBench(quick: boolean): Promise<Record<string, unknown>
       rssEveryMs: quick ? 5 * SECOND : MINUTE,
       verbose: false,
     }),
-    { warmupMs: quick ? 20 * SECOND : 3 * MINUTE, maxSlopeMbPerMin: quick ? undefined : 1, maxPeakMb: 1024 },
+    { warmupMs: quick ? 20 * SECOND : 5 * MINUTE, maxSlopeMbPerMin: quick ? undefined : 1, maxPeakMb: 1024 },
   );
   const { servers: _perServer, alerts: _alerts, ...events } = report.events;
   return {

@@ -48,10 +48,12 @@ export function faultOutcomes(faults: FaultRecord[], history: StateChange[], ale
   const carry = new Map<string, Carry>();
   return faults.map((f, i) => {
     const next = faults.slice(i + 1).find((g) => g.server === f.server);
-    const out = base(f, alerts, next?.injectedAt ?? Infinity);
+    const nextAt = next?.injectedAt ?? Infinity;
+    const out = base(f, alerts, nextAt);
     if (f.server === null) return judgeGlobal(out);
     const states = history.filter((h) => h.server === f.server && h.at >= f.injectedAt);
-    const left = states.find((h) => h.state !== 'live');
+    // A server is only faulted again once it is live, so leaving live after that is the next fault's doing.
+    const left = states.find((h) => h.state !== 'live' && h.at < nextAt);
     out.leftLiveAt = left?.at ?? null;
     out.leftLiveAs = left?.state ?? null;
     if (f.kind === 'cert-change') return judgeCertChange(out, states, scale, runEnd);

@@ -4,7 +4,7 @@
  * decide the exit code.
  */
 import type { Ledger } from './ledger';
-import type { ProcessExit } from './monitor';
+import type { ProcessExit, StateChange } from './monitor';
 import type { FaultOutcome } from './outcomes';
 
 export interface RssSample {
@@ -36,6 +36,8 @@ export interface SoakReport {
   };
   events: Ledger & { monitorEventLines: number };
   faults: FaultOutcome[];
+  /** every state line the monitor printed, so a report can be judged again offline */
+  stateHistory: StateChange[];
   faultSummary: Record<string, { injected: number; withAlert: number; ok: number; pending: number; failed: number; maxBackS: number | null; maxBoundS: number | null }>;
   skippedFaults: { at: number; reason: string }[];
   /** raised: stored by the monitor; notified: printed (the storm gate caps notifications fleet-wide) */

@@ -162,6 +162,7 @@ function buildReport(opts: SoakOptions, limits: RssLimits, c: Collected): SoakRe
     },
     events: { ...c.ledger, monitorEventLines: c.monitor.eventLines },
     faults,
+    stateHistory: c.monitor.history,
     faultSummary: summariseFaults(faults),
     skippedFaults: c.chaos.skipped,
     alerts: { raised: c.ledger.alerts.length, byKey: countBy(c.ledger.alerts.map((a) => a.key.split(':')[0]!)), notified: c.monitor.alerts.length },

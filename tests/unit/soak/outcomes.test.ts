@@ -49,6 +49,15 @@ describe('soak fault verdicts', () => {
     expect(judge(cert, [at('s1', 'reconnecting', 50), at('s1', 'live', 2000)], [alert]).why).toMatch(/does not match/);
   });
 
+  it('a later fault on the same server is not blamed on an earlier one (seen in a 60-minute run)', () => {
+    const garbage = fault({ n: 1, kind: 'garbage', endsAt: T0 });
+    const restart = fault({ n: 2, kind: 'restart', injectedAt: T0 + 600_000, endsAt: T0 + 605_000 });
+    const history = [at('s1', 'reconnecting', 600_001), at('s1', 'live', 620_000)];
+    const [first, second] = faultOutcomes([garbage, restart], history, [], FAST_SCALE, T0 + 900_000);
+    expect(first).toMatchObject({ verdict: 'ok', leftLiveAt: null, backAfterMs: 0 });
+    expect(second).toMatchObject({ verdict: 'ok', backAfterMs: 15_000 });
+  });
+
   it('counts only connection alerts of the faulted server, not threats or other servers', () => {
     const alerts: RaisedAlert[] = [
       { server: 's1', key: 'connection', severity: 'error', title: 'No data', at: T0 + 9000 },
