@@ -10,6 +10,7 @@ import { EventQueryError } from './searchQuery';
 import { isCorrupt } from './damage';
 
 export const MAX_PAGE = 1000;
+type FacetDimension = 'servers' | 'categories' | 'severities' | 'types';
 const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key, e.claimed_at';
 
 export class EventQueries {
@@ -67,22 +68,25 @@ export class EventQueries {
     return this.run(() => this.db.prepare(`SELECT count(*) FROM all_events e WHERE ${c.where}`).pluck().get(...c.params) as number);
   }
 
+  /**
+   * Counts per value of each dimension. A dimension's counts respect every filter except its own
+   * (so a chosen server still shows how many the others have); the total respects all of them and
+   * is therefore the number of rows the same filter lists.
+   */
   facets(filter: EventFilter): EventFacets {
-    const c = filterConditions(filter);
-    const group = (column: string, label: (v: number | string) => string) => {
+    const group = (column: string, own: FacetDimension, label: (v: number | string) => string) => {
+      const c = filterConditions({ ...filter, [own]: undefined });
       const rows = this.run(
         () => this.db.prepare(`SELECT ${column} AS v, count(*) AS n FROM all_events e WHERE ${c.where} GROUP BY ${column}`).all(...c.params) as { v: number | string; n: number }[],
       );
       return Object.fromEntries(rows.map((r) => [label(r.v), r.n]));
     };
-    const servers = group('e.server_id', String);
-    const total = Object.values(servers).reduce((a, b) => a + b, 0);
     return {
-      servers,
-      categories: group('e.category', (v) => categoryOf(Number(v))),
-      severities: group('e.severity', (v) => severityOf(Number(v))),
-      types: group('e.type', String),
-      total,
+      servers: group('e.server_id', 'servers', String),
+      categories: group('e.category', 'categories', (v) => categoryOf(Number(v))),
+      severities: group('e.severity', 'severities', (v) => severityOf(Number(v))),
+      types: group('e.type', 'types', String),
+      total: this.count(filter),
     };
   }
 

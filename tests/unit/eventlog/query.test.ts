@@ -128,9 +128,33 @@ describe('event queries', () => {
   it('counts facets under the filter', () => {
     const f = log.facets({ servers: ['dns-east-1'] });
     expect(f.total).toBe(COUNT / 8);
-    expect(f.servers).toEqual({ 'dns-east-1': COUNT / 8 });
+    expect(f.servers['dns-east-1']).toBe(COUNT / 8);
     expect(Object.values(f.categories).reduce((a, b) => a + b, 0)).toBe(COUNT / 8);
     expect(f.severities.critical).toBe(COUNT / 40);
+  });
+
+  it('counts each facet under every filter but its own, and the total under all of them', () => {
+    // 10 events of each kind per server. The reported defect: the total and the severity facet
+    // ignored the server filter ("288 events" where the list held 32).
+    const filter: EventFilter = { servers: ['dns-east-1'], severities: ['critical', 'warning'] };
+    const f = log.facets(filter);
+    expect(f.total).toBe(all(filter).length);
+    expect(f.total).toBe(20);
+    expect(f.severities).toEqual({ debug: 10, info: 10, warning: 10, error: 10, critical: 10 });
+    expect(Object.keys(f.servers)).toHaveLength(8);
+    expect(Object.values(f.servers).every((n) => n === 20)).toBe(true);
+    expect(f.categories).toEqual({ health: 10, system: 10 });
+    expect(f.types).toEqual({ forwarder_status_change: 10, bind_down: 10 });
+  });
+
+  it('counts what a search lists, under the other filters too', () => {
+    const filter: EventFilter = { servers: ['dns-east-1', 'dns-west-1'], categories: ['health'], search: 'upstream' };
+    const f = log.facets(filter);
+    expect(f.total).toBe(all(filter).length);
+    expect(f.total).toBe(20);
+    expect(f.categories.health).toBe(20);
+    expect(f.servers['dns-east-2']).toBe(10);
+    expect(log.count(filter)).toBe(f.total);
   });
 
   it('buckets a time histogram over the requested range', () => {

@@ -22,7 +22,7 @@ export const RANGES = [
 ];
 
 const withCount = (values: readonly string[], counts: Record<string, number> | undefined, label: (v: string) => string = (v) => v) =>
-  values.map((v) => ({ value: v, label: `${label(v)} (${counts?.[v] ?? 0})` }));
+  values.map((v) => ({ value: v, label: `${label(v)} (${counts && Object.hasOwn(counts, v) ? counts[v] : 0})` }));
 
 /** Presentational filter bar; facet counts come in, the edited filter goes out. */
 export function EventFilters({ value, onChange, facets, serverName }: { value: EventFilterState; onChange(v: EventFilterState): void; facets: EventFacets | null; serverName(id: string): string }) {
