@@ -37,7 +37,7 @@ function seed(now: number): FleetEvent[] {
         severity,
         category: severity === 'debug' ? 'dns' : 'health',
         type: severity === 'debug' ? 'query_update' : 'forwarder_status_change',
-        title: quad9 ? `Forwarder Quad9 is unhealthy #${i}` : `Forwarder Cloudflare changed #${i}`,
+        title: quad9 ? `Forwarder Quad9 is unreachable #${i}` : `Forwarder Cloudflare changed #${i}`,
         occurredAt: at,
         receivedAt: at,
         derived: false,
@@ -100,4 +100,21 @@ test('the total, the facets and the rows agree with the CLI under server, time, 
   await page.getByTestId('event-search').fill('Quad9');
   await expect(header).toContainText(`${quad9} events`);
   await expect(page.getByTestId('event-row')).toHaveCount(quad9);
+});
+
+test('search finds words by their beginning and reads field terms, counting as the CLI does', async ({ page }) => {
+  const typed = 'unreach server:dns-hq-1 severity>=warning';
+  const [prefix, fields] = await Promise.all([cliCount(app.dataDir, [...VISIBLE, '--search', 'unreach']), cliCount(app.dataDir, [...VISIBLE, '--search', typed])]);
+  expect(prefix).toBeGreaterThan(fields);
+  expect(fields).toBeGreaterThan(0);
+
+  await page.goto(`${app.url}#/events`);
+  const header = page.getByTestId('event-histogram');
+  await page.getByTestId('event-search').fill('unreach');
+  await expect(header).toContainText(`${prefix} events`);
+  await expect(page.getByTestId('event-row')).toHaveCount(prefix);
+  await page.getByTestId('event-search').fill(typed);
+  await expect(header).toContainText(`${fields} events`);
+  await expect(page.getByTestId('event-row')).toHaveCount(fields);
+  for (const server of await page.getByTestId('event-server').allTextContents()) expect(server).toBe('dns-hq-1');
 });

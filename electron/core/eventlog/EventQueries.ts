@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventFacets, EventFilter, EventPage, Histogram } from '../../../shared/ipc/schemas';
 import { categoryOf, fromRow, KEY_SLOTS, keyToMs, msToKey, severityOf, type EventRow } from './eventRows';
-import { baseConditions, decodeCursor, encodeCursor, filterConditions, likeConditions, searchOf } from './filterSql';
+import { allOf, baseConditions, decodeCursor, encodeCursor, fieldConditions, filterConditions, likeConditions, searchOf } from './filterSql';
 import { EventQueryError } from './searchQuery';
 import { isCorrupt } from './damage';
 
@@ -32,17 +32,18 @@ export class EventQueries {
   rows(filter: EventFilter, beforeKey: number | undefined, limit: number): EventRow[] {
     const n = clampLimit(limit) + 1;
     const search = searchOf(filter);
-    if (!search) {
-      const c = baseConditions(filter, { beforeKey });
+    const fields = fieldConditions(search);
+    if (!search?.match) {
+      const c = allOf(baseConditions(filter, { beforeKey }), fields);
       return this.run(() => this.db.prepare(`SELECT ${COLUMNS} FROM all_events e WHERE ${c.where} ORDER BY e.key DESC LIMIT ?`).all(...c.params, n) as EventRow[]);
     }
     // Indexed rows come from FTS5 in rowid (= time) order; the few not yet indexed (listed in
     // fts_pending, or still in the inbox) are matched by substring.
     // CROSS JOIN pins FTS5 as the outer loop: otherwise SQLite may walk a server index and probe
     // FTS5 once per row, which is ten times slower on a large log.
-    const f = baseConditions(filter, { beforeKey, keyColumn: 'f.rowid' });
-    const p = baseConditions(filter, { beforeKey, keyColumn: 'p.key' });
-    const i = baseConditions(filter, { beforeKey });
+    const f = allOf(baseConditions(filter, { beforeKey, keyColumn: 'f.rowid' }), fields);
+    const p = allOf(baseConditions(filter, { beforeKey, keyColumn: 'p.key' }), fields);
+    const i = allOf(baseConditions(filter, { beforeKey }), fields);
     const like = likeConditions(search);
     const sql = `SELECT * FROM (SELECT ${COLUMNS} FROM events_fts f CROSS JOIN events e ON e.key = f.rowid
         WHERE events_fts MATCH ? AND ${f.where} ORDER BY f.rowid DESC LIMIT ?)
