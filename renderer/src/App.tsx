@@ -1,7 +1,9 @@
 import { AppShell, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
+import type { Alert } from '../../shared/domain/alert';
 import { AppHeader } from './components/AppHeader/AppHeader';
+import { AlertToasts, CriticalBanner } from './components/AlertToasts/AlertToasts';
 import { useAlertToasts } from './components/AlertToasts/useAlertToasts';
 import { ConnectionBanner, HealthBanners } from './components/Banners/Banners';
 import { Icon, type IconName } from './components/Icon/Icon';
@@ -30,7 +32,7 @@ export function App() {
   const [route, go] = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const permission = useNotificationPermission(client.kind === 'web');
-  useAlertToasts(store, client.kind === 'web', go);
+  const toasts = useAlertToasts(store, client.kind === 'web', go);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
@@ -80,13 +82,18 @@ export function App() {
           <Stack gap={0} mx="calc(-1 * var(--mantine-spacing-sm))" mt="calc(-1 * var(--mantine-spacing-sm))">
             <ConnectionBanner connection={fleet.connection} />
             <HealthBanners health={fleet.health} />
+            <CriticalBanner entries={toasts.state.banner.filter((e) => stillActive(fleet.alerts, e.alert.id))} onOpen={toasts.open} onDismiss={toasts.dismissBanner} />
           </Stack>
           <Page route={route} go={navigate} />
         </Stack>
       </AppShell.Main>
+      <AlertToasts view={toasts} />
     </AppShell>
   );
 }
+
+/** A collapsed critical alert leaves the banner once it is acknowledged, snoozed or resolved. */
+const stillActive = (alerts: readonly Alert[], id: string) => alerts.some((a) => a.id === id && a.status === 'active');
 
 function Page({ route, go }: { route: Route; go(r: Route): void }) {
   switch (route.page) {
