@@ -102,7 +102,7 @@ function Page({ route, go }: { route: Route; go(r: Route): void }) {
     case 'alerts':
       return <AlertsPage />;
     case 'events':
-      return <EventsPage />;
+      return <EventsPage query={route.query ?? ''} go={go} />;
     case 'servers':
       return <ServersPage />;
     case 'settings':

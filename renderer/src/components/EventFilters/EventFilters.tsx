@@ -1,25 +1,10 @@
 import { Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { EVENT_CATEGORIES, SEVERITIES } from '../../../../shared/domain/fleetEvent';
 import type { EventFacets } from '../../../../shared/ipc/schemas';
+import { RANGES, type EventFilterState } from '../../lib/eventView';
 
-export interface EventFilterState {
-  servers: string[];
-  categories: string[];
-  severities: string[];
-  types: string[];
-  derived: 'all' | 'pushed' | 'derived';
-  range: string;
-  search: string;
-}
-
-export const RANGES = [
-  { value: '15m', label: 'Last 15 min', ms: 15 * 60_000 },
-  { value: '1h', label: 'Last hour', ms: 3_600_000 },
-  { value: '6h', label: 'Last 6 h', ms: 6 * 3_600_000 },
-  { value: '24h', label: 'Last 24 h', ms: 86_400_000 },
-  { value: '7d', label: 'Last 7 days', ms: 7 * 86_400_000 },
-  { value: 'all', label: 'All time', ms: 0 },
-];
+export type { EventFilterState } from '../../lib/eventView';
+export { RANGES } from '../../lib/eventView';
 
 const withCount = (values: readonly string[], counts: Record<string, number> | undefined, label: (v: string) => string = (v) => v) =>
   values.map((v) => ({ value: v, label: `${label(v)} (${counts && Object.hasOwn(counts, v) ? counts[v] : 0})` }));
@@ -36,7 +21,7 @@ export function EventFilters({ value, onChange, facets, serverName }: { value: E
       <MultiSelect data-testid="filter-categories" label="Category" placeholder="all" data={withCount(EVENT_CATEGORIES, facets?.categories)} value={value.categories} onChange={(categories) => set({ categories })} clearable w={190} />
       <MultiSelect data-testid="filter-severities" label="Severity" placeholder="all" data={withCount([...SEVERITIES].reverse(), facets?.severities)} value={value.severities} onChange={(severities) => set({ severities })} clearable w={190} />
       <MultiSelect data-testid="filter-types" label="Type" placeholder="all" data={withCount(typeIds, facets?.types)} value={value.types} onChange={(types) => set({ types })} searchable clearable w={210} />
-      <Select data-testid="filter-range" label="Time" data={RANGES.map(({ value: v, label }) => ({ value: v, label }))} value={value.range} onChange={(range) => set({ range: range ?? 'all' })} allowDeselect={false} w={130} />
+      <Select data-testid="filter-range" label="Time" data={RANGES.filter((r) => r.value !== 'custom' || value.range === 'custom').map(({ value: v, label }) => ({ value: v, label }))} value={value.range} onChange={(range) => set({ range: range ?? 'all' })} allowDeselect={false} w={130} />
       <SegmentedControl
         data-testid="filter-derived"
         size="xs"
