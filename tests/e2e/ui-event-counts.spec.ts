@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -117,4 +118,21 @@ test('search finds words by their beginning and reads field terms, counting as t
   await expect(header).toContainText(`${fields} events`);
   await expect(page.getByTestId('event-row')).toHaveCount(fields);
   for (const server of await page.getByTestId('event-server').allTextContents()) expect(server).toBe('dns-hq-1');
+});
+
+test('the browser host offers the finished export as a download holding the filtered rows', async ({ page }) => {
+  const expected = await cliCount(app.dataDir, ['--server', 'dns-hq-1', ...VISIBLE]);
+  await page.goto(`${app.url}#/events?server=dns-hq-1`);
+  await expect(page.getByTestId('event-histogram')).toContainText(`${expected} events`);
+  await page.getByTestId('export-button').click();
+  await page.getByRole('menuitem', { name: 'CSV' }).click();
+  const link = page.getByTestId('export-download');
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^events-.*\.csv$/);
+  const text = await readFile((await download.path())!, 'utf8');
+  const records = text.split('\r\n').filter((l) => l !== '');
+  expect(records.length - 1).toBe(expected); // a header line, then one line per event
+  // Nothing but export files is served from there, token or not.
+  expect((await page.request.get(`${new URL(app.url).origin}/exports/..%2Fevents.db`)).status()).toBe(404);
 });

@@ -14,6 +14,8 @@ import { useExport } from '../hooks/useExport';
 import { useFleet } from '../hooks/useFleet';
 import { routeHref, type Route } from '../hooks/useRoute';
 import { useSelectedEvent } from '../hooks/useSelectedEvent';
+import { downloadExport } from '../lib/downloadExport';
+import { useClient } from '../store/StoreContext';
 import { aroundEvent, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
 
 /** The UI's filter state as the contract's EventFilter. */
@@ -71,6 +73,8 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
   const events = useEvents(filter);
   const { facets, histogram } = useEventStats(filter);
   const exporter = useExport();
+  const client = useClient();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
   const selected = useSelectedEvent(view.eventId, view.eventAt, events.items);
   const names = useMemo(() => new Map(fleet.servers.map((s) => [s.serverId, s.name])), [fleet.servers]);
   const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
@@ -86,9 +90,14 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <EventFilters value={{ ...view.filters, search: typed }} onChange={onChange} facets={facets} serverName={serverName} />
-        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} />
+        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null} />
       </Group>
       <EventHistogram histogram={histogram} total={facets?.total ?? null} />
+      {downloadError ? (
+        <Alert color="red" variant="light" p="xs" withCloseButton onClose={() => setDownloadError(null)}>
+          {downloadError}
+        </Alert>
+      ) : null}
       {events.error ? (
         <Alert color="red" variant="light" p="xs">
           {events.error}
