@@ -7,6 +7,7 @@ import { AlertToasts, CriticalBanner } from './components/AlertToasts/AlertToast
 import { useAlertToasts } from './components/AlertToasts/useAlertToasts';
 import { ConnectionBanner, HealthBanners } from './components/Banners/Banners';
 import { Icon, type IconName } from './components/Icon/Icon';
+import { SkipLink } from './components/SkipLink/SkipLink';
 import { useFleet } from './hooks/useFleet';
 import { useRoute, type Route } from './hooks/useRoute';
 import { worstState } from './lib/stateMeta';
@@ -44,6 +45,7 @@ export function App() {
   );
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
+      <SkipLink targetId="main" />
       <AppShell.Header>
         <AppHeader
           worst={worstState(fleet.servers)}
@@ -77,7 +79,7 @@ export function App() {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Stack gap="sm">
           <Stack gap={0} mx="calc(-1 * var(--mantine-spacing-sm))" mt="calc(-1 * var(--mantine-spacing-sm))">
             <ConnectionBanner connection={fleet.connection} />

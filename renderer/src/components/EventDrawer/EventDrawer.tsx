@@ -25,7 +25,7 @@ export interface EventDrawerProps {
 export function EventDrawer(p: EventDrawerProps) {
   const e = p.event;
   return (
-    <Drawer opened={p.opened} onClose={p.onClose} position="right" size="lg" title="Event" data-testid="event-drawer">
+    <Drawer opened={p.opened} onClose={p.onClose} position="right" size="lg" title="Event" closeButtonProps={{ 'aria-label': 'Close the event' }} data-testid="event-drawer">
       {e ? <EventDetail {...p} event={e} /> : <Text size="sm">{p.missing ? 'This event is not in the log any more (retention), or the link is wrong.' : 'Loading…'}</Text>}
     </Drawer>
   );

@@ -13,7 +13,6 @@ export const EventRow = memo(function EventRow({ event: e, serverName, selected 
       data-selected={selected}
       role="button"
       tabIndex={0}
-      aria-label={`Open event: ${e.title}`}
       onClick={() => onSelect(e)}
       onKeyDown={(k) => {
         if (k.key === 'Enter' || k.key === ' ') {
