@@ -133,6 +133,10 @@ test('the browser host offers the finished export as a download holding the filt
   const text = await readFile((await download.path())!, 'utf8');
   const records = text.split('\r\n').filter((l) => l !== '');
   expect(records.length - 1).toBe(expected); // a header line, then one line per event
-  // Nothing but export files is served from there, token or not.
-  expect((await page.request.get(`${new URL(app.url).origin}/exports/..%2Fevents.db`)).status()).toBe(404);
+  // An export is data: not without the token; and with it, nothing but export files.
+  const url = new URL(app.url);
+  const name = download.suggestedFilename();
+  expect((await page.request.get(`${url.origin}/exports/${name}`)).status()).toBe(401);
+  expect((await page.request.get(`${url.origin}/exports/${name}?token=${url.searchParams.get('token')}`)).status()).toBe(200);
+  expect((await page.request.get(`${url.origin}/exports/..%2Fevents.db?token=${url.searchParams.get('token')}`)).status()).toBe(404);
 });
