@@ -35,7 +35,7 @@ export async function runWebHost(o: WebHostOptions): Promise<number> {
     },
   });
   keepServingOnStrayErrors(logger);
-  const bridge = await startWebBridge({ core, port: o.port, staticDir: resolve('out/renderer'), logger: logger.child('bridge') });
+  const bridge = await startWebBridge({ core, port: o.port, staticDir: resolve('out/renderer'), exportsDir: paths.exportsDir, logger: logger.child('bridge') });
   core.start();
   if (o.demo) await core.handlers['fleet:startDemo']({});
   if (o.json) {

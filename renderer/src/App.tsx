@@ -1,10 +1,13 @@
 import { AppShell, NavLink, ScrollArea, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useCallback, useState } from 'react';
+import type { Alert } from '../../shared/domain/alert';
 import { AppHeader } from './components/AppHeader/AppHeader';
+import { AlertToasts, CriticalBanner } from './components/AlertToasts/AlertToasts';
 import { useAlertToasts } from './components/AlertToasts/useAlertToasts';
 import { ConnectionBanner, HealthBanners } from './components/Banners/Banners';
 import { Icon, type IconName } from './components/Icon/Icon';
+import { SkipLink } from './components/SkipLink/SkipLink';
 import { useFleet } from './hooks/useFleet';
 import { useRoute, type Route } from './hooks/useRoute';
 import { worstState } from './lib/stateMeta';
@@ -30,7 +33,7 @@ export function App() {
   const [route, go] = useRoute();
   const [navOpened, nav] = useDisclosure(false);
   const permission = useNotificationPermission(client.kind === 'web');
-  useAlertToasts(store, client.kind === 'web', go);
+  const toasts = useAlertToasts(store, client.kind === 'web', go);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
@@ -42,6 +45,7 @@ export function App() {
   );
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
+      <SkipLink targetId="main" />
       <AppShell.Header>
         <AppHeader
           worst={worstState(fleet.servers)}
@@ -75,18 +79,23 @@ export function App() {
           </Stack>
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <Stack gap="sm">
           <Stack gap={0} mx="calc(-1 * var(--mantine-spacing-sm))" mt="calc(-1 * var(--mantine-spacing-sm))">
             <ConnectionBanner connection={fleet.connection} />
             <HealthBanners health={fleet.health} />
+            <CriticalBanner entries={toasts.state.banner.filter((e) => stillActive(fleet.alerts, e.alert.id))} onOpen={toasts.open} onDismiss={toasts.dismissBanner} />
           </Stack>
           <Page route={route} go={navigate} />
         </Stack>
       </AppShell.Main>
+      <AlertToasts view={toasts} />
     </AppShell>
   );
 }
+
+/** A collapsed critical alert leaves the banner once it is acknowledged, snoozed or resolved. */
+const stillActive = (alerts: readonly Alert[], id: string) => alerts.some((a) => a.id === id && a.status === 'active');
 
 function Page({ route, go }: { route: Route; go(r: Route): void }) {
   switch (route.page) {
@@ -95,7 +104,7 @@ function Page({ route, go }: { route: Route; go(r: Route): void }) {
     case 'alerts':
       return <AlertsPage />;
     case 'events':
-      return <EventsPage />;
+      return <EventsPage query={route.query ?? ''} go={go} />;
     case 'servers':
       return <ServersPage />;
     case 'settings':

@@ -9,12 +9,12 @@ import { App } from './App';
 import { MissingToken } from './components/MissingToken/MissingToken';
 import { FleetStore } from './store/FleetStore';
 import { AppServicesProvider } from './store/StoreContext';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 function start(root: HTMLElement): void {
   if (missingBridgeToken(window)) {
     createRoot(root).render(
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <MissingToken />
       </MantineProvider>,
     );
@@ -29,7 +29,7 @@ function start(root: HTMLElement): void {
   });
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="top-right" limit={5} />
         <AppServicesProvider client={client} store={store}>
           <App />

@@ -5,11 +5,12 @@
 import type { Database } from 'better-sqlite3';
 import type { EventFacets, EventFilter, EventPage, Histogram } from '../../../shared/ipc/schemas';
 import { categoryOf, fromRow, KEY_SLOTS, keyToMs, msToKey, severityOf, type EventRow } from './eventRows';
-import { baseConditions, decodeCursor, encodeCursor, filterConditions, likeConditions, searchOf } from './filterSql';
+import { allOf, baseConditions, decodeCursor, encodeCursor, fieldConditions, filterConditions, likeConditions, searchOf } from './filterSql';
 import { EventQueryError } from './searchQuery';
 import { isCorrupt } from './damage';
 
 export const MAX_PAGE = 1000;
+type FacetDimension = 'servers' | 'categories' | 'severities' | 'types';
 const COLUMNS = 'e.key, e.id, e.server_id, e.type, e.category, e.severity, e.received_ms, e.title, e.summary, e.data, e.derived, e.dedup_key, e.claimed_at';
 
 export class EventQueries {
@@ -31,17 +32,18 @@ export class EventQueries {
   rows(filter: EventFilter, beforeKey: number | undefined, limit: number): EventRow[] {
     const n = clampLimit(limit) + 1;
     const search = searchOf(filter);
-    if (!search) {
-      const c = baseConditions(filter, { beforeKey });
+    const fields = fieldConditions(search);
+    if (!search?.match) {
+      const c = allOf(baseConditions(filter, { beforeKey }), fields);
       return this.run(() => this.db.prepare(`SELECT ${COLUMNS} FROM all_events e WHERE ${c.where} ORDER BY e.key DESC LIMIT ?`).all(...c.params, n) as EventRow[]);
     }
     // Indexed rows come from FTS5 in rowid (= time) order; the few not yet indexed (listed in
     // fts_pending, or still in the inbox) are matched by substring.
     // CROSS JOIN pins FTS5 as the outer loop: otherwise SQLite may walk a server index and probe
     // FTS5 once per row, which is ten times slower on a large log.
-    const f = baseConditions(filter, { beforeKey, keyColumn: 'f.rowid' });
-    const p = baseConditions(filter, { beforeKey, keyColumn: 'p.key' });
-    const i = baseConditions(filter, { beforeKey });
+    const f = allOf(baseConditions(filter, { beforeKey, keyColumn: 'f.rowid' }), fields);
+    const p = allOf(baseConditions(filter, { beforeKey, keyColumn: 'p.key' }), fields);
+    const i = allOf(baseConditions(filter, { beforeKey }), fields);
     const like = likeConditions(search);
     const sql = `SELECT * FROM (SELECT ${COLUMNS} FROM events_fts f CROSS JOIN events e ON e.key = f.rowid
         WHERE events_fts MATCH ? AND ${f.where} ORDER BY f.rowid DESC LIMIT ?)
@@ -67,22 +69,25 @@ export class EventQueries {
     return this.run(() => this.db.prepare(`SELECT count(*) FROM all_events e WHERE ${c.where}`).pluck().get(...c.params) as number);
   }
 
+  /**
+   * Counts per value of each dimension. A dimension's counts respect every filter except its own
+   * (so a chosen server still shows how many the others have); the total respects all of them and
+   * is therefore the number of rows the same filter lists.
+   */
   facets(filter: EventFilter): EventFacets {
-    const c = filterConditions(filter);
-    const group = (column: string, label: (v: number | string) => string) => {
+    const group = (column: string, own: FacetDimension, label: (v: number | string) => string) => {
+      const c = filterConditions({ ...filter, [own]: undefined });
       const rows = this.run(
         () => this.db.prepare(`SELECT ${column} AS v, count(*) AS n FROM all_events e WHERE ${c.where} GROUP BY ${column}`).all(...c.params) as { v: number | string; n: number }[],
       );
       return Object.fromEntries(rows.map((r) => [label(r.v), r.n]));
     };
-    const servers = group('e.server_id', String);
-    const total = Object.values(servers).reduce((a, b) => a + b, 0);
     return {
-      servers,
-      categories: group('e.category', (v) => categoryOf(Number(v))),
-      severities: group('e.severity', (v) => severityOf(Number(v))),
-      types: group('e.type', String),
-      total,
+      servers: group('e.server_id', 'servers', String),
+      categories: group('e.category', 'categories', (v) => categoryOf(Number(v))),
+      severities: group('e.severity', 'severities', (v) => severityOf(Number(v))),
+      types: group('e.type', 'types', String),
+      total: this.count(filter),
     };
   }
 

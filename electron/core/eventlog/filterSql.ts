@@ -1,6 +1,7 @@
 /** EventFilter -> SQL. Every user value is a bound parameter; only fixed SQL text is concatenated. */
 import type { EventFilter } from '../../../shared/ipc/schemas';
 import { categoryCode, msToKey, severityCode } from './eventRows';
+import type { FieldTerm } from './searchFields';
 import { EventQueryError, parseSearch, type ParsedSearch } from './searchQuery';
 
 export interface Conditions {
@@ -62,11 +63,60 @@ export function likeConditions(search: ParsedSearch): Conditions {
   return { where: conds.join(' AND '), params };
 }
 
+/** The search's field terms (server:, type:, client:, domain:, severity>=) against alias `e`. */
+export function fieldConditions(search: ParsedSearch | null): Conditions {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  for (const term of search?.fields ?? []) {
+    const c = fieldCondition(term);
+    conds.push(term.negated ? `NOT (${c.where})` : c.where);
+    params.push(...c.params);
+  }
+  return { where: conds.length > 0 ? conds.join(' AND ') : '1', params };
+}
+
+const SEVERITY_SQL = { '>=': '>=', '<=': '<=', '>': '>', '<': '<', '=': '=' } as const;
+/** GLOB is case-sensitive and can use the server and type indexes; its wildcards are escaped. */
+const globLiteral = (v: string) => v.replace(/[*?[\]]/g, (c) => `[${c}]`);
+const likeLiteral = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function fieldCondition(t: FieldTerm): Conditions {
+  switch (t.field) {
+    case 'severity': {
+      const where = `e.severity ${SEVERITY_SQL[t.op]} ?`;
+      // Without debug, the partial server and severity indexes apply (migration 4).
+      const noDebug = !t.negated && (t.op === '>' || (t.op === '>=' && t.level !== 'debug') || (t.op === '=' && t.level !== 'debug'));
+      return { where: noDebug ? `${where} AND e.severity > 0` : where, params: [severityCode(t.level)] };
+    }
+    case 'server':
+    case 'type': {
+      const column = t.field === 'server' ? 'e.server_id' : 'e.type';
+      return t.prefix ? { where: `${column} GLOB ?`, params: [`${globLiteral(t.value)}*`] } : { where: `${column} = ?`, params: [t.value] };
+    }
+    case 'client': {
+      const value = `"clientIp":"${likeLiteral(t.value)}${t.prefix ? '%' : '"'}`;
+      return { where: "e.data LIKE ? ESCAPE '\\'", params: [`%${value}%`] };
+    }
+    case 'domain': {
+      // The domain itself or any name under it (domain:example.com finds ads.example.com).
+      const v = likeLiteral(t.value);
+      const end = t.prefix ? '%' : '"';
+      return { where: "(e.data LIKE ? ESCAPE '\\' OR e.data LIKE ? ESCAPE '\\')", params: [`%"domain":"${v}${end}%`, `%"domain":"%.${v}${end}%`] };
+    }
+  }
+}
+
+/** Conditions joined by AND, parameters in the same order. */
+export function allOf(...parts: Conditions[]): Conditions {
+  const used = parts.filter((p) => p.where !== '1');
+  return { where: used.length > 0 ? used.map((p) => p.where).join(' AND ') : '1', params: used.flatMap((p) => p.params) };
+}
+
 /** The whole filter as one condition on `all_events e` (for counts, facets, histogram). */
 export function filterConditions(filter: EventFilter): Conditions {
-  const base = baseConditions(filter);
   const search = searchOf(filter);
-  if (!search) return base;
+  const base = allOf(baseConditions(filter), fieldConditions(search));
+  if (!search?.match) return base;
   const like = likeConditions(search);
   return {
     where: `${base.where} AND (e.key IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?) OR ((e.key IN (SELECT key FROM fts_pending) OR e.key IN (SELECT key FROM events_inbox)) AND ${like.where}))`,

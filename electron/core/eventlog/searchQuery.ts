@@ -1,18 +1,25 @@
 /**
- * Turns what an operator types into a safe FTS5 MATCH expression. User text never reaches FTS5
- * syntax: every word becomes a quoted string (so `AND`, `NEAR`, `:`, `(` are just text), and only
- * the little language below is interpreted:
- *   word            must appear (words are ANDed)
- *   "two words"     phrase
- *   pref*           prefix match
- *   -word           must not appear (needs at least one positive term)
+ * Turns what an operator types into a safe FTS5 MATCH expression plus field conditions. User text
+ * never reaches FTS5 syntax: every word becomes a quoted string (so `AND`, `NEAR`, `(` are just
+ * text), and only the little language below is interpreted:
+ *   word            must appear; a word of 3 or more characters also matches as a prefix
+ *                   ("unreach" finds "unreachable"); words are ANDed
+ *   "two words"     phrase, matched exactly
+ *   pref*           prefix match (also for shorter words)
+ *   -word           must not appear (needs at least one positive word or field term)
+ *   server:id  type:name  client:ip  domain:name   (a trailing * makes the value a prefix)
+ *   severity>=warning  (also >, <=, <, =, :)
+ *   snake_case      an event type (bind_down, forwarder_status*), like type:
+ * Field terms are parsed in searchFields.ts and become SQL conditions (filterSql.ts).
  */
-export class EventQueryError extends Error {
-  /** Maps to the IPC `invalid-request` error code in dispatch. */
-  readonly code = 'invalid-request';
-}
+import { parseFieldTerm, type FieldTerm } from './searchFields';
+import { EventQueryError } from './searchErrors';
+
+export { EventQueryError } from './searchErrors';
 
 const MAX_TERMS = 32;
+/** Shorter words match exactly: a one- or two-letter prefix would match most of the index. */
+const AUTO_PREFIX_MIN = 3;
 
 interface Term {
   text: string;
@@ -21,32 +28,39 @@ interface Term {
 }
 
 export interface ParsedSearch {
-  /** FTS5 MATCH expression (every term quoted). */
-  match: string;
+  /** FTS5 MATCH expression (every term quoted), or null when the search has only field terms. */
+  match: string | null;
   /** The same terms for substring matching of rows not yet in the FTS index. */
   like: { must: string[]; not: string[] };
+  /** server:, type:, client:, domain:, severity terms, ANDed with the text. */
+  fields: FieldTerm[];
 }
 
 export function parseSearch(input: string): ParsedSearch {
-  const terms = parseTerms(input);
-  const match = toFtsQuery(terms);
+  const { terms, fields } = parseTerms(input);
+  const positive = terms.filter((t) => !t.negated);
+  if (terms.length + fields.length === 0) throw new EventQueryError('The search has no words to look for.');
+  if (terms.length + fields.length > MAX_TERMS) throw new EventQueryError(`The search has too many words (at most ${MAX_TERMS}).`);
+  if (positive.length === 0 && terms.length > 0) throw new EventQueryError('The search only excludes words; add at least one word to look for.');
+  if (!fields.some((f) => !f.negated) && positive.length === 0) throw new EventQueryError('The search only excludes; add at least one word or field to look for.');
   const pattern = (t: Term) => `%${t.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return { match, like: { must: terms.filter((t) => !t.negated).map(pattern), not: terms.filter((t) => t.negated).map(pattern) } };
+  return {
+    match: positive.length > 0 ? toFtsQuery(terms) : null,
+    like: { must: positive.map(pattern), not: terms.filter((t) => t.negated).map(pattern) },
+    fields,
+  };
 }
 
 function toFtsQuery(terms: Term[]): string {
-  const positive = terms.filter((t) => !t.negated);
-  if (terms.length === 0) throw new EventQueryError('The search has no words to look for.');
-  if (positive.length === 0) throw new EventQueryError('The search only excludes words; add at least one word to look for.');
-  if (terms.length > MAX_TERMS) throw new EventQueryError(`The search has too many words (at most ${MAX_TERMS}).`);
   const quote = (t: Term) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`;
-  const must = positive.map(quote).join(' AND ');
+  const must = terms.filter((t) => !t.negated).map(quote).join(' AND ');
   const not = terms.filter((t) => t.negated).map(quote);
   return not.length === 0 ? must : `(${must}) NOT (${not.join(' OR ')})`;
 }
 
-function parseTerms(input: string): Term[] {
+function parseTerms(input: string): { terms: Term[]; fields: FieldTerm[] } {
   const terms: Term[] = [];
+  const fields: FieldTerm[] = [];
   let i = 0;
   const s = input.trim();
   while (i < s.length) {
@@ -67,11 +81,17 @@ function parseTerms(input: string): Term[] {
     let j = i;
     while (j < s.length && !/\s/.test(s[j]!)) j++;
     const word = s.slice(i, j);
-    const prefix = word.length > 1 && word.endsWith('*');
-    pushTerm(terms, prefix ? word.slice(0, -1) : word, prefix, negated);
     i = j;
+    const field = parseFieldTerm(word, negated);
+    if (field) {
+      fields.push(field);
+      continue;
+    }
+    const starred = word.length > 1 && word.endsWith('*');
+    const text = starred ? word.slice(0, -1) : word;
+    pushTerm(terms, text, starred || (!negated && [...text].length >= AUTO_PREFIX_MIN), negated);
   }
-  return terms;
+  return { terms, fields };
 }
 
 /** Drops terms with nothing the tokenizer would index (e.g. `***` or `--`), which FTS5 cannot match. */

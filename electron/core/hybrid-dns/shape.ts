@@ -199,8 +199,9 @@ function shapeQuery(data: Record<string, unknown>, at: number): ShapeResult {
   return base(
     'query_update',
     'debug',
-    v.blocked ? 'Query blocked' : 'Query',
-    `${clip(v.query_type, 20)} ${clip(v.query_domain)} from ${clip(v.client_ip, 60)}`,
+    // What an operator scans a list of samples for: allowed or blocked, type, domain, client.
+    `${v.blocked ? 'Blocked' : 'Allowed'} ${clip(v.query_type, 20) || '?'} ${clip(v.query_domain) || '(no domain)'} from ${clip(v.client_ip, 60) || '?'}`,
+    `${v.blocked ? 'blocked' : 'allowed'} query for ${clip(v.query_domain)} (${clip(v.query_type, 20)}) from ${clip(v.client_ip, 60)}, ${v.current_qps} qps now`,
     d,
     signal,
   );

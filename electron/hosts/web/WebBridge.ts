@@ -2,6 +2,7 @@
  * The browser host's bridge: serves the built renderer on 127.0.0.1 and carries the IPC contract
  * over a token-protected WebSocket at /bridge. Adds no logic: frames in -> dispatchInvoke -> frames out.
  */
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -11,6 +12,7 @@ import { BridgeConnection } from './BridgeConnection';
 import { MAX_FRAME_BYTES } from './bridgeFrames';
 import { BRIDGE_PROTOCOL, checkHostAndOrigin, newToken, originPolicy, presentedToken, requestUrl, securityHeaders, tokenMatches, type OriginPolicy } from './security';
 import { HTTP_SERVER_OPTIONS, limitConnections } from './connectionLimits';
+import { EXPORTS_PREFIX, resolveExport, type ExportFile } from './exportFiles';
 import { openStatic, resolveStatic } from './staticFiles';
 
 export interface WebBridgeOptions {
@@ -19,6 +21,8 @@ export interface WebBridgeOptions {
   port?: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /** Where the core writes exports; when set, finished exports can be downloaded from /exports/<name>. */
+  exportsDir?: string;
   logger: Logger;
 }
 
@@ -38,7 +42,7 @@ export async function startWebBridge(opts: WebBridgeOptions): Promise<WebBridge>
   limitConnections(server);
   const port = await listen(server, opts.port ?? 5317);
   const policy = originPolicy(port);
-  const ctx: RequestContext = { token, policy, port, staticDir: opts.staticDir, logger: opts.logger };
+  const ctx: RequestContext = { token, policy, port, staticDir: opts.staticDir, exportsDir: opts.exportsDir, logger: opts.logger };
 
   const connections = new Set<BridgeConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, handleProtocols: (p) => (p.has(BRIDGE_PROTOCOL) ? BRIDGE_PROTOCOL : false) });
@@ -107,6 +111,7 @@ interface RequestContext {
   policy: OriginPolicy;
   port: number;
   staticDir: string;
+  exportsDir: string | undefined;
   logger: Logger;
 }
 
@@ -148,9 +153,16 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405, 'method not allowed\n');
   // The built renderer is public code and carries no data: it is served without the token, so the
   // token never needs a cookie (cookies are not scoped by port: any local listener would get it).
-  // Everything with data goes over /bridge, which requires the token.
+  // Everything with data goes over /bridge, which requires the token, or is an export (below).
   const url = requestUrl(req);
   if (!url) return refuse(400, 'bad request target\n');
+  if (url.pathname.startsWith(EXPORTS_PREFIX)) {
+    // An export is data: it takes the token like the bridge (the page fetches it with ?token=).
+    if (!tokenMatches(ctx.token, presentedToken(req))) return refuse(401, 'token required\n');
+    const exported = ctx.exportsDir ? await resolveExport(ctx.exportsDir, url.pathname) : null;
+    if (!exported) return refuse(404, 'not found\n');
+    return sendFile(req, res, { ...headers, 'Content-Disposition': `attachment; filename="${exported.name}"`, 'Cache-Control': 'no-store' }, exported);
+  }
   const file = await resolveStatic(ctx.staticDir, url.pathname);
   if (!file) return refuse(404, 'not found\n');
   res.writeHead(200, {
@@ -161,6 +173,14 @@ async function handleHttp(ctx: RequestContext, req: IncomingMessage, res: Server
   });
   if (req.method === 'HEAD') return void res.end();
   openStatic(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+function sendFile(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>, file: ExportFile): void {
+  res.writeHead(200, { ...headers, 'Content-Type': file.contentType, 'Content-Length': String(file.size) });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file.path)
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -18,6 +18,9 @@ export function bridgeToken(location: Location, storage: Storage, history?: Hist
   return fromUrl;
 }
 
+/** The token this tab holds (browser host), for the few requests besides the bridge (export downloads). */
+export const storedBridgeToken = (storage: Storage): string => storage.getItem(TOKEN_KEY) ?? '';
+
 /**
  * The browser host serves the page to anyone on the machine (it is public code); only the bridge
  * needs the token. Without one there is nothing to connect to: say how to get in instead of

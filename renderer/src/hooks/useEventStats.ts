@@ -6,8 +6,8 @@ import { useClient } from '../store/StoreContext';
 const REFRESH_AFTER_APPEND_MS = 3000;
 
 /**
- * Facet counts and the histogram for a filter. Facets are computed with the facet's own
- * field removed, so a chosen server still shows the counts of the others (multi-select UX).
+ * Facet counts and the histogram for a filter. The core counts each facet under every filter but
+ * its own (a chosen server still shows the others' counts) and the total under the whole filter.
  */
 export function useEventStats(filter: EventFilter, buckets = 60): { facets: EventFacets | null; histogram: Histogram | null } {
   const client = useClient();
@@ -19,7 +19,7 @@ export function useEventStats(filter: EventFilter, buckets = 60): { facets: Even
   useEffect(() => {
     let live = true;
     const f = JSON.parse(key) as EventFilter;
-    void client.invoke('events:facets', { filter: { ...f, servers: undefined, categories: undefined, severities: undefined } }).then((r) => live && r.ok && setFacets(r.value));
+    void client.invoke('events:facets', { filter: f }).then((r) => live && r.ok && setFacets(r.value));
     void client.invoke('events:histogram', { filter: f, buckets }).then((r) => live && r.ok && setHistogram(r.value));
     return () => {
       live = false;

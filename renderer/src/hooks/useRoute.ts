@@ -9,7 +9,7 @@ export type Route =
   | { page: 'fleet' }
   | { page: 'server'; id: string }
   | { page: 'alerts'; alertId?: string }
-  | { page: 'events' }
+  | { page: 'events'; query?: string }
   | { page: 'servers' }
   | { page: 'settings' };
 
@@ -22,17 +22,20 @@ function decode(part: string): string | null {
 }
 
 export function parseRoute(hash: string): Route {
-  const [, page, raw] = hash.replace(/^#/, '').split('/');
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
+  const [, page, raw] = path.split('/');
   const id = raw ? decode(raw) : null;
   if (page === 'server' && id) return { page: 'server', id };
   if (page === 'alerts') return id ? { page, alertId: id } : { page };
-  if (page === 'events' || page === 'servers' || page === 'settings') return { page };
+  if (page === 'events') return query ? { page, query } : { page };
+  if (page === 'servers' || page === 'settings') return { page };
   return { page: 'fleet' };
 }
 
 export function routeHref(route: Route): string {
   if (route.page === 'server') return `#/server/${encodeURIComponent(route.id)}`;
   if (route.page === 'alerts' && route.alertId) return `#/alerts/${encodeURIComponent(route.alertId)}`;
+  if (route.page === 'events' && route.query) return `#/events?${route.query}`;
   return `#/${route.page}`;
 }
 

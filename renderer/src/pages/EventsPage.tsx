@@ -1,9 +1,10 @@
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useMemo, useState } from 'react';
-import type { EventCategory, Severity } from '../../../shared/domain/fleetEvent';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { EventFilter } from '../../../shared/ipc/schemas';
-import { EventFilters, RANGES, type EventFilterState } from '../components/EventFilters/EventFilters';
+import { EventDrawer } from '../components/EventDrawer/EventDrawer';
+import { EventFilters, type EventFilterState } from '../components/EventFilters/EventFilters';
 import { EventHistogram } from '../components/EventHistogram/EventHistogram';
 import { EventList } from '../components/EventList/EventList';
 import { ExportButton } from '../components/ExportButton/ExportButton';
@@ -11,21 +12,14 @@ import { useEventStats } from '../hooks/useEventStats';
 import { useEvents } from '../hooks/useEvents';
 import { useExport } from '../hooks/useExport';
 import { useFleet } from '../hooks/useFleet';
+import { routeHref, type Route } from '../hooks/useRoute';
+import { useSelectedEvent } from '../hooks/useSelectedEvent';
+import { downloadExport } from '../lib/downloadExport';
+import { useClient } from '../store/StoreContext';
+import { aroundEvent, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
 
-// Periodic telemetry (health_update, system_status, query_update) is stored at `debug`; the explorer
-// opens on what changed, and one click on the severity filter shows the telemetry too.
-const INITIAL: EventFilterState = {
-  servers: [],
-  categories: [],
-  severities: ['info', 'warning', 'error', 'critical'],
-  types: [],
-  derived: 'all',
-  range: 'all',
-  search: '',
-};
-
-/** The UI's filter state as the contract's EventFilter; `since` is fixed when the range is chosen. */
-function toFilter(s: EventFilterState, search: string, since: string | undefined): EventFilter {
+/** The UI's filter state as the contract's EventFilter. */
+function toFilter(s: EventFilterState, search: string, since: string | undefined, until: string | undefined): EventFilter {
   return {
     servers: s.servers.length ? s.servers : undefined,
     categories: s.categories.length ? (s.categories as EventCategory[]) : undefined,
@@ -33,36 +27,77 @@ function toFilter(s: EventFilterState, search: string, since: string | undefined
     types: s.types.length ? s.types : undefined,
     derived: s.derived === 'all' ? undefined : s.derived === 'derived',
     since,
+    until,
     search: search.trim() || undefined,
   };
 }
 
-export function EventsPage() {
+/** A relative range ("last hour") is counted from when it was chosen or loaded, so paging stays stable. */
+function useRangeBounds(view: EventView): { bounds: { since?: string; until?: string }; reanchor(): void } {
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const reanchor = useCallback(() => setAnchor(Date.now()), []);
+  if (view.filters.range === 'custom') return { bounds: { since: view.since, until: view.until }, reanchor };
+  const ms = RANGES.find((r) => r.value === view.filters.range)?.ms ?? 0;
+  return { bounds: { since: ms ? new Date(anchor - ms).toISOString() : undefined }, reanchor };
+}
+
+/** The search box types locally and reaches the URL debounced; back/forward bring the URL's text back. */
+function useSearchText(fromUrl: string, commit: (text: string) => void): [string, (t: string) => void] {
+  const [typed, setTyped] = useState(fromUrl);
+  const [seenUrl, setSeenUrl] = useState(fromUrl);
+  if (fromUrl !== seenUrl) {
+    setSeenUrl(fromUrl);
+    setTyped(fromUrl);
+  }
+  const [debounced] = useDebouncedValue(typed, 300);
+  const latest = useRef({ fromUrl, commit });
+  useEffect(() => {
+    latest.current = { fromUrl, commit };
+  });
+  useEffect(() => {
+    if (debounced !== latest.current.fromUrl) latest.current.commit(debounced);
+  }, [debounced]);
+  return [typed, setTyped];
+}
+
+export function EventsPage({ query, go }: { query: string; go(r: Route): void }) {
   const fleet = useFleet();
-  const [state, setState] = useState(INITIAL);
-  const [since, setSince] = useState<string | undefined>(undefined);
-  const [search] = useDebouncedValue(state.search, 300);
-  const filter = useMemo(() => toFilter(state, search, since), [state, search, since]);
+  const view = useMemo(() => parseEventView(query), [query]);
+  const show = useCallback((next: EventView) => go({ page: 'events', query: eventViewQuery(next) }), [go]);
+  const [typed, setTyped] = useSearchText(
+    view.filters.search,
+    (search: string) => show({ ...view, filters: { ...view.filters, search } }),
+  );
+  const { bounds, reanchor } = useRangeBounds(view);
+  const filter = useMemo(() => toFilter(view.filters, view.filters.search, bounds.since, bounds.until), [view.filters, bounds.since, bounds.until]);
   const events = useEvents(filter);
   const { facets, histogram } = useEventStats(filter);
   const exporter = useExport();
+  const client = useClient();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const selected = useSelectedEvent(view.eventId, view.eventAt, events.items);
   const names = useMemo(() => new Map(fleet.servers.map((s) => [s.serverId, s.name])), [fleet.servers]);
   const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
+  const onSelect = useCallback((e: FleetEvent) => show({ ...view, eventId: e.id, eventAt: e.occurredAt }), [show, view]);
+  const around = selected.event ? aroundEvent(selected.event.serverId, selected.event.occurredAt, selected.event.id) : null;
 
   const onChange = (next: EventFilterState) => {
-    if (next.range !== state.range) {
-      const ms = RANGES.find((r) => r.value === next.range)?.ms ?? 0;
-      setSince(ms ? new Date(Date.now() - ms).toISOString() : undefined);
-    }
-    setState(next);
+    if (next.search !== typed) return setTyped(next.search);
+    if (next.range !== view.filters.range) reanchor();
+    show({ filters: { ...next, search: view.filters.search }, ...(next.range === 'custom' ? { since: view.since, until: view.until } : {}) });
   };
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <EventFilters value={state} onChange={onChange} facets={facets} serverName={serverName} />
-        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} />
+        <EventFilters value={{ ...view.filters, search: typed }} onChange={onChange} facets={facets} serverName={serverName} />
+        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null} />
       </Group>
       <EventHistogram histogram={histogram} total={facets?.total ?? null} />
+      {downloadError ? (
+        <Alert color="red" variant="light" p="xs" withCloseButton onClose={() => setDownloadError(null)}>
+          {downloadError}
+        </Alert>
+      ) : null}
       {events.error ? (
         <Alert color="red" variant="light" p="xs">
           {events.error}
@@ -84,6 +119,19 @@ export function EventsPage() {
         onFollowingChange={events.setFollowing}
         pending={events.pending}
         serverName={serverName}
+        selectedId={view.eventId}
+        onSelect={onSelect}
+      />
+      <EventDrawer
+        opened={view.eventId !== undefined}
+        event={selected.event}
+        missing={selected.missing}
+        serverName={selected.event ? serverName(selected.event.serverId) : ''}
+        alertId={selected.event ? (fleet.alerts.find((a) => a.eventId === selected.event?.id)?.id ?? null) : null}
+        aroundHref={around ? routeHref({ page: 'events', query: eventViewQuery(around) }) : '#/events'}
+        go={go}
+        onAround={() => around && show(around)}
+        onClose={() => show({ ...view, eventId: undefined, eventAt: undefined })}
       />
     </Stack>
   );

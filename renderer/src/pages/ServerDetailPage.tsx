@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { HealthBadge } from '../components/HealthBadge/HealthBadge';
@@ -12,6 +13,7 @@ import { useServer } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
+import { DEFAULT_FILTERS, eventViewQuery } from '../lib/eventView';
 import { tileHealth } from '../lib/health';
 import { useClient } from '../store/StoreContext';
 
@@ -23,6 +25,8 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const series = useMetrics(id, NAMES, 600);
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
+  // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
+  const openEvent = (e: FleetEvent) => go({ page: 'events', query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }) });
   if (!status) {
     return (
       <Text size="sm">
@@ -83,7 +87,7 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         ) : (
           events.items.slice(0, 50).map((e) => (
             <div key={e.id} style={{ height: 28 }}>
-              <EventRow event={e} serverName={status.name} />
+              <EventRow event={e} serverName={status.name} onSelect={openEvent} />
             </div>
           ))
         )}

@@ -210,8 +210,15 @@ export class FakeCore implements CoreHandle {
         return rec('events:query', p, { items, nextCursor: start + p.limit < all.length ? String(start + p.limit) : null });
       },
       'events:facets': (p) => {
-        const all = this.events.filter((e) => matches(e, p.filter));
-        return rec('events:facets', p, { servers: countBy(all, (e) => e.serverId), categories: countBy(all, (e) => e.category), severities: countBy(all, (e) => e.severity), types: countBy(all, (e) => e.type), total: all.length });
+        // Like the core: each facet under every filter but its own, the total under all of them.
+        const under = (own: 'servers' | 'categories' | 'severities' | 'types') => this.events.filter((e) => matches(e, { ...p.filter, [own]: undefined }));
+        return rec('events:facets', p, {
+          servers: countBy(under('servers'), (e) => e.serverId),
+          categories: countBy(under('categories'), (e) => e.category),
+          severities: countBy(under('severities'), (e) => e.severity),
+          types: countBy(under('types'), (e) => e.type),
+          total: this.events.filter((e) => matches(e, p.filter)).length,
+        });
       },
       'events:histogram': (p) => {
         const all = this.events.filter((e) => matches(e, p.filter));

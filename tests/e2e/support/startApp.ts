@@ -15,9 +15,19 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(opts: { healthIntervalMs?: number; timeoutMs?: number } = {}): Promise<RunningApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dnsfleet-e2e-'));
-  const args = ['electron/hosts/web.ts', '--demo', '--json', '--port', '0', '--data-dir', dataDir, '--health-interval-ms', String(opts.healthIntervalMs ?? 1000)];
+export interface StartOptions {
+  healthIntervalMs?: number;
+  timeoutMs?: number;
+  /** Start the three-server demo fleet (default true); without it the app only serves what dataDir holds. */
+  demo?: boolean;
+  /** An existing data dir (e.g. a seeded event log); removed on stop like a fresh one. */
+  dataDir?: string;
+}
+
+export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'dnsfleet-e2e-'));
+  const demo = opts.demo ?? true;
+  const args = ['electron/hosts/web.ts', ...(demo ? ['--demo'] : []), '--json', '--port', '0', '--data-dir', dataDir, '--health-interval-ms', String(opts.healthIntervalMs ?? 1000)];
   const child: ChildProcess = spawn('node_modules/.bin/tsx', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -34,7 +44,7 @@ export async function startApp(opts: { healthIntervalMs?: number; timeoutMs?: nu
       } catch {
         return;
       }
-      if (found && emulators.length >= 3) {
+      if (found && emulators.length >= (demo ? 3 : 0)) {
         clearTimeout(timer);
         resolve(found);
       }

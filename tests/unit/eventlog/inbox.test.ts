@@ -60,6 +60,9 @@ const FILTERS: EventFilter[] = [
   { search: '"BIND stopped"' },
   { search: 'upstream-3' },
   { search: 'malware -operator4', servers: ['dns-eu-1', 'dns-ap-2'] },
+  { search: 'unhealth server:dns-west* severity>=warning' },
+  { search: 'bind_down' },
+  { search: 'domain:example.net blocked' },
 ];
 
 function everything(q: EventQueries, filter: EventFilter) {

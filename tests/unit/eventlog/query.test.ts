@@ -101,6 +101,37 @@ describe('event queries', () => {
     expect(all({ search: 'bind', servers: ['dns-east-1'] }).every((e) => e.serverId === 'dns-east-1')).toBe(true);
   });
 
+  it('finds words by their beginning, event types by name, and field terms', () => {
+    const samples = sampleEvents(COUNT, { startMs: START, stepMs: 60_000 });
+    expect(all({ search: 'unhealth' })).toHaveLength(COUNT / 5);
+    const byType = all({ search: 'bind_down' });
+    expect(byType).toHaveLength(COUNT / 5);
+    expect(byType.every((e) => e.type === 'bind_down')).toBe(true);
+    expect(all({ search: 'type:zone*' }).every((e) => e.type === 'zone_updated')).toBe(true);
+    expect(all({ search: 'type:zone*' })).toHaveLength(COUNT / 5);
+    expect(all({ search: 'server:dns-east-1' })).toHaveLength(COUNT / 8);
+    expect(all({ search: 'server:dns-east*' })).toHaveLength(COUNT / 4);
+    expect(all({ search: 'severity>=error' })).toHaveLength((2 * COUNT) / 5);
+    expect(all({ search: 'severity>warning -severity:critical', servers: ['dns-ap-2'] }).every((e) => e.severity === 'error' && e.serverId === 'dns-ap-2')).toBe(true);
+    const client = (samples[1]!.data as { clientIp: string }).clientIp;
+    const withClient = all({ search: `client:${client}` });
+    expect(withClient.length).toBe(samples.filter((e) => (e.data as { clientIp?: string }).clientIp === client).length);
+    expect(withClient.length).toBeGreaterThan(0);
+    expect(all({ search: 'domain:example.net' })).toHaveLength(COUNT / 5);
+    expect(all({ search: 'domain:bad1.example.net' })).toHaveLength(samples.filter((e) => (e.data as { domain?: string }).domain === 'bad1.example.net').length);
+    const mixed: EventFilter = { search: 'blocked server:dns-west* severity>=warning' };
+    expect(log.facets(mixed).total).toBe(all(mixed).length);
+    expect(all(mixed).every((e) => e.type === 'threat_detected' && e.serverId.startsWith('dns-west'))).toBe(true);
+  });
+
+  it('refuses field values that are not plain names, in words rather than SQL errors', () => {
+    for (const hostile of ["server:x'--", 'type:a[b]', 'domain:%', 'client:"1"', 'severity>=1 OR 1=1']) {
+      expect(() => log.query({ search: hostile }, null, 10)).toThrow(EventQueryError);
+    }
+    expect(() => log.query({ search: 'server:a_b* domain:x_y.example' }, null, 10)).not.toThrow();
+    expect(log.count({})).toBe(COUNT);
+  });
+
   it('treats hostile search text as words, never as SQL or FTS syntax', () => {
     for (const hostile of ["'; DROP TABLE events; --", 'title:BIND OR 1=1', 'NEAR(a b)', '(a) AND (', 'x" OR "1"="1']) {
       expect(() => log.query({ search: hostile }, null, 10)).not.toThrow();
@@ -128,9 +159,33 @@ describe('event queries', () => {
   it('counts facets under the filter', () => {
     const f = log.facets({ servers: ['dns-east-1'] });
     expect(f.total).toBe(COUNT / 8);
-    expect(f.servers).toEqual({ 'dns-east-1': COUNT / 8 });
+    expect(f.servers['dns-east-1']).toBe(COUNT / 8);
     expect(Object.values(f.categories).reduce((a, b) => a + b, 0)).toBe(COUNT / 8);
     expect(f.severities.critical).toBe(COUNT / 40);
+  });
+
+  it('counts each facet under every filter but its own, and the total under all of them', () => {
+    // 10 events of each kind per server. The reported defect: the total and the severity facet
+    // ignored the server filter ("288 events" where the list held 32).
+    const filter: EventFilter = { servers: ['dns-east-1'], severities: ['critical', 'warning'] };
+    const f = log.facets(filter);
+    expect(f.total).toBe(all(filter).length);
+    expect(f.total).toBe(20);
+    expect(f.severities).toEqual({ debug: 10, info: 10, warning: 10, error: 10, critical: 10 });
+    expect(Object.keys(f.servers)).toHaveLength(8);
+    expect(Object.values(f.servers).every((n) => n === 20)).toBe(true);
+    expect(f.categories).toEqual({ health: 10, system: 10 });
+    expect(f.types).toEqual({ forwarder_status_change: 10, bind_down: 10 });
+  });
+
+  it('counts what a search lists, under the other filters too', () => {
+    const filter: EventFilter = { servers: ['dns-east-1', 'dns-west-1'], categories: ['health'], search: 'upstream' };
+    const f = log.facets(filter);
+    expect(f.total).toBe(all(filter).length);
+    expect(f.total).toBe(20);
+    expect(f.categories.health).toBe(20);
+    expect(f.servers['dns-east-2']).toBe(10);
+    expect(log.count(filter)).toBe(f.total);
   });
 
   it('buckets a time histogram over the requested range', () => {

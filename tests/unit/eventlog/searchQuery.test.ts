@@ -5,16 +5,18 @@ import { sampleEvent } from '../../fixtures/eventlog/sampleEvents';
 
 describe('parseSearch', () => {
   it('quotes every word so FTS5 operators in user text are plain words', () => {
-    expect(parseSearch('upstream AND NEAR(x) col:val').match).toBe('"upstream" AND "AND" AND "NEAR(x)" AND "col:val"');
+    expect(parseSearch('upstream AND NEAR(x) col:val').match).toBe('"upstream"* AND "AND"* AND "NEAR(x)"* AND "col:val"*');
   });
 
-  it('keeps phrases, prefixes and exclusions', () => {
+  it('keeps phrases, prefixes and exclusions; words of three letters or more match as prefixes', () => {
     expect(parseSearch('"bind stopped" upstr* -debug').match).toBe('("bind stopped" AND "upstr"*) NOT ("debug")');
+    expect(parseSearch('unreach').match).toBe('"unreach"*');
+    expect(parseSearch('ok a*').match).toBe('"ok" AND "a"*');
   });
 
   it('escapes embedded quotes and LIKE wildcards', () => {
     const p = parseSearch('a"b 50%_off');
-    expect(p.match).toBe('"a""b" AND "50%_off"');
+    expect(p.match).toBe('"a""b"* AND "50%_off"*');
     expect(p.like.must).toEqual(['%a"b%', '%50\\%\\_off%']);
   });
 
@@ -23,6 +25,29 @@ describe('parseSearch', () => {
     expect(() => parseSearch('"unclosed phrase')).toThrow(/closing/);
     expect(() => parseSearch('*** --')).toThrow(/no words/);
     expect(() => parseSearch('-only -excluded')).toThrow(/at least one word/);
+    expect(() => parseSearch('severity>=loud')).toThrow(/one of debug, info/);
+    expect(() => parseSearch('server:')).toThrow(/needs a value/);
+    expect(() => parseSearch('client:10.0.0.1"OR"1')).toThrow(/letters, digits/);
+    expect(() => parseSearch('-server:dns-1')).toThrow(/only excludes/);
+  });
+
+  it('reads field terms out of the text', () => {
+    const p = parseSearch('Server:dns-hq-2 type:bind* client:10.0.4.17 domain:example.com severity>=warning -severity:critical timeout');
+    expect(p.match).toBe('"timeout"*');
+    expect(p.fields).toEqual([
+      { field: 'server', value: 'dns-hq-2', prefix: false, negated: false },
+      { field: 'type', value: 'bind', prefix: true, negated: false },
+      { field: 'client', value: '10.0.4.17', prefix: false, negated: false },
+      { field: 'domain', value: 'example.com', prefix: false, negated: false },
+      { field: 'severity', op: '>=', level: 'warning', negated: false },
+      { field: 'severity', op: '=', level: 'critical', negated: true },
+    ]);
+  });
+
+  it('takes a snake_case word for an event type', () => {
+    const p = parseSearch('forwarder_status_change');
+    expect(p.match).toBeNull();
+    expect(p.fields).toEqual([{ field: 'type', value: 'forwarder_status_change', prefix: false, negated: false }]);
   });
 });
 

@@ -52,6 +52,8 @@ describe('Normaliser against every vector of §9', () => {
       data: { domain: 'intranet.corp.local', clientIp: '192.168.10.24', qps: 0.35 },
     });
     expect(admin.signals[0]).toMatchObject({ kind: 'queries', qps: 0.35, queriesToday: 1230, blockedToday: 17 });
+    // Titled with what an operator scans a list for, not "Query" on every row.
+    expect(admin.events[0]!.title).toBe('Allowed A intranet.corp.local from 192.168.10.24');
     const masked = fresh().ingest(byName('U7').frame, 'unified', NOW);
     expect(masked.events[0]!.data).toMatchObject({ clientIp: '[IP]' });
   });

@@ -12,7 +12,7 @@ describe('server-provided strings are rendered as text', () => {
   it('escapes a hostile event title and server name', () => {
     const html = renderToString(
       <MantineProvider>
-        <EventRow event={fleetEvent({ title: HOSTILE, type: '<script>x</script>' })} serverName={HOSTILE} />
+        <EventRow event={fleetEvent({ title: HOSTILE, type: '<script>x</script>' })} serverName={HOSTILE} onSelect={() => {}} />
       </MantineProvider>,
     );
     expect(html).not.toContain('<img');

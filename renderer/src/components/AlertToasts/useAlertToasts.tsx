@@ -1,20 +1,32 @@
-import { Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, type MouseEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Alert } from '../../../../shared/domain/alert';
 import type { NotificationDelivery } from '../../../../shared/domain/notificationPolicy';
 import type { Route } from '../../hooks/useRoute';
-import { alertHeadline, alertRoute, isSummaryAlert } from '../../lib/alerts';
+import { alertHeadline, alertRoute } from '../../lib/alerts';
+import { addToast, dismissToast, EMPTY_TOASTS, expireToasts, nextExpiry, TOAST_LIMIT, type ToastEntry, type ToastState } from '../../lib/toastQueue';
 import type { FleetStore } from '../../store/FleetStore';
-import { SEVERITY_COLOR } from '../SeverityBadge/SeverityBadge';
+
+export interface AlertToastsView {
+  state: ToastState;
+  /** The latest critical alert in words, for the screen-reader live region. */
+  announcement: string;
+  open(entry: ToastEntry): void;
+  dismiss(key: string): void;
+  /** Opens the inbox and drops the toasts grouped behind the visible ones. */
+  openInbox(): void;
+  dismissBanner(): void;
+}
 
 /**
- * Shows every raised alert as an in-page toast that opens the alert when clicked. In the browser
- * host it also gives a browser notification for what the core's alerting policy lets through
- * (alerts:onDidNotify: quiet hours, minimum severity, sound, escalation), when the user allowed it
- * (Electron's main process does native notifications and opens the alert through the location hash).
+ * Every raised alert as an in-page toast (toastQueue.ts decides what shows and for how long). In
+ * the browser host it also gives a browser notification for what the core's alerting policy lets
+ * through (alerts:onDidNotify: quiet hours, minimum severity, sound, escalation), when the user
+ * allowed it (Electron's main process does native notifications and opens the alert through the hash).
  */
-export function useAlertToasts(store: FleetStore, browserNotifications: boolean, go: (route: Route) => void): void {
+export function useAlertToasts(store: FleetStore, browserNotifications: boolean, go: (route: Route) => void): AlertToastsView {
+  const [state, setState] = useState<ToastState>(EMPTY_TOASTS);
+  const [announcement, setAnnouncement] = useState('');
+
   useEffect(() => {
     if (!browserNotifications) return;
     return store.onDidNotifyAlert(({ alert, delivery }) => {
@@ -27,39 +39,38 @@ export function useAlertToasts(store: FleetStore, browserNotifications: boolean,
       store.onDidRaiseAlert((alert) => {
         const server = store.getState().servers.find((s) => s.serverId === alert.serverId)?.name;
         const headline = alertHeadline(alert, server);
-        const id = `alert-${alert.id}-${alert.count}`;
-        const open = (e: MouseEvent<HTMLDivElement>) => {
-          if ((e.target as Element).closest('button')) return; // the close button only closes
-          notifications.hide(id);
-          go(alertRoute(alert));
-        };
-        notifications.show({
-          id,
-          title: headline,
-          message: <ToastBody alert={alert} />,
-          color: SEVERITY_COLOR[alert.severity],
-          autoClose: alert.severity === 'critical' ? false : 8000,
-          onClick: open,
-          style: { cursor: 'pointer' },
-          'data-testid': 'alert-toast',
-          'data-alert-id': alert.id,
-        } as Parameters<typeof notifications.show>[0]);
+        setState((s) => addToast(s, { key: `alert-${alert.id}-${alert.count}`, alert, headline, at: Date.now() }));
+        if (alert.severity === 'critical') setAnnouncement(`Critical alert: ${headline}`);
       }),
-    [store, go],
+    [store],
   );
-}
 
-function ToastBody({ alert }: { alert: Alert }) {
-  return (
-    <>
-      <Text size="sm" lineClamp={3}>
-        {alert.detail || alert.rule}
-      </Text>
-      <Text size="xs" c="dimmed" mt={2}>
-        {isSummaryAlert(alert) ? 'Click to open the alert list' : 'Click to open this alert'}
-      </Text>
-    </>
+  // One timer for the next expiry; re-armed whenever the queue changes.
+  const due = nextExpiry(state);
+  useEffect(() => {
+    if (due === null) return;
+    const timer = setTimeout(() => setState((s) => expireToasts(s, Date.now())), Math.max(0, due - Date.now()));
+    return () => clearTimeout(timer);
+  }, [due]);
+
+  const open = useCallback(
+    (entry: ToastEntry) => {
+      setState((s) => ({ toasts: s.toasts.filter((t) => t.key !== entry.key), banner: s.banner.filter((b) => b.key !== entry.key) }));
+      go(alertRoute(entry.alert));
+    },
+    [go],
   );
+  return {
+    state,
+    announcement,
+    open,
+    dismiss: useCallback((key: string) => setState((s) => dismissToast(s, key)), []),
+    openInbox: useCallback(() => {
+      setState((s) => ({ ...s, toasts: s.toasts.slice(0, TOAST_LIMIT) }));
+      go({ page: 'alerts' });
+    }, [go]),
+    dismissBanner: useCallback(() => setState((s) => ({ ...s, banner: [] })), []),
+  };
 }
 
 function notifyBrowser(alert: Alert, delivery: NotificationDelivery, headline: string, open: () => void): void {

@@ -1,28 +1,13 @@
 import { Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { EVENT_CATEGORIES, SEVERITIES } from '../../../../shared/domain/fleetEvent';
 import type { EventFacets } from '../../../../shared/ipc/schemas';
+import { RANGES, type EventFilterState } from '../../lib/eventView';
 
-export interface EventFilterState {
-  servers: string[];
-  categories: string[];
-  severities: string[];
-  types: string[];
-  derived: 'all' | 'pushed' | 'derived';
-  range: string;
-  search: string;
-}
-
-export const RANGES = [
-  { value: '15m', label: 'Last 15 min', ms: 15 * 60_000 },
-  { value: '1h', label: 'Last hour', ms: 3_600_000 },
-  { value: '6h', label: 'Last 6 h', ms: 6 * 3_600_000 },
-  { value: '24h', label: 'Last 24 h', ms: 86_400_000 },
-  { value: '7d', label: 'Last 7 days', ms: 7 * 86_400_000 },
-  { value: 'all', label: 'All time', ms: 0 },
-];
+export type { EventFilterState } from '../../lib/eventView';
+export { RANGES } from '../../lib/eventView';
 
 const withCount = (values: readonly string[], counts: Record<string, number> | undefined, label: (v: string) => string = (v) => v) =>
-  values.map((v) => ({ value: v, label: `${label(v)} (${counts?.[v] ?? 0})` }));
+  values.map((v) => ({ value: v, label: `${label(v)} (${counts && Object.hasOwn(counts, v) ? counts[v] : 0})` }));
 
 /** Presentational filter bar; facet counts come in, the edited filter goes out. */
 export function EventFilters({ value, onChange, facets, serverName }: { value: EventFilterState; onChange(v: EventFilterState): void; facets: EventFacets | null; serverName(id: string): string }) {
@@ -31,12 +16,12 @@ export function EventFilters({ value, onChange, facets, serverName }: { value: E
   const typeIds = [...new Set([...Object.keys(facets?.types ?? {}), ...value.types])].sort();
   return (
     <Group gap="xs" align="flex-end" data-testid="event-filters">
-      <TextInput data-testid="event-search" label="Search" placeholder="title, summary, data…" value={value.search} onChange={(e) => set({ search: e.currentTarget.value })} w={220} />
+      <TextInput data-testid="event-search" label="Search" placeholder="words, server:, type:, severity>=…" title="Words match by their beginning. Fields: server:id type:name client:ip domain:name severity>=warning; -word excludes" value={value.search} onChange={(e) => set({ search: e.currentTarget.value })} w={220} />
       <MultiSelect data-testid="filter-servers" label="Server" placeholder="all" data={withCount(serverIds, facets?.servers, serverName)} value={value.servers} onChange={(servers) => set({ servers })} searchable clearable w={220} />
       <MultiSelect data-testid="filter-categories" label="Category" placeholder="all" data={withCount(EVENT_CATEGORIES, facets?.categories)} value={value.categories} onChange={(categories) => set({ categories })} clearable w={190} />
       <MultiSelect data-testid="filter-severities" label="Severity" placeholder="all" data={withCount([...SEVERITIES].reverse(), facets?.severities)} value={value.severities} onChange={(severities) => set({ severities })} clearable w={190} />
       <MultiSelect data-testid="filter-types" label="Type" placeholder="all" data={withCount(typeIds, facets?.types)} value={value.types} onChange={(types) => set({ types })} searchable clearable w={210} />
-      <Select data-testid="filter-range" label="Time" data={RANGES.map(({ value: v, label }) => ({ value: v, label }))} value={value.range} onChange={(range) => set({ range: range ?? 'all' })} allowDeselect={false} w={130} />
+      <Select data-testid="filter-range" label="Time" data={RANGES.filter((r) => r.value !== 'custom' || value.range === 'custom').map(({ value: v, label }) => ({ value: v, label }))} value={value.range} onChange={(range) => set({ range: range ?? 'all' })} allowDeselect={false} w={130} />
       <SegmentedControl
         data-testid="filter-derived"
         size="xs"

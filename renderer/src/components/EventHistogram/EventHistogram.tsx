@@ -4,17 +4,33 @@ import type { Histogram } from '../../../../shared/ipc/schemas';
 
 const label = (t: number) => new Date(t).toLocaleString(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
 
+/**
+ * An axis label as precise as the buckets and no longer than needed: seconds for sub-minute
+ * buckets (minute labels repeated), the date only when the range spans days.
+ */
+export function tickLabel(t: number, bucketMs: number, spanMs: number): string {
+  const d = new Date(t);
+  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(bucketMs < 60_000 ? { second: '2-digit' } : {}), hour12: false });
+  if (spanMs < 86_400_000) return time;
+  return `${d.toLocaleDateString(undefined, { month: 'short', day: '2-digit' })} ${time}`;
+}
+
+/** 1234 -> "1.2k": the y axis has room for four characters. */
+export const compactCount = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
+
 export function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
+  const buckets = histogram?.buckets ?? [];
+  const span = buckets.length > 1 ? buckets.at(-1)!.t - buckets[0]!.t : 0;
   return (
     <Paper withBorder p={6} data-testid="event-histogram">
       <Text size="xs" c="dimmed" mb={2}>
         {total === null ? 'Counting…' : `${total.toLocaleString()} events`}
         {histogram ? ` · ${Math.max(1, Math.round(histogram.bucketMs / 60_000))} min buckets` : ''}
       </Text>
-      <ResponsiveContainer width="100%" height={70}>
-        <BarChart data={histogram?.buckets ?? []} margin={{ top: 2, right: 4, bottom: 0, left: -26 }}>
-          <XAxis dataKey="t" tickFormatter={label} tick={{ fontSize: 9 }} stroke="var(--mantine-color-dimmed)" minTickGap={40} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 9 }} stroke="var(--mantine-color-dimmed)" width={50} />
+      <ResponsiveContainer width="100%" height={84}>
+        <BarChart data={buckets} margin={{ top: 2, right: 8, bottom: 0, left: 0 }}>
+          <XAxis dataKey="t" tickFormatter={(t: number) => tickLabel(t, histogram?.bucketMs ?? 60_000, span)} tick={{ fontSize: 12 }} stroke="var(--mantine-color-dimmed)" minTickGap={24} />
+          <YAxis allowDecimals={false} domain={[0, 'auto']} tickCount={3} interval="preserveStartEnd" tickFormatter={compactCount} tick={{ fontSize: 12 }} stroke="var(--mantine-color-dimmed)" width={40} />
           <Tooltip labelFormatter={(t) => label(Number(t))} contentStyle={{ fontSize: 11, background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-default-border)' }} cursor={{ fill: 'var(--mantine-color-default-hover)' }} />
           <Bar dataKey="count" name="events" fill="var(--mantine-color-blue-6)" isAnimationActive={false} />
         </BarChart>

@@ -15,10 +15,12 @@ export interface EventListProps {
   onFollowingChange(following: boolean): void;
   pending: number;
   serverName(id: string): string;
+  selectedId: string | undefined;
+  onSelect(e: FleetEvent): void;
 }
 
 /** A virtualised, infinitely scrolling list: only the visible rows exist in the DOM. */
-export function EventList({ items, hasMore, loading, loadMore, onFollowingChange, pending, serverName }: EventListProps) {
+export function EventList({ items, hasMore, loading, loadMore, onFollowingChange, pending, serverName, selectedId, onSelect }: EventListProps) {
   const parent = useRef<HTMLDivElement>(null);
   // We do not run the React Compiler, so its warning about memoizing TanStack's API does not apply.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -57,7 +59,7 @@ export function EventList({ items, hasMore, loading, loadMore, onFollowingChange
             if (!e) return null;
             return (
               <div key={e.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${row.start}px)` }}>
-                <EventRow event={e} serverName={serverName(e.serverId)} />
+                <EventRow event={e} serverName={serverName(e.serverId)} selected={e.id === selectedId} onSelect={onSelect} />
               </div>
             );
           })}

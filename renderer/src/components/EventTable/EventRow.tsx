@@ -5,9 +5,27 @@ import { absoluteTime, clockTime } from '../../lib/format';
 import { SeverityBadge } from '../SeverityBadge/SeverityBadge';
 
 /** One event as a dense row. All server-provided text is rendered as text, never as HTML. */
-export const EventRow = memo(function EventRow({ event: e, serverName }: { event: FleetEvent; serverName: string }) {
+export const EventRow = memo(function EventRow({ event: e, serverName, selected = false, onSelect }: { event: FleetEvent; serverName: string; selected?: boolean; onSelect(e: FleetEvent): void }) {
   return (
-    <Group data-testid="event-row" data-event-id={e.id} gap="xs" wrap="nowrap" px="xs" h="100%" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+    <Group
+      data-testid="event-row"
+      data-event-id={e.id}
+      data-selected={selected}
+      role="button"
+      tabIndex={0}
+      onClick={() => onSelect(e)}
+      onKeyDown={(k) => {
+        if (k.key === 'Enter' || k.key === ' ') {
+          k.preventDefault();
+          onSelect(e);
+        }
+      }}
+      gap="xs"
+      wrap="nowrap"
+      px="xs"
+      h="100%"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)', cursor: 'pointer', background: selected ? 'var(--mantine-color-default-hover)' : undefined }}
+    >
       <Tooltip label={absoluteTime(e.occurredAt)} openDelay={300}>
         <Text size="xs" w={118} style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
           {clockTime(e.occurredAt)}

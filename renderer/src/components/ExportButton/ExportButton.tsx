@@ -3,7 +3,8 @@ import type { ExportState } from '../../hooks/useExport';
 import { Icon } from '../Icon/Icon';
 
 /** Export of the filtered events, with progress from events:onDidExportProgress. */
-export function ExportButton({ state, onExport }: { state: ExportState; onExport(format: 'csv' | 'ndjson'): void }) {
+/** `onDownload`: in the browser host, hands the finished file to the browser (Electron shows its path). */
+export function ExportButton({ state, onExport, onDownload }: { state: ExportState; onExport(format: 'csv' | 'ndjson'): void; onDownload: ((path: string) => void) | null }) {
   const p = state.progress;
   const pct = p && p.total > 0 ? Math.round((p.written / p.total) * 100) : 0;
   return (
@@ -25,6 +26,11 @@ export function ExportButton({ state, onExport }: { state: ExportState; onExport
           <Text size="xs" c={state.error ? 'red' : 'dimmed'} maw={360} truncate>
             {state.error ? `Export failed: ${state.error}` : p?.done ? `Saved ${p.written.toLocaleString()} events to ${p.path ?? '?'}` : `${pct} %`}
           </Text>
+          {p?.done && p.path && onDownload ? (
+            <Button size="compact-xs" variant="light" data-testid="export-download" onClick={() => onDownload(p.path!)}>
+              Download
+            </Button>
+          ) : null}
         </Group>
       ) : null}
     </Group>

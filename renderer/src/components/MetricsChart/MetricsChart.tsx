@@ -18,6 +18,7 @@ function rows(series: readonly ChartSeries[]): Record<string, number>[] {
 
 const hhmm = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
 
+/** Rates, counts and percentages never go below zero: an axis from 19.25 to 20.25 makes ±1 qps look like a collapse. */
 export function MetricsChart({ title, series, unit, domain }: { title: string; series: readonly ChartSeries[]; unit?: string; domain?: [number, number] }) {
   const data = rows(series);
   return (
@@ -31,12 +32,12 @@ export function MetricsChart({ title, series, unit, domain }: { title: string; s
         </Text>
       ) : (
         <ResponsiveContainer width="100%" height={160}>
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -18 }}>
+          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
-            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={hhmm} tick={{ fontSize: 10 }} stroke="var(--mantine-color-dimmed)" />
-            <YAxis domain={domain ?? ['auto', 'auto']} tick={{ fontSize: 10 }} stroke="var(--mantine-color-dimmed)" unit={unit} />
+            <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={hhmm} tick={{ fontSize: 12 }} stroke="var(--mantine-color-dimmed)" />
+            <YAxis domain={domain ?? [0, 'auto']} interval="preserveStartEnd" tick={{ fontSize: 12 }} stroke="var(--mantine-color-dimmed)" unit={unit} />
             <Tooltip labelFormatter={(t) => new Date(Number(t)).toLocaleString()} contentStyle={{ fontSize: 11, background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-default-border)' }} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((s) => (
               <Line key={s.name} type="monotone" dataKey={s.name} name={s.label} stroke={s.color} dot={false} isAnimationActive={false} strokeWidth={1.5} />
             ))}
