@@ -22,6 +22,7 @@ import {
   PolicyPreviewSchema,
   MaintenanceStateSchema,
   ServerEntrySchema,
+  VerdictChangeSchema,
 } from './schemas';
 
 /**
@@ -97,6 +98,8 @@ export const invokeChannels = {
 export const pushChannels = {
   'fleet:onDidChangeServer': ServerStatusSchema,
   'fleet:onDidRemoveServer': z.object({ serverId: z.string() }),
+  /** A server's verdict (level + reasons) changed: the only thing any surface uses to say how a server is. */
+  'fleet:onDidChangeVerdict': VerdictChangeSchema,
   'events:onDidAppend': z.array(FleetEventSchema),
   'events:onDidExportProgress': ExportProgressSchema,
   'alerts:onDidChange': AlertSchema,

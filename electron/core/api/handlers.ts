@@ -28,6 +28,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       firstRun: s.fleet.statuses().length === 0,
       host: s.host,
       maintenance: s.alerts.maintenanceWindows(),
+      verdicts: s.verdicts.verdicts(),
+      fleetVerdict: s.verdicts.fleet(),
     }),
     'fleet:startDemo': async () => {
       await s.startDemo();
@@ -102,6 +104,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     },
     'alerts:setMaintenance': async ({ serverId, untilMs }) => {
       s.alerts.setMaintenance(serverId, untilMs);
+      s.verdicts.onMaintenance(serverId);
       return { ok: true as const };
     },
     'maintenance:list': async () => maintenanceState(s),

@@ -80,7 +80,7 @@ export class StatusTracker {
     this.flush(false);
   }
 
-  patch(p: Partial<Pick<ServerStatus, 'stack' | 'forwarders' | 'bindRunning' | 'hasCredential'>>): void {
+  patch(p: Partial<Pick<ServerStatus, 'stack' | 'forwarders' | 'bindRunning' | 'healthAt' | 'hasCredential'>>): void {
     this.current = { ...this.current, ...p };
     this.flush(false);
   }
