@@ -7,7 +7,7 @@ import { ConnectionBanner, HealthBanners } from './components/Banners/Banners';
 import { Icon, type IconName } from './components/Icon/Icon';
 import { useFleet } from './hooks/useFleet';
 import { useRoute, type Route } from './hooks/useRoute';
-import { worstState } from './lib/stateMeta';
+import { useFleetTitle } from './hooks/useFleetTitle';
 import { AlertsPage } from './pages/AlertsPage';
 import { EventsPage } from './pages/EventsPage';
 import { FleetPage } from './pages/FleetPage';
@@ -31,6 +31,7 @@ export function App() {
   const [navOpened, nav] = useDisclosure(false);
   const permission = useNotificationPermission(client.kind === 'web');
   useAlertToasts(store, client.kind === 'web', go);
+  useFleetTitle(fleet.fleetVerdict);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
@@ -44,9 +45,7 @@ export function App() {
     <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
       <AppShell.Header>
         <AppHeader
-          worst={worstState(fleet.servers)}
-          liveCount={fleet.servers.filter((s) => s.state === 'live').length}
-          serverCount={fleet.servers.length}
+          fleet={fleet.fleetVerdict}
           activeAlerts={activeAlerts}
           navOpened={navOpened}
           onToggleNav={nav.toggle}

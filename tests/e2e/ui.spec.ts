@@ -14,7 +14,7 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-test('every connection state has its own badge, and only live is green', async ({ page }) => {
+test('every connection state has its own badge and its verdict; only an ok verdict is green', async ({ page }) => {
   app = await startFakeApp(scenarios.allStates);
   await page.goto(app.url);
   await expect(page.getByTestId('server-tile')).toHaveCount(SERVER_STATES.length);
@@ -24,10 +24,14 @@ test('every connection state has its own badge, and only live is green', async (
     const badge = tile.locator('[data-testid="state-badge"]');
     await expect(badge).toHaveAttribute('data-state', state);
     await expect(badge.locator('svg')).toHaveCount(1); // an icon, not colour alone
-    await expect(tile.getByTestId('health-badge')).toHaveAttribute('data-health', state === 'live' ? 'healthy' : 'unknown');
+    const level = state === 'live' ? 'ok' : state === 'disabled' ? 'disabled' : 'blind';
+    await expect(tile).toHaveAttribute('data-verdict', level);
+    await expect(tile.getByTestId('verdict-badge')).toHaveAttribute('data-level', level);
+    await expect(tile.getByTestId('verdict-badge').locator('svg')).toHaveCount(1);
   }
-  const green = await page.locator('[data-testid="state-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).map((e) => e.getAttribute('data-state')));
-  expect([...new Set(green)]).toEqual(['live']);
+  expect(await page.locator('[data-testid="state-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).length)).toBe(0);
+  const green = await page.locator('[data-testid="server-tile"] [data-testid="verdict-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).map((e) => e.getAttribute('data-level')));
+  expect(green).toEqual(['ok']);
   await expect(page.locator('[data-state="reconnecting"] [data-testid="state-line"]')).toContainText(/Attempt 3 · next try in \d+ s/);
 });
 
