@@ -150,8 +150,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog.onDidChangeHealth(() => push('app:onDidChangeHealth', health())),
     fleet.onDidChangeState((status) => {
       alerts.onServerStatus(status);
-      push('fleet:onDidChangeServer', status);
+      // The verdict first: a host that prints a state line (the CLI) can name the verdict with it.
       verdicts.onServerStatus(status);
+      push('fleet:onDidChangeServer', status);
     }),
     // The verdict is the one judgement of every server: the renderer, the CLI and the tray show it.
     verdicts.onDidChangeVerdict((change) => {
