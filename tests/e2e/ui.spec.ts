@@ -46,6 +46,23 @@ test('the 2FA dialog sends the code and the tile turns live', async ({ page }) =
   expect(app.core.callsTo('servers:submitTotp')).toEqual([{ id: 'dns-1', code: '123456' }]);
 });
 
+test('a refused 2FA code keeps the dialog open and says so; the next code signs in', async ({ page }) => {
+  app = await startFakeApp((core) => core.setServer(serverStatus('dns-1', 'needs-2fa', { name: 'Primary' })));
+  await page.goto(app.url);
+  const tile = page.locator('[data-server-id="dns-1"]');
+  await tile.getByRole('button', { name: 'Enter 2FA code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Two-factor code' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('111111');
+  await expect(dialog.getByRole('alert')).toHaveText(/refused/i);
+  await expect(dialog).toBeVisible();
+  await expect(tile).toHaveAttribute('data-state', 'needs-2fa');
+  await page.keyboard.type('123456');
+  await expect(dialog).toBeHidden();
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  expect(app.core.callsTo('servers:submitTotp')).toEqual([{ id: 'dns-1', code: '111111' }, { id: 'dns-1', code: '123456' }]);
+});
+
 test('trusting a certificate needs a confirmation that shows the fingerprint', async ({ page }) => {
   app = await startFakeApp((core) => core.setServer(serverStatus('dns-1', 'tls-untrusted', { name: 'Self-signed' })));
   await page.goto(app.url);

@@ -57,7 +57,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'servers:submitTotp': async ({ id, code }) => {
       if (requireServer(id).state !== 'needs-2fa') throw new ApiFailure('conflict', `${id} is not waiting for a 2FA code`);
       await s.fleet.submitTotp(id, code);
-      return { ok: true as const };
+      // A refused code leaves the session waiting for another one: say so, so the dialog stays open.
+      return { ok: true as const, accepted: requireServer(id).state !== 'needs-2fa' };
     },
     'servers:setPassword': async ({ id, password }) => {
       await s.registry.setPassword(id, password);

@@ -202,7 +202,8 @@ export class FakeCore implements CoreHandle {
       'servers:submitTotp': (p) => {
         const s = this.servers.get(p.id);
         if (s && p.code === '123456') this.setServer({ ...s, state: 'live', lastDataAt: new Date().toISOString() });
-        return rec('servers:submitTotp', p, ok);
+        else if (s) this.setServer({ ...s, state: 'needs-2fa', detail: 'Code refused (Invalid 2FA code); enter a new code' });
+        return rec('servers:submitTotp', p, { ok: true as const, accepted: p.code === '123456' });
       },
       'servers:setPassword': (p) => {
         this.record('servers:setPassword', { id: p.id, password: '[set]' }); // never keep the password
