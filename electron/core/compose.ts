@@ -135,6 +135,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     logger: log.child('verdict'),
     healthStaleAfterMs: (id) => fleet.healthStaleAfterMs(id),
     maintenanceUntil,
+    currentStatus: (id) => fleet.session(id)?.status(),
     initialAlerts: alerts.list({ includeResolved: false, limit: 10_000 }),
   });
   const tray = new TraySummary(opts.tray);

@@ -93,7 +93,9 @@ export class StatusTracker {
 
   private flush(force: boolean): void {
     this.syncDataAt();
-    const { lastDataAt: _ignored, ...visible } = this.current;
+    // Data and health-data times move with every frame or poll: they alone do not publish (the verdict
+    // reads the current status when it checks their age).
+    const { lastDataAt: _data, healthAt: _health, ...visible } = this.current;
     const key = JSON.stringify(visible);
     if (!force && key === this.publishedKey) return;
     this.publishedKey = key;

@@ -28,6 +28,8 @@ export interface VerdictServiceDeps {
   maintenanceUntil(serverId: string): number | null;
   /** Open alerts at start (reloaded after a restart). */
   initialAlerts?: readonly Alert[];
+  /** The server's status now: data times move without a published status change (StatusTracker). */
+  currentStatus?(serverId: string): ServerStatus | undefined;
 }
 
 export class VerdictService {
@@ -133,7 +135,14 @@ export class VerdictService {
       if (Number.isFinite(expires) && expires > input.now) due.push(expires);
     }
     if (due.length === 0) return this.timers.clear(serverId);
-    this.timers.set(serverId, Math.min(...due) - input.now, () => this.recompute(serverId));
+    this.timers.set(serverId, Math.min(...due) - input.now, () => this.recheck(serverId));
+  }
+
+  /** A timer is due: take the freshest status first, its health data may have moved quietly. */
+  private recheck(serverId: string): void {
+    const fresh = this.deps.currentStatus?.(serverId);
+    if (fresh && this.statuses.has(serverId)) this.statuses.set(serverId, fresh);
+    this.recompute(serverId);
   }
 }
 

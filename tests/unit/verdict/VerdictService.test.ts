@@ -10,11 +10,14 @@ const iso = (ms: number) => new Date(ms).toISOString();
 function setup(opts: { staleAfterMs?: number | null } = {}) {
   const clock = new FakeClock();
   const maintenance = new Map<string, number>();
+  /** What FleetService would return now: health times move there without a published status. */
+  const quiet = new Map<string, ServerStatus>();
   const service = new VerdictService({
     clock,
     logger: nullLogger,
     healthStaleAfterMs: () => (opts.staleAfterMs === undefined ? 75_000 : opts.staleAfterMs),
     maintenanceUntil: (id) => maintenance.get(id) ?? null,
+    currentStatus: (id) => quiet.get(id),
   });
   const changes: VerdictChange[] = [];
   service.onDidChangeVerdict((c) => changes.push(c));
@@ -31,7 +34,7 @@ function setup(opts: { staleAfterMs?: number | null } = {}) {
     healthAt: iso(clock.now()),
     ...over,
   });
-  return { clock, maintenance, service, changes, status };
+  return { clock, maintenance, quiet, service, changes, status };
 }
 
 const bindAlert = (status: Alert['status']): Alert => ({
@@ -72,6 +75,20 @@ describe('VerdictService', () => {
     clock.advance(10);
     expect(service.verdict('dns-1')).toMatchObject({ level: 'blind', reasons: ['No health data for over 75 s'] });
     expect(changes.at(-1)?.fleet.level).toBe('blind');
+  });
+
+  it('health data that keeps arriving without a published status keeps the server ok', () => {
+    const { clock, quiet, service, changes, status } = setup({ staleAfterMs: 75_000 });
+    service.onServerStatus(status('dns-1'));
+    for (let i = 0; i < 5; i++) {
+      clock.advance(30_000);
+      quiet.set('dns-1', status('dns-1')); // a health_update every 30 s, healthAt now
+    }
+    expect(service.verdict('dns-1')?.level).toBe('ok');
+    expect(changes).toHaveLength(1);
+    quiet.clear(); // the data stops: the last status we know of ages out
+    clock.advance(75_001);
+    expect(service.verdict('dns-1')?.level).toBe('blind');
   });
 
   it('acknowledging keeps the level, resolving lets it go back to ok once the facts agree', () => {
