@@ -5,6 +5,7 @@
  * onDidChangeVerdict only when what a user sees (level, reasons, acknowledgement) changed.
  */
 import type { Alert } from '../../../shared/domain/alert';
+import { SECOND } from '../../../shared/domain/ids';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import { emptyCounts, worseLevel, type FleetVerdict, type ServerVerdict } from '../../../shared/domain/verdict';
 import { TimerMap } from '../alerts/TimerMap';
@@ -132,7 +133,8 @@ export class VerdictService {
     if (input.status.state === 'live' && input.healthStaleAfterMs !== null) {
       const healthAt = Date.parse(input.status.healthAt ?? input.status.since);
       const expires = healthAt + input.healthStaleAfterMs + 1;
-      if (Number.isFinite(expires) && expires > input.now) due.push(expires);
+      // Once aged out, look again each expected interval: fresh data need not publish a status.
+      if (Number.isFinite(expires)) due.push(expires > input.now ? expires : input.now + Math.max(SECOND, input.healthStaleAfterMs / 2.5));
     }
     if (due.length === 0) return this.timers.clear(serverId);
     this.timers.set(serverId, Math.min(...due) - input.now, () => this.recheck(serverId));

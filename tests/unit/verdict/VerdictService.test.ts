@@ -89,6 +89,9 @@ describe('VerdictService', () => {
     quiet.clear(); // the data stops: the last status we know of ages out
     clock.advance(75_001);
     expect(service.verdict('dns-1')?.level).toBe('blind');
+    quiet.set('dns-1', status('dns-1')); // data again, still without a published status
+    clock.advance(30_000);
+    expect(service.verdict('dns-1')?.level).toBe('ok');
   });
 
   it('acknowledging keeps the level, resolving lets it go back to ok once the facts agree', () => {
