@@ -166,6 +166,28 @@ test('alerts inbox: toast on raise, keyboard navigation and bulk acknowledge wit
   await expect(page.getByTestId('active-alerts')).toHaveText('0 active');
 });
 
+test('an acknowledged problem stays critical and says acknowledged; maintenance is its own level', async ({ page }) => {
+  app = await startFakeApp((core) => {
+    core.setServer(serverStatus('dns-1', 'live', { name: 'Primary' }));
+    core.setServer(serverStatus('dns-2', 'live', { name: 'Secondary' }));
+  });
+  await page.goto(app.url);
+  const tile = page.locator('[data-server-id="dns-1"]');
+  await expect(tile).toHaveAttribute('data-verdict', 'ok');
+  const threat = app.core.raiseAlert({ key: 'threat:bad.example', rule: 'threat', severity: 'critical', title: 'Threat bad.example on Primary' });
+  await expect(tile).toHaveAttribute('data-verdict', 'critical');
+  await expect(page.getByTestId('fleet-summary-text')).toHaveText('1 critical · 1 ok');
+  await app.core.handlers['alerts:acknowledge']({ ids: [threat.id], note: 'seen' });
+  await expect(tile.getByTestId('verdict-badge')).toHaveText('Critical · acknowledged');
+  await expect(tile.getByTestId('verdict-reason')).toHaveText(['acknowledged by tester: Threat bad.example on Primary']);
+  await expect(tile).toHaveAttribute('data-verdict', 'critical'); // never ok while the problem lasts
+  await expect(page).toHaveTitle('(1 critical) DNS Fleet Monitor');
+
+  await app.core.handlers['alerts:setMaintenance']({ serverId: 'dns-2', untilMs: Date.now() + 3_600_000 });
+  await expect(page.locator('[data-server-id="dns-2"]')).toHaveAttribute('data-verdict', 'maintenance');
+  await expect(page.getByTestId('fleet-summary-text')).toHaveText('1 critical · 1 maintenance');
+});
+
 test('health notices and the lost-connection banner', async ({ page }) => {
   app = await startFakeApp((core) => core.setServer(serverStatus('dns-1', 'live')));
   await page.goto(app.url);
