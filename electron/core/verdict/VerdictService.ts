@@ -60,9 +60,9 @@ export class VerdictService {
     this.recompute(alert.serverId);
   }
 
-  /** The server's maintenance window was opened, moved or closed. */
-  onMaintenance(serverId: string): void {
-    this.recompute(serverId);
+  /** A server's maintenance window was opened, moved or closed (no id: any of them may have). */
+  onMaintenance(serverId?: string): void {
+    for (const id of serverId === undefined ? [...this.statuses.keys()] : [serverId]) this.recompute(id);
   }
 
   forget(serverId: string): void {

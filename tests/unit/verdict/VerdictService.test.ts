@@ -114,6 +114,10 @@ describe('VerdictService', () => {
     expect(service.verdict('dns-1')?.level).toBe('maintenance');
     clock.advance(60_001);
     expect(service.verdict('dns-1')?.level).toBe('critical');
+    service.onServerStatus(status('dns-2'));
+    maintenance.set('dns-2', clock.now() + 60_000);
+    service.onMaintenance(); // "windows changed", without saying which
+    expect(service.verdicts().map((v) => `${v.serverId}:${v.level}`)).toEqual(['dns-1:critical', 'dns-2:maintenance']);
   });
 
   it('forgets a removed server and says so; an empty fleet is blind, not ok', () => {
