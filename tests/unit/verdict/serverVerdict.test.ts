@@ -130,6 +130,16 @@ describe('the server verdict', () => {
     expect(v.reasons).toEqual(['Forwarder Public DNS down']);
   });
 
+  it('a forwarder not checked yet is a warning; a disabled one is nobody\'s problem', () => {
+    expect(verdict(status('live', { forwarders: [fw(1, 'Quad9', 'unknown', 0)] }))).toMatchObject({ level: 'warning', reasons: ['Forwarder Quad9 health unknown'] });
+    expect(verdict(status('live', { forwarders: [fw(1, 'Quad9', 'disabled', 0)] })).level).toBe('ok');
+  });
+
+  it('a connection alert does not repeat why the server is blind', () => {
+    const conn = alert({ key: 'connection', rule: 'connection', title: 'No data from HQ 1' });
+    expect(verdict(status('offline', { detail: 'connection refused' }), { alerts: [conn] }).reasons).toEqual(['Offline: connection refused']);
+  });
+
   it('info alerts and resolved alerts do not change the level', () => {
     const info = alert({ key: 'health:9', severity: 'info', title: 'FYI' });
     const resolved = alert({ id: 'a2', key: 'health:7', status: 'resolved', resolvedAt: iso(NOW) });
