@@ -58,10 +58,10 @@ describe('dnsfleet monitor --json', () => {
 
   it('names the verdict on every state line and prints a verdict line when it changes (BIND down on a live server)', async () => {
     const fleet = {
-      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSA_PW', stack: 'legacy' }],
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }],
     };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
-    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSA_PW: 'monitor-pass' });
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSFLEET_DNSA_PW: 'monitor-pass' });
 
     const connecting = await cli.waitFor((l) => l.kind === 'state', 20_000);
     expect(connecting).toMatchObject({ server: 'dns-a', verdict: 'blind' }); // never ok before data
