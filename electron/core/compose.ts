@@ -183,7 +183,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     alerts.onDidChangeMaintenance(() => {
       push('alerts:onDidChangeMaintenance', { windows: alerts.maintenance.scheduled(), active: alerts.maintenance.list() });
       // A window began, ended or moved: `maintenance` is a verdict level.
-      for (const s of fleet.statuses()) verdicts.onMaintenance(s.serverId);
+      verdicts.onMaintenance();
     }),
     settings.onDidChange((s) => {
       alerts.maintenance.reload(s.maintenance);
