@@ -25,6 +25,7 @@ import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
 import type { SettingsStore } from './settings/SettingsStore';
 import { TraySummary } from './alerts/traySummary';
+import { VerdictService } from './verdict/VerdictService';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
 
@@ -60,6 +61,7 @@ export interface CoreServices {
   fleet: FleetService;
   eventLog: SqliteEventLog;
   alerts: AlertEngine;
+  verdicts: VerdictService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -127,7 +129,18 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog: eventLog.health(),
     notices: [...settings.notices(), ...eventLog.notices()],
   });
+  const maintenanceUntil = (serverId: string) => alerts.maintenanceWindows().find((w) => w.serverId === serverId)?.untilMs ?? null;
+  const verdicts = new VerdictService({
+    clock,
+    logger: log.child('verdict'),
+    healthStaleAfterMs: (id) => fleet.healthStaleAfterMs(id),
+    maintenanceUntil,
+    currentStatus: (id) => fleet.session(id)?.status(),
+    initialAlerts: alerts.list({ includeResolved: false, limit: 10_000 }),
+  });
   const tray = new TraySummary(opts.tray);
+  const updateTray = () =>
+    tray.update(verdicts.fleet(), verdicts.verdicts(), fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }).filter((a) => a.status === 'active').length);
 
   // Data flow: events go to the log and the alert engine; the renderer hears of them after commit.
   disposers.push(
@@ -138,8 +151,14 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog.onDidChangeHealth(() => push('app:onDidChangeHealth', health())),
     fleet.onDidChangeState((status) => {
       alerts.onServerStatus(status);
+      // The verdict first: a host that prints a state line (the CLI) can name the verdict with it.
+      verdicts.onServerStatus(status);
       push('fleet:onDidChangeServer', status);
-      tray.update(fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }));
+    }),
+    // The verdict is the one judgement of every server: the renderer, the CLI and the tray show it.
+    verdicts.onDidChangeVerdict((change) => {
+      push('fleet:onDidChangeVerdict', change);
+      updateTray();
     }),
     fleet.metrics.onDidAppend(({ serverId, name, point }) => {
       eventLog.appendMetric(serverId, name, point.t, point.v);
@@ -152,7 +171,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     alerts.onDidChange((alert) => {
       notices.onChange(alert);
       push('alerts:onDidChange', alert);
-      tray.update(fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }));
+      verdicts.onAlert(alert);
+      updateTray();
     }),
     fleet.onDidPinCertificate(({ serverId, fingerprint256 }) => {
       if (!opts.fleetOverride) void registry.pinCertificate(serverId, fingerprint256);
@@ -160,7 +180,11 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     registry.onDidChange(() => {
       if (!opts.fleetOverride) applyServers();
     }),
-    alerts.onDidChangeMaintenance(() => push('alerts:onDidChangeMaintenance', { windows: alerts.maintenance.scheduled(), active: alerts.maintenance.list() })),
+    alerts.onDidChangeMaintenance(() => {
+      push('alerts:onDidChangeMaintenance', { windows: alerts.maintenance.scheduled(), active: alerts.maintenance.list() });
+      // A window began, ended or moved: `maintenance` is a verdict level.
+      verdicts.onMaintenance();
+    }),
     settings.onDidChange((s) => {
       alerts.maintenance.reload(s.maintenance);
       const policy = JSON.stringify(s.notifications);
@@ -190,7 +214,11 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   function applyServers(): void {
     const servers = configured();
     const ids = new Set(servers.map((s) => s.id));
-    for (const id of previousIds) if (!ids.has(id)) push('fleet:onDidRemoveServer', { serverId: id });
+    for (const id of previousIds) {
+      if (ids.has(id)) continue;
+      push('fleet:onDidRemoveServer', { serverId: id });
+      verdicts.forget(id);
+    }
     previousIds = ids;
     fleet.setServers(servers);
   }
@@ -201,6 +229,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     fleet,
     eventLog,
     alerts,
+    verdicts,
     registry,
     settings,
     clock,
@@ -231,6 +260,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       for (const d of disposers.splice(0)) d();
       await fleet.dispose();
       notices.dispose();
+      verdicts.dispose();
       alerts.dispose();
       await eventLog.close();
       stopCommitPush();

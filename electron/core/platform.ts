@@ -5,6 +5,7 @@
 import type { Alert } from '../../shared/domain/alert';
 import type { NotificationDelivery } from '../../shared/domain/notificationPolicy';
 import type { ServerState } from '../../shared/domain/serverState';
+import type { FleetVerdict, VerdictLevel } from '../../shared/domain/verdict';
 
 export interface Clock {
   /** Epoch milliseconds. */
@@ -48,9 +49,18 @@ export interface Notifier {
   notify(alert: Alert, how?: NotificationDelivery): void;
 }
 
-/** Reflects the worst fleet state in the tray / dock / title. */
+/** What the tray shows: the fleet verdict's level (one icon each), and each server's verdict. */
+export interface TraySummaryModel {
+  /** The fleet verdict's level: `blind` while any server cannot be seen, never `ok` then. */
+  worst: VerdictLevel;
+  activeAlerts: number;
+  fleet: FleetVerdict;
+  servers: { id: string; name: string; state: ServerState; level: VerdictLevel; reasons: string[] }[];
+}
+
+/** Reflects the fleet verdict in the tray / dock / title. */
 export interface TrayPresenter {
-  update(summary: { worst: 'ok' | 'warning' | 'critical' | 'unknown'; activeAlerts: number; servers: { id: string; name: string; state: ServerState }[] }): void;
+  update(summary: TraySummaryModel): void;
 }
 
 /** OS resume and network-change signals: the fleet retries at once on either. */

@@ -12,7 +12,8 @@ export type TrayWorst = TraySummary['worst'];
 export type TrayLevel = 'ok' | 'warning' | 'critical' | 'blind' | 'maintenance' | 'disabled';
 export const TRAY_LEVELS: readonly TrayLevel[] = ['ok', 'warning', 'critical', 'blind', 'maintenance', 'disabled'];
 
-export const trayLevel = (worst: TrayWorst): TrayLevel => (worst === 'unknown' ? 'blind' : worst);
+/** The tray shows the fleet verdict's level as it is (the core decides it: electron/core/verdict). */
+export const trayLevel = (worst: TrayWorst): TrayLevel => worst;
 
 /**
  * The icon file per platform (scripts/make-icons.mjs draws them, one shape per level): macOS

@@ -49,6 +49,7 @@ const invoke = [
 const push = [
   'fleet:onDidChangeServer',
   'fleet:onDidRemoveServer',
+  'fleet:onDidChangeVerdict',
   'events:onDidAppend',
   'events:onDidExportProgress',
   'alerts:onDidChange',

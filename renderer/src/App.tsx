@@ -10,7 +10,7 @@ import { Icon, type IconName } from './components/Icon/Icon';
 import { SkipLink } from './components/SkipLink/SkipLink';
 import { useFleet } from './hooks/useFleet';
 import { useRoute, type Route } from './hooks/useRoute';
-import { worstState } from './lib/stateMeta';
+import { useFleetTitle } from './hooks/useFleetTitle';
 import { AlertsPage } from './pages/AlertsPage';
 import { EventsPage } from './pages/EventsPage';
 import { FleetPage } from './pages/FleetPage';
@@ -34,6 +34,7 @@ export function App() {
   const [navOpened, nav] = useDisclosure(false);
   const permission = useNotificationPermission(client.kind === 'web');
   const toasts = useAlertToasts(store, client.kind === 'web', go);
+  useFleetTitle(fleet.fleetVerdict);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
@@ -48,9 +49,7 @@ export function App() {
       <SkipLink targetId="main" />
       <AppShell.Header>
         <AppHeader
-          worst={worstState(fleet.servers)}
-          liveCount={fleet.servers.filter((s) => s.state === 'live').length}
-          serverCount={fleet.servers.length}
+          fleet={fleet.fleetVerdict}
           activeAlerts={activeAlerts}
           navOpened={navOpened}
           onToggleNav={nav.toggle}

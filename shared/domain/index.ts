@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './eventTypes';
 export * from './incident';
 export * from './notificationPolicy';
+export * from './verdict';

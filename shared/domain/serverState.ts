@@ -57,6 +57,8 @@ export const ServerStatusSchema = z.object({
   tlsFingerprint: z.string().nullable().optional(),
   forwarders: z.array(ForwarderSnapshotSchema),
   bindRunning: z.boolean().nullable(),
+  /** ISO UTC time of the last health data (forwarder health or BIND state); the verdict checks its age. */
+  healthAt: z.string().nullable().optional(),
   hasCredential: z.boolean().optional(),
   /**
    * ISO UTC time since when this server has not been live (the link left live, or the first

@@ -22,6 +22,7 @@ import {
   PolicyPreviewSchema,
   MaintenanceStateSchema,
   ServerEntrySchema,
+  VerdictChangeSchema,
 } from './schemas';
 
 /**
@@ -51,7 +52,11 @@ export const invokeChannels = {
     request: z.object({ config: ServerConfigSchema, password: PasswordSchema.optional() }),
     response: ConnectionTestSchema,
   },
-  'servers:submitTotp': { request: z.object({ id: z.string(), code: z.string().regex(/^\d{6}$/) }), response: ok },
+  /** accepted: false when the server refused the code (the server waits for another one). */
+  'servers:submitTotp': {
+    request: z.object({ id: z.string(), code: z.string().regex(/^\d{6}$/) }),
+    response: z.object({ ok: z.literal(true), accepted: z.boolean() }),
+  },
   'servers:setPassword': { request: z.object({ id: z.string(), password: PasswordSchema }), response: ok },
   'servers:trustCertificate': { request: z.object({ id: z.string(), fingerprint256: z.string() }), response: ok },
   'servers:reconnect': { request: z.object({ id: z.string() }), response: ok },
@@ -97,6 +102,8 @@ export const invokeChannels = {
 export const pushChannels = {
   'fleet:onDidChangeServer': ServerStatusSchema,
   'fleet:onDidRemoveServer': z.object({ serverId: z.string() }),
+  /** A server's verdict (level + reasons) changed: the only thing any surface uses to say how a server is. */
+  'fleet:onDidChangeVerdict': VerdictChangeSchema,
   'events:onDidAppend': z.array(FleetEventSchema),
   'events:onDidExportProgress': ExportProgressSchema,
   'alerts:onDidChange': AlertSchema,

@@ -5,6 +5,7 @@ import { EventCategorySchema, FleetEventSchema, SeveritySchema } from '../domain
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { ServerConfigSchema } from '../domain/serverConfig';
 import { ServerStatusSchema } from '../domain/serverState';
+import { FleetVerdictSchema, ServerVerdictSchema } from '../domain/verdict';
 
 /** Filters shared by the events page, `dnsfleet events` and `dnsfleet export`. */
 export const EventFilterSchema = z.object({
@@ -77,6 +78,9 @@ export const FleetSnapshotSchema = z.object({
   host: z.enum(['electron', 'web', 'cli']),
   /** Servers in maintenance: alerts are recorded but not notified until `untilMs`. */
   maintenance: z.array(z.object({ serverId: z.string(), untilMs: z.number() })).default([]),
+  /** One verdict per server and the fleet's, as the core computed them (issue 12.1). */
+  verdicts: z.array(ServerVerdictSchema).default([]),
+  fleetVerdict: FleetVerdictSchema.default({ level: 'blind', counts: { critical: 0, blind: 0, warning: 0, maintenance: 0, ok: 0, disabled: 0 }, total: 0 }),
 });
 export type FleetSnapshot = z.infer<typeof FleetSnapshotSchema>;
 
@@ -130,3 +134,10 @@ export type PolicyPreviewResult = z.infer<typeof PolicyPreviewSchema>;
 /** Saved maintenance windows and the servers in maintenance now. */
 export const MaintenanceStateSchema = z.object({ windows: z.array(MaintenanceWindowSchema), active: z.array(ActiveMaintenanceSchema) });
 export type MaintenanceState = z.infer<typeof MaintenanceStateSchema>;
+/** A server's verdict changed (or the server was removed), with the fleet's verdict after it. */
+export const VerdictChangeSchema = z.object({
+  verdict: ServerVerdictSchema.nullable(),
+  removed: z.string().optional(),
+  fleet: FleetVerdictSchema,
+});
+export type VerdictChange = z.infer<typeof VerdictChangeSchema>;

@@ -16,23 +16,24 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-test('the demo fleet shows three live tiles', async ({ page }) => {
+test('the demo fleet shows three live tiles and the fleet verdict', async ({ page }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('server-tile')).toHaveCount(3);
   await expect(page.locator('[data-testid="server-tile"][data-state="live"]')).toHaveCount(3, { timeout: 20_000 });
-  await expect(page.getByTestId('fleet-summary')).toContainText('3/3 live');
+  // The demo's script shows threats on every server (warning alerts): no server is ok.
+  await expect(page.getByTestId('fleet-summary-text')).toHaveText('3 warning');
 });
 
-test('an unhealthy forwarder turns its tile unhealthy, raises a toast and is listed on the events page', async ({ page }) => {
+test('an unhealthy forwarder turns its tile critical, raises a toast and is listed on the events page', async ({ page }) => {
   await page.goto(app.url);
   const tile = page.locator('[data-testid="server-tile"][data-server-id="demo-1"]');
   await expect(tile).toHaveAttribute('data-state', 'live', { timeout: 20_000 });
-  await expect(tile).toHaveAttribute('data-health', 'healthy');
+  await expect(tile).toHaveAttribute('data-verdict', 'warning'); // the demo's threat alerts
   const emulator = app.emulators[0]!;
 
   await emulatorControl(emulator.url, 'forwarder', { id: 1, status: 'unhealthy', pushNow: true });
   // pushNow sends that server's next health_update at once: the issue allows 2 s from there.
-  await expect(tile).toHaveAttribute('data-health', 'unhealthy', { timeout: 2000 });
+  await expect(tile).toHaveAttribute('data-verdict', 'critical', { timeout: 2000 });
   // The toast for this change (the demo may show older toasts for its degraded forwarders).
   await expect(page.getByTestId('alert-toast').filter({ hasText: /is unhealthy on/ }).first()).toBeVisible({ timeout: 2000 });
   await expect(tile.getByTestId('forwarders')).toContainText(/Forwarders \d+\/\d+/);

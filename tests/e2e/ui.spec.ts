@@ -14,7 +14,7 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-test('every connection state has its own badge, and only live is green', async ({ page }) => {
+test('every connection state has its own badge and its verdict; only an ok verdict is green', async ({ page }) => {
   app = await startFakeApp(scenarios.allStates);
   await page.goto(app.url);
   await expect(page.getByTestId('server-tile')).toHaveCount(SERVER_STATES.length);
@@ -24,10 +24,14 @@ test('every connection state has its own badge, and only live is green', async (
     const badge = tile.locator('[data-testid="state-badge"]');
     await expect(badge).toHaveAttribute('data-state', state);
     await expect(badge.locator('svg')).toHaveCount(1); // an icon, not colour alone
-    await expect(tile.getByTestId('health-badge')).toHaveAttribute('data-health', state === 'live' ? 'healthy' : 'unknown');
+    const level = state === 'live' ? 'ok' : state === 'disabled' ? 'disabled' : 'blind';
+    await expect(tile).toHaveAttribute('data-verdict', level);
+    await expect(tile.getByTestId('verdict-badge')).toHaveAttribute('data-level', level);
+    await expect(tile.getByTestId('verdict-badge').locator('svg')).toHaveCount(1);
   }
-  const green = await page.locator('[data-testid="state-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).map((e) => e.getAttribute('data-state')));
-  expect([...new Set(green)]).toEqual(['live']);
+  expect(await page.locator('[data-testid="state-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).length)).toBe(0);
+  const green = await page.locator('[data-testid="server-tile"] [data-testid="verdict-badge"]').evaluateAll((els) => els.filter((e) => /green/.test(getComputedStyle(e).getPropertyValue('--badge-bg') + e.getAttribute('style'))).map((e) => e.getAttribute('data-level')));
+  expect(green).toEqual(['ok']);
   await expect(page.locator('[data-state="reconnecting"] [data-testid="state-line"]')).toContainText(/Attempt 3 · next try in \d+ s/);
 });
 
@@ -40,6 +44,23 @@ test('the 2FA dialog sends the code and the tile turns live', async ({ page }) =
   await page.keyboard.type('123456');
   await expect(tile).toHaveAttribute('data-state', 'live');
   expect(app.core.callsTo('servers:submitTotp')).toEqual([{ id: 'dns-1', code: '123456' }]);
+});
+
+test('a refused 2FA code keeps the dialog open and says so; the next code signs in', async ({ page }) => {
+  app = await startFakeApp((core) => core.setServer(serverStatus('dns-1', 'needs-2fa', { name: 'Primary' })));
+  await page.goto(app.url);
+  const tile = page.locator('[data-server-id="dns-1"]');
+  await tile.getByRole('button', { name: 'Enter 2FA code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Two-factor code' });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('111111');
+  await expect(dialog.getByRole('alert')).toHaveText(/refused/i);
+  await expect(dialog).toBeVisible();
+  await expect(tile).toHaveAttribute('data-state', 'needs-2fa');
+  await page.keyboard.type('123456');
+  await expect(dialog).toBeHidden();
+  await expect(tile).toHaveAttribute('data-state', 'live');
+  expect(app.core.callsTo('servers:submitTotp')).toEqual([{ id: 'dns-1', code: '111111' }, { id: 'dns-1', code: '123456' }]);
 });
 
 test('trusting a certificate needs a confirmation that shows the fingerprint', async ({ page }) => {
@@ -143,6 +164,28 @@ test('alerts inbox: toast on raise, keyboard navigation and bulk acknowledge wit
   await expect(page.getByTestId('alerts-empty')).toBeVisible();
   expect(app.core.callsTo('alerts:acknowledge')).toEqual([{ ids: expect.arrayContaining([a.id, b.id]), note: 'on it' }]);
   await expect(page.getByTestId('active-alerts')).toHaveText('0 active');
+});
+
+test('an acknowledged problem stays critical and says acknowledged; maintenance is its own level', async ({ page }) => {
+  app = await startFakeApp((core) => {
+    core.setServer(serverStatus('dns-1', 'live', { name: 'Primary' }));
+    core.setServer(serverStatus('dns-2', 'live', { name: 'Secondary' }));
+  });
+  await page.goto(app.url);
+  const tile = page.locator('[data-server-id="dns-1"]');
+  await expect(tile).toHaveAttribute('data-verdict', 'ok');
+  const threat = app.core.raiseAlert({ key: 'threat:bad.example', rule: 'threat', severity: 'critical', title: 'Threat bad.example on Primary' });
+  await expect(tile).toHaveAttribute('data-verdict', 'critical');
+  await expect(page.getByTestId('fleet-summary-text')).toHaveText('1 critical · 1 ok');
+  await app.core.handlers['alerts:acknowledge']({ ids: [threat.id], note: 'seen' });
+  await expect(tile.getByTestId('verdict-badge')).toHaveText('Critical · acknowledged');
+  await expect(tile.getByTestId('verdict-reason')).toHaveText(['acknowledged by tester: Threat bad.example on Primary']);
+  await expect(tile).toHaveAttribute('data-verdict', 'critical'); // never ok while the problem lasts
+  await expect(page).toHaveTitle('(1 critical) DNS Fleet Monitor');
+
+  await app.core.handlers['alerts:setMaintenance']({ serverId: 'dns-2', untilMs: Date.now() + 3_600_000 });
+  await expect(page.locator('[data-server-id="dns-2"]')).toHaveAttribute('data-verdict', 'maintenance');
+  await expect(page.getByTestId('fleet-summary-text')).toHaveText('1 critical · 1 maintenance');
 });
 
 test('health notices and the lost-connection banner', async ({ page }) => {

@@ -28,6 +28,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       firstRun: s.fleet.statuses().length === 0,
       host: s.host,
       maintenance: s.alerts.maintenanceWindows(),
+      verdicts: s.verdicts.verdicts(),
+      fleetVerdict: s.verdicts.fleet(),
     }),
     'fleet:startDemo': async () => {
       await s.startDemo();
@@ -55,7 +57,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'servers:submitTotp': async ({ id, code }) => {
       if (requireServer(id).state !== 'needs-2fa') throw new ApiFailure('conflict', `${id} is not waiting for a 2FA code`);
       await s.fleet.submitTotp(id, code);
-      return { ok: true as const };
+      // A refused code leaves the session waiting for another one: say so, so the dialog stays open.
+      return { ok: true as const, accepted: requireServer(id).state !== 'needs-2fa' };
     },
     'servers:setPassword': async ({ id, password }) => {
       await s.registry.setPassword(id, password);
@@ -102,6 +105,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     },
     'alerts:setMaintenance': async ({ serverId, untilMs }) => {
       s.alerts.setMaintenance(serverId, untilMs);
+      s.verdicts.onMaintenance(serverId);
       return { ok: true as const };
     },
     'maintenance:list': async () => maintenanceState(s),

@@ -96,6 +96,20 @@ export class FleetService {
     return [...this.sessions.values()].map((s) => s.status());
   }
 
+  /**
+   * How old health data may get before it no longer counts (the verdict's data staleness):
+   * 2.5 x the shortest interval it is expected at — the REST poll, and on legacy also health_update.
+   */
+  healthStaleAfterMs(serverId: string): number | null {
+    const session = this.sessions.get(serverId);
+    if (!session) return null;
+    const config = session.config;
+    const poll = this.tuning.pollIntervalMs ?? config.pollSeconds * 1000;
+    const pushed = session.status().stack === 'legacy' ? this.tuning.legacyHealthIntervalMs : Infinity;
+    const windowMs = Math.min(poll, pushed) * this.tuning.watchdogFactor;
+    return config.watchdogSeconds !== undefined ? Math.max(windowMs, config.watchdogSeconds * 1000) : windowMs;
+  }
+
   async submitTotp(serverId: string, code: string): Promise<void> {
     await this.sessions.get(serverId)?.submitTotp(code);
   }

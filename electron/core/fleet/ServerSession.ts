@@ -325,7 +325,7 @@ export class ServerSession {
       current: () => gen === this.generation,
       succeeded: (at) => {
         this.markData(at);
-        this.signals.syncBind();
+        this.signals.syncBind(at);
       },
       unauthorized: async (rest) => void this.handleAuth(await this.auth.recover(rest)),
     });

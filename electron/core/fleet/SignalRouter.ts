@@ -37,19 +37,21 @@ export class SignalRouter {
     if (s.bindRunning === null) return;
     this.metrics.append(this.serverId, 'bindRunning', s.at, s.bindRunning ? 1 : 0);
     this.emit(this.differ.diffBind(s.bindRunning, s.at, 'system_status'));
-    this.tracker.patch({ bindRunning: s.bindRunning });
+    this.tracker.patch({ bindRunning: s.bindRunning, healthAt: iso(s.at) });
   }
 
   private forwarders(s: Extract<Signal, { kind: 'forwarders' }>): void {
     this.emit(this.differ.diffForwarders(s.forwarders, s.at));
     this.metrics.append(this.serverId, 'forwardersHealthy', s.at, s.forwarders.filter((f) => f.status === 'healthy').length);
     this.metrics.append(this.serverId, 'forwardersTotal', s.at, s.forwarders.length);
-    this.tracker.patch({ forwarders: this.differ.currentForwarders() });
+    this.tracker.patch({ forwarders: this.differ.currentForwarders(), healthAt: iso(s.at) });
   }
 
-  /** BIND state learnt from REST lands in the differ first; mirror it in the status. */
-  syncBind(): void {
+  /** BIND state learnt from a REST poll lands in the differ first; mirror it in the status. */
+  syncBind(at: number): void {
     const bind = this.differ.currentBind();
-    if (bind !== null) this.tracker.patch({ bindRunning: bind });
+    if (bind !== null) this.tracker.patch({ bindRunning: bind, healthAt: iso(at) });
   }
 }
+
+const iso = (ms: number): string => new Date(ms).toISOString();

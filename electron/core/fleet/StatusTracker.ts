@@ -80,7 +80,7 @@ export class StatusTracker {
     this.flush(false);
   }
 
-  patch(p: Partial<Pick<ServerStatus, 'stack' | 'forwarders' | 'bindRunning' | 'hasCredential'>>): void {
+  patch(p: Partial<Pick<ServerStatus, 'stack' | 'forwarders' | 'bindRunning' | 'healthAt' | 'hasCredential'>>): void {
     this.current = { ...this.current, ...p };
     this.flush(false);
   }
@@ -93,7 +93,9 @@ export class StatusTracker {
 
   private flush(force: boolean): void {
     this.syncDataAt();
-    const { lastDataAt: _ignored, ...visible } = this.current;
+    // Data and health-data times move with every frame or poll: they alone do not publish (the verdict
+    // reads the current status when it checks their age).
+    const { lastDataAt: _data, healthAt: _health, ...visible } = this.current;
     const key = JSON.stringify(visible);
     if (!force && key === this.publishedKey) return;
     this.publishedKey = key;

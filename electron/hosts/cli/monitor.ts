@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
 import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
-import type { CoreHandle } from '../../core/api/CoreHandle';
+import type { ServerVerdict } from '../../../shared/domain/verdict';
+import type { VerdictChange } from '../../../shared/ipc/schemas';
+import type { CoreHandle, PushMessage } from '../../core/api/CoreHandle';
 import { createCore } from '../../core/compose';
 import { loadFleetFile } from '../../core/fleetConfig/fleetFile';
 import type { Logger } from '../../core/platform';
@@ -20,7 +22,8 @@ interface CliIo {
 
 /**
  * `dnsfleet monitor`: runs the core headless. With --json, stdout is the stable contract of the
- * README: one object per line for every state change, stored event and alert.
+ * README: one object per line for every state change (with its verdict), verdict change, stored
+ * event and alert.
  */
 export async function monitorCommand(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
@@ -78,34 +81,8 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
       ),
   };
   const core = await createCore({ host: 'cli', paths, notifier, logger, fleetOverride: servers });
-  const lastState = new Map<string, string>();
   const totp = values['totp-env'] ? process.env[values['totp-env']] : undefined;
-  core.onPush(({ channel, payload }) => {
-    if (channel === 'fleet:onDidChangeServer') {
-      const s = payload as { serverId: string; state: string; detail?: string };
-      if (lastState.get(s.serverId) === s.state) return;
-      lastState.set(s.serverId, s.state);
-      print(
-        { kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state },
-        `STATE  ${t(s.serverId)}  ${t(s.state)}${s.detail ? `  (${t(s.detail)})` : ''}`,
-      );
-      if (s.state === 'needs-2fa' && totp) void core.handlers['servers:submitTotp']({ id: s.serverId, code: totp });
-    } else if (channel === 'events:onDidAppend') {
-      for (const e of payload as {
-        serverId: string;
-        type: string;
-        category: string;
-        severity: string;
-        title: string;
-        receivedAt: string;
-      }[]) {
-        print(
-          { kind: 'event', at: e.receivedAt, server: e.serverId, type: e.type, category: e.category, severity: e.severity, title: e.title },
-          `EVENT  ${t(e.severity).padEnd(8)} ${t(e.serverId)}  ${t(e.type)}  ${t(e.title)}`,
-        );
-      }
-    }
-  });
+  core.onPush(pushPrinter(print, (id) => (totp ? void core.handlers['servers:submitTotp']({ id, code: totp }) : undefined)));
   // Say what the operator must know even in --json mode (stderr, so stdout stays pure JSON lines).
   const health = await core.handlers['app:getHealth']({});
   if (!health.keychain.available) io.stderr.write(`dnsfleet: ${health.keychain.detail}\n`);
@@ -133,6 +110,55 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
   await metrics?.close();
   await core.dispose();
   return 0;
+}
+
+type Print = (obj: Record<string, unknown>, human: string) => void;
+
+/** The README's line contract for pushes: state (with its verdict), verdict and event lines. */
+function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void): (m: PushMessage) => void {
+  const lastState = new Map<string, string>();
+  const verdicts = new Map<string, ServerVerdict>();
+  return ({ channel, payload }) => {
+    if (channel === 'fleet:onDidChangeVerdict') {
+      const v = (payload as VerdictChange).verdict;
+      if (!v) return;
+      verdicts.set(v.serverId, v);
+      print(
+        { kind: 'verdict', at: new Date().toISOString(), server: v.serverId, level: v.level, reasons: v.reasons },
+        `VERDICT ${t(v.serverId)}  ${v.level}${v.reasons.length > 0 ? `  (${t(v.reasons.join('; '))})` : ''}`,
+      );
+    } else if (channel === 'fleet:onDidChangeServer') {
+      const s = payload as { serverId: string; state: string; detail?: string };
+      if (lastState.get(s.serverId) === s.state) return;
+      lastState.set(s.serverId, s.state);
+      const verdict = verdicts.get(s.serverId)?.level ?? null;
+      print(
+        { kind: 'state', at: new Date().toISOString(), server: s.serverId, state: s.state, verdict },
+        `STATE  ${t(s.serverId)}  ${t(s.state)}${verdict ? ` [${verdict}]` : ''}${s.detail ? `  (${t(s.detail)})` : ''}`,
+      );
+      if (s.state === 'needs-2fa') onNeeds2fa(s.serverId);
+    } else if (channel === 'events:onDidAppend') {
+      printEvents(payload as EventLine[], print);
+    }
+  };
+}
+
+interface EventLine {
+  serverId: string;
+  type: string;
+  category: string;
+  severity: string;
+  title: string;
+  receivedAt: string;
+}
+
+function printEvents(events: EventLine[], print: Print): void {
+  for (const e of events) {
+    print(
+      { kind: 'event', at: e.receivedAt, server: e.serverId, type: e.type, category: e.category, severity: e.severity, title: e.title },
+      `EVENT  ${t(e.severity).padEnd(8)} ${t(e.serverId)}  ${t(e.type)}  ${t(e.title)}`,
+    );
+  }
 }
 
 async function reconnectAll(core: CoreHandle, logger: Logger): Promise<void> {

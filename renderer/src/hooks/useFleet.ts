@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { ServerVerdict } from '../../../shared/domain/verdict';
 import type { FleetState } from '../store/FleetStore';
 import { useStore } from '../store/StoreContext';
 
@@ -20,4 +21,10 @@ export function useServer(id: string): ServerStatus | undefined {
 export function useAlerts(): readonly Alert[] {
   const store = useStore();
   return useSyncExternalStore(store.subscribe, () => store.getState().alerts);
+}
+
+/** One server's verdict as the core decided it; the same object until it changes. */
+export function useVerdict(id: string): ServerVerdict | undefined {
+  const store = useStore();
+  return useSyncExternalStore(store.subscribe, () => store.getState().verdicts.get(id));
 }

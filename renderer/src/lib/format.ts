@@ -37,3 +37,9 @@ export function minutesUntilTomorrowMorning(now: Date): number {
   t.setHours(8, 0, 0, 0);
   return Math.max(1, Math.round((t.getTime() - now.getTime()) / 60_000));
 }
+
+/** "Forwarders 2/3": a count of the last snapshot, not a judgement (the verdict judges). */
+export function forwarderCounts(s: { forwarders: readonly { status: string }[] }): { healthy: number; total: number } {
+  const active = s.forwarders.filter((f) => f.status !== 'disabled');
+  return { healthy: active.filter((f) => f.status === 'healthy').length, total: active.length };
+}

@@ -1,17 +1,17 @@
 import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
 import { memo, useMemo, useState } from 'react';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import { VERDICT_DISPLAY_ORDER, type FleetVerdict } from '../../../shared/domain/verdict';
 import { describeError } from '../api/FleetClient';
 import { EmptyFleet } from '../components/EmptyFleet/EmptyFleet';
 import { ServerTile } from '../components/ServerTile/ServerTile';
-import { StateBadge } from '../components/StateBadge/StateBadge';
 import { TotpDialog } from '../components/TotpDialog/TotpDialog';
 import { TrustDialog } from '../components/TrustDialog/TrustDialog';
-import { useFleet, useServer } from '../hooks/useFleet';
+import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
+import { useFleet, useServer, useVerdict } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
-import { STATE_META } from '../lib/stateMeta';
 import { useClient } from '../store/StoreContext';
 
 type Dialog = { kind: 'totp' | 'trust'; server: ServerStatus } | null;
@@ -45,7 +45,7 @@ export function FleetPage({ go }: { go(r: Route): void }) {
   }
   return (
     <Stack gap="sm">
-      <StateCounts servers={fleet.servers} />
+      <VerdictCounts fleet={fleet.fleetVerdict} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 5 }} spacing="xs" verticalSpacing="xs">
         {fleet.servers.map((s) => (
           <FleetTile key={s.serverId} id={s.serverId} actions={actions} />
@@ -70,12 +70,14 @@ interface TileActions {
 /** Container: subscribes to one server and its sparkline series, so a push re-renders one tile. */
 const FleetTile = memo(function FleetTile({ id, actions }: { id: string; actions: TileActions }) {
   const status = useServer(id);
+  const verdict = useVerdict(id);
   const series = useMetrics(id, TILE_METRICS, 60);
   const maintenance = useMaintenance(id);
   if (!status) return null;
   return (
     <ServerTile
       status={status}
+      verdict={verdict}
       series={series}
       maintenanceUntil={maintenance.untilMs}
       onOpen={() => actions.open(id)}
@@ -88,17 +90,17 @@ const FleetTile = memo(function FleetTile({ id, actions }: { id: string; actions
   );
 });
 
-function StateCounts({ servers }: { servers: readonly ServerStatus[] }) {
-  const counts = new Map<ServerStatus['state'], number>();
-  for (const s of servers) counts.set(s.state, (counts.get(s.state) ?? 0) + 1);
-  const ordered = [...counts.entries()].sort((a, b) => STATE_META[b[0]].level - STATE_META[a[0]].level);
+/** How many servers are at each verdict level, problems first: the core's counts, shown as they are. */
+function VerdictCounts({ fleet }: { fleet: FleetVerdict | null }) {
+  if (!fleet) return null;
+  const shown = VERDICT_DISPLAY_ORDER.filter((l) => fleet.counts[l] > 0);
   return (
-    <Group gap="xs">
-      {ordered.map(([state, n]) => (
-        <Group key={state} gap={4}>
-          <StateBadge state={state} size="xs" />
-          <Text size="xs" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {n}
+    <Group gap="xs" data-testid="verdict-counts">
+      {shown.map((level) => (
+        <Group key={level} gap={4} data-testid="verdict-count" data-level={level}>
+          <VerdictBadge level={level} size="xs" />
+          <Text size="xs" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="verdict-count-value">
+            {fleet.counts[level]}
           </Text>
         </Group>
       ))}

@@ -2,25 +2,25 @@ import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@m
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
-import { HealthBadge } from '../components/HealthBadge/HealthBadge';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { MetricsChart } from '../components/MetricsChart/MetricsChart';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { StateBadge } from '../components/StateBadge/StateBadge';
+import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
 import { useEvents } from '../hooks/useEvents';
-import { useServer } from '../hooks/useFleet';
+import { useServer, useVerdict } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
 import { DEFAULT_FILTERS, eventViewQuery } from '../lib/eventView';
-import { tileHealth } from '../lib/health';
 import { useClient } from '../store/StoreContext';
 
 const NAMES = ['cpu', 'memory', 'disk', 'qps'] as const;
 
 export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void }) {
   const status = useServer(id);
+  const verdict = useVerdict(id);
   const client = useClient();
   const series = useMetrics(id, NAMES, 600);
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
@@ -42,8 +42,8 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
             ← Fleet
           </Anchor>
           <Title order={3}>{status.name}</Title>
+          {verdict ? <VerdictBadge level={verdict.level} acknowledged={verdict.acknowledged} size="md" /> : null}
           <StateBadge state={status.state} size="md" />
-          <HealthBadge health={tileHealth(status)} />
           <MaintenanceBadge untilMs={maintenance.untilMs} size="md" />
         </Group>
         <Group gap="xs">
@@ -53,6 +53,15 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           </Button>
         </Group>
       </Group>
+      {verdict && verdict.reasons.length > 0 ? (
+        <Stack gap={0} data-testid="verdict-reasons">
+          {verdict.reasons.map((r, i) => (
+            <Text key={i} size="sm" data-testid="verdict-reason">
+              {r}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
       <Text size="xs" c="dimmed">
         {status.detail ? `${status.detail} · ` : ''}
         {status.stack ? `${status.stack} stack · ` : ''}last data <RelativeTime iso={status.lastDataAt} /> · BIND {status.bindRunning === null ? 'unknown' : status.bindRunning ? 'running' : 'stopped'}

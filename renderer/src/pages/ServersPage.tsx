@@ -12,6 +12,7 @@ import { ServerList } from '../components/ServerList/ServerList';
 import { useCredentialPrompt } from '../hooks/useCredentialPrompt';
 import { useFleet } from '../hooks/useFleet';
 import { useServerEntries } from '../hooks/useServerEntries';
+import { fleetIssueWords } from '../lib/fieldErrors';
 import { useClient } from '../store/StoreContext';
 
 type Editing = { entry: ServerEntry | null } | null;
@@ -116,13 +117,18 @@ function ImportButton({ onDone }: { onDone(needCredentials: string[]): void }) {
   const [busy, setBusy] = useState(false);
   const onFile = async (file: File | null) => {
     if (!file) return;
-    let parsed;
+    let json: unknown;
     try {
-      parsed = FleetFileSchema.safeParse(JSON.parse(await file.text()));
+      json = JSON.parse(await file.text());
     } catch {
       return void notifications.show({ color: 'red', title: 'Import failed', message: `${file.name} is not JSON.` });
     }
-    if (!parsed.success) return void notifications.show({ color: 'red', title: 'Import failed', message: parsed.error.issues[0]?.message ?? 'invalid fleet file' });
+    const parsed = FleetFileSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const servers = (json as { servers?: unknown } | null)?.servers;
+      return void notifications.show({ color: 'red', title: 'Import failed', message: issue ? fleetIssueWords(issue, servers) : 'This is not a fleet file.' });
+    }
     const preview = await client.invoke('fleet:previewImport', { fleet: parsed.data });
     if (!preview.ok) return void notifications.show({ color: 'red', title: 'Import failed', message: describeError(preview) });
     setPending({ fleet: parsed.data, changes: preview.value });

@@ -6,8 +6,9 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { FleetVerdict, ServerVerdict } from '../../../shared/domain/verdict';
 import type { ApiResult } from '../../../shared/ipc/contract';
-import type { AppHealth, FleetSnapshot } from '../../../shared/ipc/schemas';
+import type { AppHealth, FleetSnapshot, VerdictChange } from '../../../shared/ipc/schemas';
 import { ListenerSet, describeError, type ConnectionState, type FleetClient } from '../api/FleetClient';
 import { isSummaryAlert } from '../lib/alerts';
 
@@ -23,9 +24,25 @@ export interface FleetState {
   connection: ConnectionState;
   /** Open maintenance windows as of the last snapshot. */
   maintenance: FleetSnapshot['maintenance'];
+  /** Each server's verdict as the core decided it, by server id. Nothing in the renderer decides health. */
+  verdicts: ReadonlyMap<string, ServerVerdict>;
+  /** The fleet's verdict as the core decided it; null until the first snapshot. */
+  fleetVerdict: FleetVerdict | null;
 }
 
-const INITIAL: FleetState = { ready: false, error: null, servers: [], alerts: [], health: null, firstRun: false, host: null, connection: 'reconnecting', maintenance: [] };
+const INITIAL: FleetState = {
+  ready: false,
+  error: null,
+  servers: [],
+  alerts: [],
+  health: null,
+  firstRun: false,
+  host: null,
+  connection: 'reconnecting',
+  maintenance: [],
+  verdicts: new Map(),
+  fleetVerdict: null,
+};
 
 export class FleetStore {
   private state: FleetState;
@@ -56,6 +73,7 @@ export class FleetStore {
     this.disposers.push(
       c.on('fleet:onDidChangeServer', (s) => this.upsertServer(s)),
       c.on('fleet:onDidRemoveServer', ({ serverId }) => this.set({ servers: this.state.servers.filter((s) => s.serverId !== serverId) })),
+      c.on('fleet:onDidChangeVerdict', (change) => this.applyVerdict(change)),
       c.on('alerts:onDidChange', (a) => this.upsertAlerts([a])),
       c.on('alerts:onDidRaise', (a) => {
         // A storm summary is a pop-up only: listing it would add an alert nobody can acknowledge.
@@ -78,8 +96,9 @@ export class FleetStore {
   async refresh(): Promise<void> {
     const r = await this.client.invoke('fleet:getSnapshot', {});
     if (!r.ok) return this.set({ error: describeError(r) });
-    const { servers, alerts, health, firstRun, host, maintenance } = r.value;
-    this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host, maintenance });
+    const { servers, alerts, health, firstRun, host, maintenance, verdicts, fleetVerdict } = r.value;
+    const byId = new Map(verdicts.map((v) => [v.serverId, v] as const));
+    this.set({ ready: true, error: null, servers: servers.map((s) => this.keepIfSame(s)), alerts, health, firstRun, host, maintenance, verdicts: byId, fleetVerdict });
   }
 
   /** Opens (untilMs) or ends (null) a server's maintenance window; the core pushes the change to every window. */
@@ -99,6 +118,14 @@ export class FleetStore {
     for (const d of this.disposers.splice(0)) d();
     this.listeners.clear();
     this.raised.clear();
+  }
+
+  /** Replaces one server's verdict (a new Map, so only that tile's selector sees a change). */
+  private applyVerdict(change: VerdictChange): void {
+    const verdicts = new Map(this.state.verdicts);
+    if (change.verdict) verdicts.set(change.verdict.serverId, change.verdict);
+    if (change.removed !== undefined) verdicts.delete(change.removed);
+    this.set({ verdicts, fleetVerdict: change.fleet });
   }
 
   private upsertServer(status: ServerStatus): void {

@@ -4,7 +4,10 @@
  */
 import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
 import { previewImport } from '../../../electron/core/fleetConfig/importPreview';
+import { systemClock } from '../../../electron/core/platform';
 import { Emitter } from '../../../electron/core/util/Emitter';
+import { nullLogger } from '../../../electron/core/util/logger';
+import { VerdictService } from '../../../electron/core/verdict/VerdictService';
 import type { Alert } from '../../../shared/domain/alert';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { NotificationPolicySchema, type NotificationPolicy } from '../../../shared/domain/notificationPolicy';
@@ -44,10 +47,18 @@ export class FakeCore implements CoreHandle {
   exportTotal = 500;
   private exports = new Map<string, number>();
   private pushes = new Emitter<PushMessage>();
+  /** The real verdict service: the UI under test renders verdicts exactly as the core makes them. */
+  readonly verdicts = new VerdictService({
+    clock: systemClock,
+    logger: nullLogger,
+    healthStaleAfterMs: () => null,
+    maintenanceUntil: (id) => this.maintenance.get(id) ?? null,
+  });
   readonly handlers: ApiHandlers;
 
   constructor() {
     this.handlers = this.createHandlers();
+    this.verdicts.onDidChangeVerdict((change) => this.push('fleet:onDidChangeVerdict', change));
   }
 
   start(): void {}
@@ -55,6 +66,7 @@ export class FakeCore implements CoreHandle {
     return this.pushes.event(listener);
   }
   async dispose(): Promise<void> {
+    this.verdicts.dispose();
     this.pushes.dispose();
   }
 
@@ -68,6 +80,7 @@ export class FakeCore implements CoreHandle {
       this.entries.set(status.serverId, { id: status.serverId as ServerEntry['id'], name: status.name, url: `https://${status.serverId}.example:8443`, username: 'monitor', stack: 'auto', legacyTypes: 'admin', pollSeconds: 60, tags: [], enabled: true, hasCredential: true });
     }
     this.push('fleet:onDidChangeServer', status);
+    this.verdicts.onServerStatus(status);
   }
 
   appendEvents(events: FleetEvent[]): void {
@@ -80,6 +93,7 @@ export class FakeCore implements CoreHandle {
     this.alerts.set(a.id, a);
     this.push('alerts:onDidRaise', a);
     this.push('alerts:onDidChange', a);
+    this.verdicts.onAlert(a);
     return a;
   }
 
@@ -136,6 +150,7 @@ export class FakeCore implements CoreHandle {
       const next = change(a);
       this.alerts.set(id, next);
       this.push('alerts:onDidChange', next);
+      this.verdicts.onAlert(next);
     }
   }
 
@@ -158,7 +173,7 @@ export class FakeCore implements CoreHandle {
       return Promise.resolve(value);
     };
     return {
-      'fleet:getSnapshot': (p) => rec('fleet:getSnapshot', p, { servers: [...this.servers.values()], alerts: [...this.alerts.values()].filter((a) => a.status !== 'resolved'), health: this.health, firstRun: this.servers.size === 0, host: 'web' as const, maintenance: this.openMaintenance() }),
+      'fleet:getSnapshot': (p) => rec('fleet:getSnapshot', p, { servers: [...this.servers.values()], alerts: [...this.alerts.values()].filter((a) => a.status !== 'resolved'), health: this.health, firstRun: this.servers.size === 0, host: 'web' as const, maintenance: this.openMaintenance(), verdicts: this.verdicts.verdicts(), fleetVerdict: this.verdicts.fleet() }),
       'fleet:startDemo': (p) => {
         for (const [i, name] of ['Demo Primary', 'Demo Secondary', 'Demo Branch'].entries()) this.setServer(serverStatus(`demo-${i + 1}`, 'live', { name }));
         return rec('fleet:startDemo', p, ok);
@@ -175,6 +190,7 @@ export class FakeCore implements CoreHandle {
         this.entries.delete(p.id);
         this.servers.delete(p.id);
         this.push('fleet:onDidRemoveServer', { serverId: p.id });
+        this.verdicts.forget(p.id);
         return rec('servers:remove', p, ok);
       },
       'servers:setEnabled': (p) => {
@@ -186,7 +202,8 @@ export class FakeCore implements CoreHandle {
       'servers:submitTotp': (p) => {
         const s = this.servers.get(p.id);
         if (s && p.code === '123456') this.setServer({ ...s, state: 'live', lastDataAt: new Date().toISOString() });
-        return rec('servers:submitTotp', p, ok);
+        else if (s) this.setServer({ ...s, state: 'needs-2fa', detail: 'Code refused (Invalid 2FA code); enter a new code' });
+        return rec('servers:submitTotp', p, { ok: true as const, accepted: p.code === '123456' });
       },
       'servers:setPassword': (p) => {
         this.record('servers:setPassword', { id: p.id, password: '[set]' }); // never keep the password
@@ -248,6 +265,7 @@ export class FakeCore implements CoreHandle {
         if (p.untilMs === null || p.untilMs <= Date.now()) this.maintenance.delete(p.serverId);
         else this.maintenance.set(p.serverId, p.untilMs);
         this.push('alerts:onDidChangeMaintenance', this.maintenanceState());
+        this.verdicts.onMaintenance(p.serverId);
         return rec('alerts:setMaintenance', p, ok);
       },
       'maintenance:list': (p) => rec('maintenance:list', p, this.maintenanceState()),

@@ -56,6 +56,29 @@ describe('dnsfleet monitor --json', () => {
       );
   }, 60_000);
 
+  it('names the verdict on every state line and prints a verdict line when it changes (BIND down on a live server)', async () => {
+    const fleet = {
+      servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }],
+    };
+    writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
+    cli = runCli(['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json'], { DNSFLEET_DNSA_PW: 'monitor-pass' });
+
+    const connecting = await cli.waitFor((l) => l.kind === 'state', 20_000);
+    expect(connecting).toMatchObject({ server: 'dns-a', verdict: 'blind' }); // never ok before data
+    // The emulator's default forwarders include a degraded one: live, and a warning.
+    const live = await cli.waitFor((l) => l.kind === 'state' && l.state === 'live', 20_000);
+    expect(live).toMatchObject({ server: 'dns-a', verdict: 'warning' });
+    await cli.waitFor((l) => l.kind === 'verdict' && l.level === 'warning');
+
+    emulator.control.setBindRunning(false);
+    emulator.control.pushSystemStatus();
+    const critical = await cli.waitFor((l) => l.kind === 'verdict' && l.level === 'critical', 10_000);
+    expect(critical).toMatchObject({ server: 'dns-a', level: 'critical' });
+    expect(critical.reasons).toEqual(expect.arrayContaining(['BIND is not running']));
+    expect(typeof critical.at).toBe('string');
+    expect(await cli.stop()).toBe(0);
+  }, 60_000);
+
   it('stops cleanly and keeps what it saw when its stdout is closed (monitor --json | head)', async () => {
     const fleet = {
       servers: [{ id: 'dns-a', name: 'DNS A', url: emulator.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }],

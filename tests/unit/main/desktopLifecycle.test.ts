@@ -6,6 +6,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PushMessage } from '../../../electron/core/api/CoreHandle';
 import { APP_USER_MODEL_ID } from '../../../electron/main/electronApi';
+import { emptyCounts } from '../../../shared/domain/verdict';
 import { click, menuItem, preventable } from '../../support/electronDouble';
 import { alert, eventually, launch, REAL_PLATFORM, type HooksHolder, type Launched } from './support/desktopHarness';
 
@@ -128,9 +129,10 @@ describe.each(['win32', 'darwin', 'linux'] as const)('tray on %s', (platform) =>
   const summary = {
     worst: 'critical' as const,
     activeAlerts: 2,
+    fleet: { level: 'critical' as const, counts: { ...emptyCounts(), critical: 1, blind: 1 }, total: 2 },
     servers: [
-      { id: 'dns-1', name: 'DNS 1', state: 'live' as const },
-      { id: 'dns-2', name: 'DNS 2', state: 'stale' as const },
+      { id: 'dns-1', name: 'DNS 1', state: 'live' as const, level: 'critical' as const, reasons: ['BIND is not running'] },
+      { id: 'dns-2', name: 'DNS 2', state: 'stale' as const, level: 'blind' as const, reasons: ['Silent'] },
     ],
   };
 
@@ -145,7 +147,7 @@ describe.each(['win32', 'darwin', 'linux'] as const)('tray on %s', (platform) =>
     expect(menuItem(tray.menu, ['◐ DNS 2: stale']).submenu).toBeDefined();
     click(menuItem(tray.menu, ['◐ DNS 2: stale', 'Open']));
     expect(onlyWindow(l).webContents.scripts.at(-1)).toBe('window.location.hash = "#/server/dns-2";');
-    l.opts().tray!.update({ ...summary, worst: 'unknown', activeAlerts: 0 });
+    l.opts().tray!.update({ ...summary, worst: 'blind', activeAlerts: 0 });
     expect(tray.image).toMatch(BLIND[platform]!);
     expect(() => click(menuItem(tray.menu, [/^Acknowledge all/]))).toThrow(/disabled/);
   });

@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createElectronDouble, click, menuItem } from '../../support/electronDouble';
 import { summarize } from '../../../electron/core/alerts/traySummary';
+import { nullLogger } from '../../../electron/core/util/logger';
+import { VerdictService } from '../../../electron/core/verdict/VerdictService';
+import { FakeClock } from '../alerts/support/FakeClock';
 import { ElectronTrayPresenter } from '../../../electron/main/tray';
 import { trayIconFile, trayLevel, trayMenuModel, trayTooltip } from '../../../electron/main/trayModel';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
 
-const server = (id: string, state: ServerState): ServerStatus => ({
+const server = (id: string, state: ServerState, over: Partial<ServerStatus> = {}): ServerStatus => ({
   serverId: id,
   name: id.toUpperCase(),
   state,
@@ -17,6 +20,7 @@ const server = (id: string, state: ServerState): ServerStatus => ({
   reconnect: null,
   forwarders: [],
   bindRunning: null,
+  ...over,
 });
 const alert = (severity: Alert['severity'], status: Alert['status'] = 'active'): Alert => ({
   id: 'a',
@@ -36,37 +40,54 @@ const alert = (severity: Alert['severity'], status: Alert['status'] = 'active'):
   count: 1,
 });
 
-describe('tray icon choice', () => {
+/** The tray as the core feeds it: statuses and alerts through the real VerdictService. */
+function trayOf(servers: ServerStatus[], alerts: Alert[] = []) {
+  const verdicts = new VerdictService({ clock: new FakeClock(), logger: nullLogger, healthStaleAfterMs: () => null, maintenanceUntil: () => null });
+  for (const s of servers) verdicts.onServerStatus(s);
+  for (const a of alerts) verdicts.onAlert(a);
+  const states = new Map(servers.map((s) => [s.serverId, s.state] as const));
+  return summarize(verdicts.fleet(), verdicts.verdicts(), states, alerts.filter((a) => a.status === 'active').length);
+}
+
+describe('tray icon choice: the fleet verdict', () => {
   it.each([
-    ['all live, no alerts', [server('a', 'live')], [], 'ok'],
-    ['a server that is not reporting', [server('a', 'live'), server('b', 'reconnecting')], [], 'blind'],
-    ['a warning alert', [server('a', 'live')], [alert('warning')], 'warning'],
-    ['an error alert', [server('a', 'live')], [alert('error')], 'critical'],
-    ['only an acknowledged critical alert', [server('a', 'live')], [alert('critical', 'acknowledged')], 'ok'],
+    ['all live, no alerts', [server('dns-1', 'live')], [], 'ok'],
+    ['a server that is not reporting', [server('dns-1', 'live'), server('b', 'reconnecting')], [], 'blind'],
+    ['a warning alert', [server('dns-1', 'live')], [alert('warning')], 'warning'],
+    ['an error alert', [server('dns-1', 'live')], [alert('error')], 'critical'],
+    ['only an acknowledged critical alert: still critical, never ok', [server('dns-1', 'live')], [alert('critical', 'acknowledged')], 'critical'],
+    ['BIND down before any alert was raised', [server('dns-1', 'live', { bindRunning: false })], [], 'critical'],
+    ['every server disabled', [server('dns-1', 'disabled')], [], 'disabled'],
     ['no servers at all', [], [], 'blind'],
   ] as const)('%s -> %s', (_name, servers, alerts, level) => {
-    const s = summarize([...servers], [...alerts]);
+    const s = trayOf([...servers], [...alerts]);
     expect(trayLevel(s.worst)).toBe(level);
     expect(trayIconFile(trayLevel(s.worst), 'linux')).toBe(`tray/linux/tray-${level}.png`);
     expect(trayIconFile(trayLevel(s.worst), 'darwin')).toBe(`tray/darwin/tray-${level}Template.png`);
     expect(trayIconFile(trayLevel(s.worst), 'win32')).toBe(`tray/win32/tray-${level}.ico`);
   });
+
+  it('carries each server with its state, level and reasons for the tray to render', () => {
+    const s = trayOf([server('dns-2', 'live'), server('dns-1', 'stale', { detail: 'no data for 80 s' })]);
+    expect(s.fleet).toMatchObject({ level: 'blind', total: 2, counts: { blind: 1, ok: 1 } });
+    expect(s.servers).toEqual([
+      { id: 'dns-2', name: 'DNS-2', state: 'live', level: 'ok', reasons: [] },
+      { id: 'dns-1', name: 'DNS-1', state: 'stale', level: 'blind', reasons: ['Silent: no data for 80 s'] },
+    ]);
+  });
 });
 
 describe('tray tooltip and menu', () => {
-  const summary = summarize(
-    [server('dns-2', 'live'), server('dns-1', 'stale'), server('dns-3', 'disabled')],
-    [alert('warning'), alert('error')],
-  );
+  const summary = trayOf([server('dns-2', 'live'), server('dns-1', 'stale'), server('dns-3', 'disabled')], [alert('warning'), { ...alert('error'), id: 'b', key: 'k2' }]);
 
   it('the tooltip says what is wrong in words', () => {
-    expect(trayTooltip(summary)).toBe('DNS Fleet Monitor: critical alerts · 2 active alerts · 1 live, 1 not reporting, 1 disabled');
+    expect(trayTooltip(summary)).toBe('DNS Fleet Monitor: some servers are not reporting · 2 active alerts · 1 live, 1 not reporting, 1 disabled');
   });
 
   it('the menu says the state, lists servers by name with their state, then the fleet actions, Open and Quit', () => {
     const labels = trayMenuModel(summary).map((e) => (e.kind === 'separator' ? '---' : e.label));
     expect(labels).toEqual([
-      'critical alerts · 2 active alerts · 1 live, 1 not reporting, 1 disabled',
+      'some servers are not reporting · 2 active alerts · 1 live, 1 not reporting, 1 disabled',
       '---',
       '◐ DNS-1: stale',
       '● DNS-2: live',
@@ -105,7 +126,7 @@ describe('ElectronTrayPresenter', () => {
     expect(tray.image).toBe(join(dir, 'tray/linux/tray-blind.png'));
     expect(tray.imageEmpty).toBe(false);
     expect(tray.tooltip).toMatch(/starting/);
-    presenter.update(summarize([server('dns-1', 'live')], [alert('warning')]));
+    presenter.update(trayOf([server('dns-1', 'live')], [alert('warning')]));
     expect(tray.image).toBe(join(dir, 'tray/linux/tray-warning.png'));
     expect(tray.imageEmpty).toBe(false);
     expect(tray.tooltip).toContain('1 active alert');

@@ -39,6 +39,23 @@ async function started(core: FakeCore) {
 }
 
 describe('FleetStore', () => {
+  it('takes verdicts from the core: snapshot, changes and removals, keeping the others identical', async () => {
+    const core = new FakeCore();
+    core.setServer(serverStatus('a', 'live'));
+    core.setServer(serverStatus('b', 'live'));
+    const { store } = await started(core);
+    expect(store.getState().fleetVerdict).toMatchObject({ level: 'ok', counts: { ok: 2 } });
+    const okA = store.getState().verdicts.get('a');
+    core.setServer(serverStatus('b', 'live', { bindRunning: false }));
+    expect(store.getState().verdicts.get('b')).toMatchObject({ level: 'critical', reasons: ['BIND is not running'] });
+    expect(store.getState().verdicts.get('a')).toBe(okA);
+    expect(store.getState().fleetVerdict).toMatchObject({ level: 'critical', counts: { critical: 1, ok: 1 } });
+    await core.handlers['servers:remove']({ id: 'b' });
+    expect(store.getState().verdicts.has('b')).toBe(false);
+    expect(store.getState().fleetVerdict).toMatchObject({ level: 'ok', total: 1 });
+    await core.dispose();
+  });
+
   it('loads the snapshot and updates one server in place, keeping the others identical', async () => {
     const core = new FakeCore();
     core.setServer(serverStatus('a', 'live'));

@@ -4,6 +4,7 @@ import type { NotificationDelivery } from '../../../../shared/domain/notificatio
 import type { Route } from '../../hooks/useRoute';
 import { alertHeadline, alertRoute } from '../../lib/alerts';
 import { addToast, dismissToast, EMPTY_TOASTS, expireToasts, nextExpiry, TOAST_LIMIT, type ToastEntry, type ToastState } from '../../lib/toastQueue';
+import { VERDICT_META } from '../../lib/verdictMeta';
 import type { FleetStore } from '../../store/FleetStore';
 
 export interface AlertToastsView {
@@ -31,7 +32,7 @@ export function useAlertToasts(store: FleetStore, browserNotifications: boolean,
     if (!browserNotifications) return;
     return store.onDidNotifyAlert(({ alert, delivery }) => {
       const server = store.getState().servers.find((s) => s.serverId === alert.serverId)?.name;
-      notifyBrowser(alert, delivery, alertHeadline(alert, server), () => go(alertRoute(alert)));
+      notifyBrowser(alert, delivery, alertHeadline(alert, server), verdictLine(store, alert.serverId, server), () => go(alertRoute(alert)));
     });
   }, [store, browserNotifications, go]);
   useEffect(
@@ -73,13 +74,21 @@ export function useAlertToasts(store: FleetStore, browserNotifications: boolean,
   };
 }
 
-function notifyBrowser(alert: Alert, delivery: NotificationDelivery, headline: string, open: () => void): void {
+/** "HQ 1 is Critical: BIND is not running": the server's verdict as the core gave it (the alert came after it). */
+function verdictLine(store: FleetStore, serverId: string, name: string | undefined): string {
+  const v = store.getState().verdicts.get(serverId);
+  if (!v) return '';
+  return `${name ?? serverId} is ${VERDICT_META[v.level].label}${v.reasons[0] ? `: ${v.reasons[0]}` : ''}`;
+}
+
+function notifyBrowser(alert: Alert, delivery: NotificationDelivery, headline: string, verdict: string, open: () => void): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   try {
     const title = delivery.repeat > 0 ? `Still unacknowledged — ${headline}` : headline;
     // A repeat gets a new tag so the browser shows it again instead of silently replacing the first.
     const tag = delivery.repeat > 0 ? `${alert.id}#${delivery.repeat}` : alert.id;
-    const n = new Notification(title, { body: alert.detail, tag, silent: delivery.silent, requireInteraction: delivery.loud });
+    const body = [alert.detail, verdict].filter(Boolean).join('\n');
+    const n = new Notification(title, { body, tag, silent: delivery.silent, requireInteraction: delivery.loud });
     n.onclick = () => {
       window.focus();
       open();

@@ -1,12 +1,11 @@
 import { Badge, Burger, Button, Group, SegmentedControl, Text, Tooltip, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
-import type { ServerState } from '../../../../shared/domain/serverState';
+import { fleetSummaryText, type FleetVerdict } from '../../../../shared/domain/verdict';
 import { Icon } from '../Icon/Icon';
-import { StateBadge } from '../StateBadge/StateBadge';
+import { VerdictBadge } from '../VerdictBadge/VerdictBadge';
 
 export interface AppHeaderProps {
-  worst: ServerState | null;
-  liveCount: number;
-  serverCount: number;
+  /** The fleet verdict as the core computed it (null before the first snapshot). */
+  fleet: FleetVerdict | null;
   activeAlerts: number;
   navOpened: boolean;
   onToggleNav(): void;
@@ -25,10 +24,10 @@ export function AppHeader(p: AppHeaderProps) {
         <Text fw={700} size="sm">
           DNS Fleet Monitor
         </Text>
-        <Group gap={6} data-testid="fleet-summary" data-worst={p.worst ?? 'none'}>
-          {p.worst ? <StateBadge state={p.worst} /> : null}
-          <Text size="xs" c="dimmed" style={{ fontVariantNumeric: 'tabular-nums' }}>
-            {p.liveCount}/{p.serverCount} live
+        <Group gap={6} data-testid="fleet-summary" data-level={p.fleet?.level ?? 'none'}>
+          {p.fleet && p.fleet.total > 0 ? <VerdictBadge level={p.fleet.level} /> : null}
+          <Text size="xs" style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="fleet-summary-text">
+            {p.fleet ? fleetSummaryText(p.fleet) : ''}
           </Text>
         </Group>
       </Group>

@@ -1,5 +1,6 @@
 import { ServerConfigSchema, type ServerConfig } from '../../../../shared/domain/serverConfig';
 import type { ServerEntry } from '../../../../shared/ipc/schemas';
+import { issueWords, serverField } from '../../lib/fieldErrors';
 
 /** The form's editable values: strings for inputs, parsed into a ServerConfig on submit. */
 export interface ServerFormValues {
@@ -60,6 +61,9 @@ export function toConfig(v: ServerFormValues): { ok: true; config: ServerConfig 
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0] === 'tls' ? issue.path[1] : issue.path[0])] ??= issue.message;
+  for (const issue of parsed.error.issues) {
+    const key = String(issue.path[0] === 'tls' ? issue.path[1] : issue.path[0]);
+    errors[key] ??= issueWords(issue, serverField(key));
+  }
   return { ok: false, errors };
 }

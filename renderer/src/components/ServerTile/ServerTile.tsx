@@ -1,19 +1,23 @@
 import { Button, Card, Code, Group, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { memo } from 'react';
 import type { ServerStatus } from '../../../../shared/domain/serverState';
+import type { ServerVerdict } from '../../../../shared/domain/verdict';
 import type { SeriesMap } from '../../hooks/useMetrics';
-import { forwarderCounts, tileHealth } from '../../lib/health';
-import { STATE_META } from '../../lib/stateMeta';
-import { HealthBadge } from '../HealthBadge/HealthBadge';
+import { forwarderCounts } from '../../lib/format';
+import { VERDICT_META } from '../../lib/verdictMeta';
 import { MaintenanceBadge } from '../MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../MaintenanceMenu/MaintenanceMenu';
 import { RelativeTime } from '../RelativeTime/RelativeTime';
 import { Sparkline } from '../Sparkline/Sparkline';
 import { StateBadge } from '../StateBadge/StateBadge';
+import { VerdictBadge } from '../VerdictBadge/VerdictBadge';
 import { StateLine } from './StateLine';
+import { VerdictReasons } from './VerdictReasons';
 
 export interface ServerTileProps {
   status: ServerStatus;
+  /** The core's verdict on this server: it alone decides the tile's colour. */
+  verdict: ServerVerdict | undefined;
   series: SeriesMap;
   /** End of the server's maintenance window (epoch ms), or null. */
   maintenanceUntil: number | null;
@@ -28,15 +32,14 @@ export interface ServerTileProps {
 const last = (s: SeriesMap, k: 'cpu' | 'qps') => s[k]?.at(-1)?.v;
 
 /** One server at a glance. Presentational: data comes in, intents go out. */
-export const ServerTile = memo(function ServerTile({ status: s, series, maintenanceUntil, onOpen, onSetMaintenance, onEnterTotp, onTrust, onRetry, onFixPassword }: ServerTileProps) {
-  const meta = STATE_META[s.state];
-  const health = tileHealth(s);
+export const ServerTile = memo(function ServerTile({ status: s, verdict, series, maintenanceUntil, onOpen, onSetMaintenance, onEnterTotp, onTrust, onRetry, onFixPassword }: ServerTileProps) {
+  const color = verdict ? VERDICT_META[verdict.level].color : 'gray';
   const fw = forwarderCounts(s);
   const live = s.state === 'live';
   const cpu = last(series, 'cpu');
   const qps = last(series, 'qps');
   return (
-    <Card data-testid="server-tile" data-server-id={s.serverId} data-state={s.state} data-health={health} withBorder padding="xs" radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${meta.color}-filled)` }}>
+    <Card data-testid="server-tile" data-server-id={s.serverId} data-state={s.state} data-verdict={verdict?.level ?? 'none'} withBorder padding="xs" radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-filled)`, borderColor: `var(--mantine-color-${color}-filled)` }}>
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <UnstyledButton onClick={onOpen} style={{ minWidth: 0 }} aria-label={`Open ${s.name}`}>
@@ -45,20 +48,21 @@ export const ServerTile = memo(function ServerTile({ status: s, series, maintena
             </Text>
           </UnstyledButton>
           <Group gap={2} wrap="nowrap" style={{ flex: 'none' }}>
+            {verdict ? <VerdictBadge level={verdict.level} acknowledged={verdict.acknowledged} /> : null}
             <StateBadge state={s.state} />
             <MaintenanceMenu variant="icon" serverName={s.name} untilMs={maintenanceUntil} onSet={onSetMaintenance} />
           </Group>
         </Group>
         <MaintenanceBadge untilMs={maintenanceUntil} />
+        <VerdictReasons verdict={verdict} />
         <StateLine status={s} />
         <Group gap="xs" wrap="nowrap">
-          <HealthBadge health={health} />
           <Tooltip label={live ? 'Healthy forwarders / forwarders' : 'Last known value; the server is not live'}>
             <Text size="xs" data-testid="forwarders" c={live ? undefined : 'dimmed'} style={{ fontVariantNumeric: 'tabular-nums' }}>
               Forwarders {fw.healthy}/{fw.total}
             </Text>
           </Tooltip>
-          <Text size="xs" c={s.bindRunning === false ? 'red' : live ? undefined : 'dimmed'} data-testid="bind">
+          <Text size="xs" c={live ? undefined : 'dimmed'} data-testid="bind">
             BIND {s.bindRunning === null ? 'unknown' : s.bindRunning ? 'running' : 'stopped'}
           </Text>
         </Group>

@@ -8,7 +8,7 @@ export function StateBadge({ state, size = 'sm' }: { state: ServerState; size?: 
   const meta = STATE_META[state];
   return (
     <Tooltip label={meta.hint} withArrow openDelay={300}>
-      <Badge data-testid="state-badge" data-state={state} color={meta.color} variant={state === 'live' ? 'filled' : 'light'} size={size} radius="sm" leftSection={<Icon name={meta.icon} size={12} />}>
+      <Badge data-testid="state-badge" data-state={state} color={meta.color} variant="light" size={size} radius="sm" leftSection={<Icon name={meta.icon} size={12} />}>
         {meta.label}
       </Badge>
     </Tooltip>

@@ -17,6 +17,8 @@ export function TotpDialog({ serverId, serverName, opened, onClose }: { serverId
     setBusy(false);
     if (!r.ok) return setError(describeError(r));
     setCode('');
+    // The server refused the code: stay open for the next one and say so (issue 12.7).
+    if (!r.value.accepted) return setError('The server refused this code. Wait for the next code from your authenticator app and enter it.');
     setError(null);
     onClose();
   };
