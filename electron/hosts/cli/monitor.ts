@@ -4,7 +4,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerVerdict } from '../../../shared/domain/verdict';
-import type { VerdictChange } from '../../../shared/ipc/schemas';
+import type { AppHealth, VerdictChange } from '../../../shared/ipc/schemas';
 import type { CoreHandle, PushMessage } from '../../core/api/CoreHandle';
 import { createCore } from '../../core/compose';
 import { loadFleetFile } from '../../core/fleetConfig/fleetFile';
@@ -114,10 +114,11 @@ export async function monitorCommand(argv: string[], io: CliIo): Promise<number>
 
 type Print = (obj: Record<string, unknown>, human: string) => void;
 
-/** The README's line contract for pushes: state (with its verdict), verdict and event lines. */
-function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void): (m: PushMessage) => void {
+/** The README's line contract for pushes: state (with its verdict), verdict, event and health lines. */
+export function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void): (m: PushMessage) => void {
   const lastState = new Map<string, string>();
   const verdicts = new Map<string, ServerVerdict>();
+  let lastHealth = 'ok';
   return ({ channel, payload }) => {
     if (channel === 'fleet:onDidChangeVerdict') {
       const v = (payload as VerdictChange).verdict;
@@ -139,6 +140,17 @@ function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void): (m: 
       if (s.state === 'needs-2fa') onNeeds2fa(s.serverId);
     } else if (channel === 'events:onDidAppend') {
       printEvents(payload as EventLine[], print);
+    } else if (channel === 'app:onDidChangeHealth') {
+      // A full disk stops history being kept: say so on stdout too, where a --json reader looks
+      // (the log file that would say it sits on the same full disk). Once per change of state.
+      const log = (payload as AppHealth).eventLog;
+      const key = `${log.state}:${log.detail}`;
+      if (key === lastHealth || (lastHealth === 'ok' && log.state === 'ok')) return;
+      lastHealth = key;
+      print(
+        { kind: 'health', at: new Date().toISOString(), eventLog: log.state, detail: log.detail, backlog: log.backlog },
+        `HEALTH event log ${log.state}${log.detail ? `  (${t(log.detail)})` : ''}`,
+      );
     }
   };
 }
