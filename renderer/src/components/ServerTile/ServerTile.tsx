@@ -66,9 +66,9 @@ export const ServerTile = memo(function ServerTile({ status: s, verdict, series,
             BIND {s.bindRunning === null ? 'unknown' : s.bindRunning ? 'running' : 'stopped'}
           </Text>
         </Group>
-        <Group gap="md" wrap="nowrap" style={{ opacity: live ? 1 : 0.45 }}>
-          <Metric label="CPU" value={cpu === undefined ? '—' : `${cpu.toFixed(0)} %`} points={series.cpu} color="var(--mantine-color-blue-5)" />
-          <Metric label="QPS" value={qps === undefined ? '—' : qps.toFixed(0)} points={series.qps} color="var(--mantine-color-teal-5)" />
+        <Group gap="md" wrap="nowrap">
+          <Metric label="CPU" value={cpu === undefined ? '—' : `${cpu.toFixed(0)} %`} points={series.cpu} color="var(--mantine-color-blue-5)" live={live} />
+          <Metric label="QPS" value={qps === undefined ? '—' : qps.toFixed(0)} points={series.qps} color="var(--mantine-color-teal-5)" live={live} />
         </Group>
         <Group justify="space-between" gap="xs" wrap="nowrap">
           <Text size="xs" c="dimmed">
@@ -77,7 +77,7 @@ export const ServerTile = memo(function ServerTile({ status: s, verdict, series,
           <TileAction status={s} onEnterTotp={onEnterTotp} onTrust={onTrust} onRetry={onRetry} onFixPassword={onFixPassword} />
         </Group>
         {s.state === 'tls-untrusted' && s.tlsFingerprint ? (
-          <Code data-testid="tile-fingerprint" style={{ fontSize: 10, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+          <Code data-testid="tile-fingerprint" style={{ fontSize: 12, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
             SHA-256 {s.tlsFingerprint}
           </Code>
         ) : null}
@@ -86,13 +86,20 @@ export const ServerTile = memo(function ServerTile({ status: s, verdict, series,
   );
 });
 
-function Metric({ label, value, points, color }: { label: string; value: string; points: SeriesMap['cpu']; color: string }) {
+/**
+ * A metric's last value and its sparkline. While the server is not live the value is the last one
+ * known and says so in words; only the chart fades (faded text failed AA contrast at 2.2:1).
+ */
+function Metric({ label, value, points, color, live }: { label: string; value: string; points: SeriesMap['cpu']; color: string; live: boolean }) {
   return (
     <Stack gap={0}>
-      <Text size="10px" c="dimmed" tt="uppercase">
+      <Text size="xs" c="dimmed" tt="uppercase">
         {label} <b style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</b>
+        {live ? null : ' (last known)'}
       </Text>
-      <Sparkline points={points} color={color} label={label} width={110} height={24} />
+      <div style={{ opacity: live ? 1 : 0.45 }}>
+        <Sparkline points={points} color={color} label={label} width={110} height={24} />
+      </div>
     </Stack>
   );
 }
