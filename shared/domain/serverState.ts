@@ -67,5 +67,8 @@ export const ServerStatusSchema = z.object({
   blindSince: z.string().nullable().optional(),
   /** Why the link was lost or the last attempt failed ("no answer from the server for 10 s"); null while live. */
   blindCause: z.string().nullable().optional(),
+  /** The server's group and tags from its config, for the fleet view's grouping (absent from older hosts). */
+  group: z.string().optional(),
+  tags: z.array(z.string()).optional(),
 });
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;

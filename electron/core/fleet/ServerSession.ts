@@ -56,7 +56,7 @@ export class ServerSession {
     private readonly deps: SessionDeps,
   ) {
     this.log = deps.logger.child(config.id);
-    this.tracker = new StatusTracker(config.id, config.name, deps.clock, deps.tuning.statusDataThrottleMs, deps.onState);
+    this.tracker = new StatusTracker(config.id, config.name, deps.clock, deps.tuning.statusDataThrottleMs, deps.onState, config);
     this.retries = new RetryScheduler(
       deps.clock,
       deps.tuning,

@@ -24,6 +24,7 @@ export class StatusTracker {
     private readonly clock: Clock,
     private readonly dataThrottleMs: number,
     private readonly publish: (change: StateChange) => void,
+    labels: { group?: string; tags?: readonly string[] } = {},
   ) {
     this.current = {
       serverId,
@@ -38,6 +39,9 @@ export class StatusTracker {
       bindRunning: null,
       blindSince: new Date(clock.now()).toISOString(),
       blindCause: null,
+      // The config's labels ride on the status so every host can group servers without a second lookup.
+      ...(labels.group ? { group: labels.group } : {}),
+      tags: [...(labels.tags ?? [])],
     };
   }
 

@@ -32,3 +32,15 @@ describe('StatusTracker', () => {
     expect(t.status).toMatchObject({ since, reconnect: { attempt: 2 } });
   });
 });
+
+describe('StatusTracker labels', () => {
+  it("carries the config's group and tags on every published status (the fleet view groups by them)", () => {
+    const seen: StateChange[] = [];
+    const t = new StatusTracker('s', 'S', new ManualClock(0), 0, (c) => seen.push(c), { group: 'Europe', tags: ['edge', 'core'] });
+    t.setState('live');
+    expect(seen.at(-1)?.status).toMatchObject({ group: 'Europe', tags: ['edge', 'core'] });
+    const bare = new StatusTracker('b', 'B', new ManualClock(0), 0, () => undefined);
+    expect(bare.status.group).toBeUndefined();
+    expect(bare.status.tags).toEqual([]);
+  });
+});
