@@ -44,6 +44,7 @@ const invoke = [
   'settings:setPolicy',
   'metrics:get',
   'app:getHealth',
+  'fleet:getTotals',
 ] as const;
 
 const push = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { FleetEventSchema } from '../domain/fleetEvent';
+import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
@@ -97,6 +98,8 @@ export const invokeChannels = {
   'settings:setPolicy': { request: z.object({ policy: NotificationPolicySchema }), response: NotificationPolicySchema },
   'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
+  /** The fleet strip: qps and blocked share summed over the servers with a current reading, alerts and servers by level. */
+  'fleet:getTotals': { request: z.object({}), response: FleetTotalsSchema },
 } as const;
 
 export const pushChannels = {

@@ -6,7 +6,10 @@ import type { ExportProgress } from '../../../shared/ipc/schemas';
 import { ApiFailure } from '../../../shared/ipc/dispatch';
 import { previewPolicy } from '../alerts/policyPreview';
 import type { CoreServices } from '../compose';
+import { computeFleetTotals } from '../fleet/fleetTotals';
 
+/** Open alerts counted by the fleet strip (the engine holds them in memory). */
+const OPEN_ALERTS = 100_000;
 /** Stored alerts replayed by the policy preview (the store answers at most 10,000). */
 const PREVIEW_ALERTS = 10_000;
 
@@ -31,6 +34,14 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       verdicts: s.verdicts.verdicts(),
       fleetVerdict: s.verdicts.fleet(),
     }),
+    'fleet:getTotals': async () =>
+      computeFleetTotals({
+        now: s.clock.now(),
+        statuses: s.fleet.statuses(),
+        latest: (id, name) => s.fleet.metrics.latest(id, name),
+        openAlerts: s.alerts.list({ includeResolved: false, limit: OPEN_ALERTS }),
+        verdict: s.verdicts.fleet(),
+      }),
     'fleet:startDemo': async () => {
       await s.startDemo();
       return { ok: true as const };

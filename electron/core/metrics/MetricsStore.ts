@@ -49,6 +49,12 @@ export class MetricsStore {
     });
   }
 
+  /** The newest point of one series (the fleet strip sums these), without copying the series. */
+  latest(serverId: string, name: MetricName): MetricPoint | undefined {
+    const ring = this.series.get(serverId)?.get(name);
+    return ring && ring.size > 0 ? { t: ring.timeAt(ring.size - 1), v: ring.valueAt(ring.size - 1) } : undefined;
+  }
+
   removeServer(serverId: string): void {
     this.series.delete(serverId);
   }

@@ -8,7 +8,9 @@ import { systemClock } from '../../../electron/core/platform';
 import { Emitter } from '../../../electron/core/util/Emitter';
 import { nullLogger } from '../../../electron/core/util/logger';
 import { VerdictService } from '../../../electron/core/verdict/VerdictService';
+import { computeFleetTotals } from '../../../electron/core/fleet/fleetTotals';
 import type { Alert } from '../../../shared/domain/alert';
+import type { MetricName, MetricPoint } from '../../../shared/domain/metrics';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { NotificationPolicySchema, type NotificationPolicy } from '../../../shared/domain/notificationPolicy';
 import { previewPolicy } from '../../../electron/core/alerts/policyPreview';
@@ -43,6 +45,8 @@ export class FakeCore implements CoreHandle {
   passwordsSet: string[] = [];
   /** servers:setPassword for these ids answers like a locked keychain. */
   failPasswordFor = new Set<string>();
+  /** Latest readings per server (qps, queriesToday, blockedToday), as the metrics store would hold them. */
+  readings = new Map<string, Partial<Record<MetricName, MetricPoint>>>();
   /** Steps an export reports; each step is pushed when the test calls stepExport(). */
   exportTotal = 500;
   private exports = new Map<string, number>();
@@ -288,6 +292,8 @@ export class FakeCore implements CoreHandle {
       },
       'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),
+      'fleet:getTotals': (p) =>
+        rec('fleet:getTotals', p, computeFleetTotals({ now: Date.now(), statuses: [...this.servers.values()], latest: (id, name) => this.readings.get(id)?.[name], openAlerts: [...this.alerts.values()], verdict: this.verdicts.fleet() })),
     };
   }
 }
