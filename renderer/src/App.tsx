@@ -17,6 +17,8 @@ import { FleetPage } from './pages/FleetPage';
 import { ServerDetailPage } from './pages/ServerDetailPage';
 import { ServersPage } from './pages/ServersPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { WallPage } from './pages/WallPage';
+import { useWallMode } from './hooks/useWallMode';
 import { useAppServices } from './store/StoreContext';
 
 const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
@@ -35,6 +37,7 @@ export function App() {
   const permission = useNotificationPermission(client.kind === 'web');
   const toasts = useAlertToasts(store, client.kind === 'web', go);
   useFleetTitle(fleet.fleetVerdict);
+  const wall = useWallMode(route, go);
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
@@ -44,6 +47,7 @@ export function App() {
     },
     [go, nav],
   );
+  if (wall) return <WallPage view={wall} go={go} />;
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
       <SkipLink targetId="main" />
@@ -109,7 +113,7 @@ function Page({ route, go }: { route: Route; go(r: Route): void }) {
     case 'settings':
       return <SettingsPage />;
     default:
-      return <FleetPage go={go} />;
+      return <FleetPage query={route.query ?? ''} go={go} />;
   }
 }
 

@@ -14,7 +14,11 @@ export function bridgeToken(location: Location, storage: Storage, history?: Hist
   const fromUrl = new URLSearchParams(location.search).get('token');
   if (!fromUrl) return storage.getItem(TOKEN_KEY) ?? '';
   storage.setItem(TOKEN_KEY, fromUrl);
-  history?.replaceState(history.state, '', location.pathname + location.hash);
+  // Only the token leaves the address bar: a wall display's `?wall=1` must survive it.
+  const rest = new URLSearchParams(location.search);
+  rest.delete('token');
+  const query = rest.toString();
+  history?.replaceState(history.state, '', location.pathname + (query ? `?${query}` : '') + location.hash);
   return fromUrl;
 }
 

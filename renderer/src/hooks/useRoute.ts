@@ -6,7 +6,7 @@ import { useCallback, useSyncExternalStore } from 'react';
  * sets `#/alerts/<id>` itself when the user clicks a native notification.
  */
 export type Route =
-  | { page: 'fleet' }
+  | { page: 'fleet'; query?: string }
   | { page: 'server'; id: string }
   | { page: 'alerts'; alertId?: string }
   | { page: 'events'; query?: string }
@@ -29,13 +29,14 @@ export function parseRoute(hash: string): Route {
   if (page === 'alerts') return id ? { page, alertId: id } : { page };
   if (page === 'events') return query ? { page, query } : { page };
   if (page === 'servers' || page === 'settings') return { page };
-  return { page: 'fleet' };
+  return query ? { page: 'fleet', query } : { page: 'fleet' };
 }
 
 export function routeHref(route: Route): string {
   if (route.page === 'server') return `#/server/${encodeURIComponent(route.id)}`;
   if (route.page === 'alerts' && route.alertId) return `#/alerts/${encodeURIComponent(route.alertId)}`;
   if (route.page === 'events' && route.query) return `#/events?${route.query}`;
+  if (route.page === 'fleet' && route.query) return `#/fleet?${route.query}`;
   return `#/${route.page}`;
 }
 

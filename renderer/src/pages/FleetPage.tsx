@@ -1,27 +1,35 @@
-import { Center, Group, Loader, SimpleGrid, Stack, Text } from '@mantine/core';
-import { memo, useMemo, useState } from 'react';
+import { Center, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ServerStatus } from '../../../shared/domain/serverState';
-import { VERDICT_DISPLAY_ORDER, type FleetVerdict } from '../../../shared/domain/verdict';
+import type { ServerVerdict } from '../../../shared/domain/verdict';
 import { describeError } from '../api/FleetClient';
+import { CompactTile } from '../components/CompactTile/CompactTile';
 import { EmptyFleet } from '../components/EmptyFleet/EmptyFleet';
+import { FleetStrip } from '../components/FleetStrip/FleetStrip';
+import { FleetTable } from '../components/FleetTable/FleetTable';
+import { FleetToolbar } from '../components/FleetToolbar/FleetToolbar';
 import { ServerTile } from '../components/ServerTile/ServerTile';
 import { TotpDialog } from '../components/TotpDialog/TotpDialog';
 import { TrustDialog } from '../components/TrustDialog/TrustDialog';
-import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
 import { useFleet, useServer, useVerdict } from '../hooks/useFleet';
+import { useFleetTotals } from '../hooks/useFleetTotals';
 import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
+import { fleetViewQuery, groupServers, lastFleetQuery, parseFleetView, rememberFleetView, visibleServers, type FleetView, type ServerGroup } from '../lib/fleetView';
 import { useClient } from '../store/StoreContext';
 
 type Dialog = { kind: 'totp' | 'trust'; server: ServerStatus } | null;
 const TILE_METRICS = ['cpu', 'qps'] as const;
+const storage = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
-export function FleetPage({ go }: { go(r: Route): void }) {
+export function FleetPage({ query, go }: { query: string; go(r: Route): void }) {
   const fleet = useFleet();
   const client = useClient();
+  const totals = useFleetTotals();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [demo, setDemo] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const view = useFleetView(query, go);
 
   const actions = useMemo<TileActions>(
     () => ({
@@ -33,6 +41,8 @@ export function FleetPage({ go }: { go(r: Route): void }) {
     }),
     [client, go],
   );
+  const shown = useMemo(() => visibleServers(fleet.servers, fleet.verdicts, view.value), [fleet.servers, fleet.verdicts, view.value]);
+  const groups = useMemo(() => groupServers(shown, view.value.groupBy, fleet.verdicts, view.value.sort), [shown, view.value.groupBy, view.value.sort, fleet.verdicts]);
 
   if (!fleet.ready) return <Center mih="50vh">{fleet.error ? <Text c="red">{fleet.error}</Text> : <Loader />}</Center>;
   if (fleet.servers.length === 0) {
@@ -45,12 +55,17 @@ export function FleetPage({ go }: { go(r: Route): void }) {
   }
   return (
     <Stack gap="sm">
-      <VerdictCounts fleet={fleet.fleetVerdict} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4, xl: 5 }} spacing="xs" verticalSpacing="xs">
-        {fleet.servers.map((s) => (
-          <FleetTile key={s.serverId} id={s.serverId} actions={actions} />
-        ))}
-      </SimpleGrid>
+      <FleetStrip totals={totals.totals} error={totals.error} verdict={fleet.fleetVerdict} />
+      <FleetToolbar view={view.value} onChange={view.set} shown={shown.length} total={fleet.servers.length} />
+      {shown.length === 0 ? (
+        <Text size="sm" data-testid="fleet-none-shown">
+          {view.value.problemsOnly ? 'No problems: every shown server is OK, in maintenance or disabled.' : 'No server matches the filter.'}
+        </Text>
+      ) : view.value.density === 'table' ? (
+        <FleetTable groups={groups} verdicts={fleet.verdicts} onOpen={actions.open} />
+      ) : (
+        groups.map((g) => <GroupSection key={g.key} group={g} compact={view.value.density === 'compact'} verdicts={fleet.verdicts} actions={actions} />)
+      )}
       {dialog?.kind === 'totp' ? <TotpDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'trust' && dialog.server.tlsFingerprint ? (
         <TrustDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} fingerprint={dialog.server.tlsFingerprint} onClose={() => setDialog(null)} />
@@ -59,12 +74,48 @@ export function FleetPage({ go }: { go(r: Route): void }) {
   );
 }
 
+/** The view from the URL; a bare #/fleet opens the last desk view, and every change is remembered. */
+function useFleetView(query: string, go: (r: Route) => void): { value: FleetView; set(v: FleetView): void } {
+  const value = useMemo(() => parseFleetView(query), [query]);
+  useEffect(() => {
+    const last = query ? '' : lastFleetQuery(storage());
+    if (!last) return;
+    // Replace, not push: Back should not land on the bare #/fleet that bounces here again.
+    window.history.replaceState(null, '', `#/fleet?${last}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }, [query]);
+  const set = useCallback(
+    (v: FleetView) => {
+      rememberFleetView(storage(), v);
+      go({ page: 'fleet', query: fleetViewQuery(v) });
+    },
+    [go],
+  );
+  return { value, set };
+}
+
 interface TileActions {
   open(id: string): void;
   totp(s: ServerStatus): void;
   trust(s: ServerStatus): void;
   retry(id: string): void;
   fixPassword(): void;
+}
+
+function GroupSection({ group, compact, verdicts, actions }: { group: ServerGroup; compact: boolean; verdicts: ReadonlyMap<string, ServerVerdict>; actions: TileActions }) {
+  const cols = compact ? { base: 2, xs: 3, md: 4, lg: 6, xl: 8 } : { base: 1, xs: 2, md: 3, lg: 4, xl: 5 };
+  return (
+    <Stack gap={4} component="section" data-testid={group.label ? 'fleet-group' : undefined} aria-label={group.label || undefined}>
+      {group.label ? (
+        <Title order={2} size="h4" data-testid="fleet-group-title">
+          {group.label} ({group.servers.length})
+        </Title>
+      ) : null}
+      <SimpleGrid cols={cols} spacing="xs" verticalSpacing="xs">
+        {group.servers.map((s) => (compact ? <CompactTile key={s.serverId} status={s} verdict={verdicts.get(s.serverId)} onOpen={actions.open} /> : <FleetTile key={s.serverId} id={s.serverId} actions={actions} />))}
+      </SimpleGrid>
+    </Stack>
+  );
 }
 
 /** Container: subscribes to one server and its sparkline series, so a push re-renders one tile. */
@@ -89,21 +140,3 @@ const FleetTile = memo(function FleetTile({ id, actions }: { id: string; actions
     />
   );
 });
-
-/** How many servers are at each verdict level, problems first: the core's counts, shown as they are. */
-function VerdictCounts({ fleet }: { fleet: FleetVerdict | null }) {
-  if (!fleet) return null;
-  const shown = VERDICT_DISPLAY_ORDER.filter((l) => fleet.counts[l] > 0);
-  return (
-    <Group gap="xs" data-testid="verdict-counts">
-      {shown.map((level) => (
-        <Group key={level} gap={4} data-testid="verdict-count" data-level={level}>
-          <VerdictBadge level={level} size="xs" />
-          <Text size="xs" fw={600} style={{ fontVariantNumeric: 'tabular-nums' }} data-testid="verdict-count-value">
-            {fleet.counts[level]}
-          </Text>
-        </Group>
-      ))}
-    </Group>
-  );
-}

@@ -23,6 +23,12 @@ export function deskFleet(core: FakeCore): void {
   core.setServer(serverStatus('zrh-fwd', 'live', { name: 'dns-zrh-fwd', forwarders: forwarders(0, 3) }));
   core.setServer(serverStatus('yyz-offline', 'offline', { name: 'dns-yyz-offline', detail: 'ECONNREFUSED', lastDataAt: new Date(Date.now() - 600_000).toISOString(), blindSince: new Date(Date.now() - 600_000).toISOString() }));
   core.setServer(serverStatus('wlg-degraded', 'live', { name: 'dns-wlg-degraded', forwarders: forwarders(3, 3).map((f, i) => (i === 1 ? { ...f, status: 'degraded' as const } : f)) }));
+  // Readings as the metrics store would hold them: every live server but one reports qps.
+  const at = Date.now();
+  for (const [id, st] of core.servers) {
+    if (st.state !== 'live' || id === 'wlg-degraded') continue;
+    core.readings.set(id, { qps: { t: at, v: 40 }, queriesToday: { t: at, v: 100_000 }, blockedToday: { t: at, v: 12_500 } });
+  }
   label(core, 'zrh-bind', 'Europe Central', ['core']);
   label(core, 'zrh-fwd', 'Europe Central', ['edge']);
   label(core, 'yyz-offline', 'Americas', ['edge']);
