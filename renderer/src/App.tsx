@@ -19,6 +19,7 @@ import { ServersPage } from './pages/ServersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WallPage } from './pages/WallPage';
 import { useWallMode } from './hooks/useWallMode';
+import { useSlashSearch } from './hooks/useSlashSearch';
 import { useAppServices } from './store/StoreContext';
 
 const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
@@ -38,6 +39,7 @@ export function App() {
   const toasts = useAlertToasts(store, client.kind === 'web', go);
   useFleetTitle(fleet.fleetVerdict);
   const wall = useWallMode(route, go);
+  useSlashSearch();
 
   const activeAlerts = fleet.alerts.filter((a) => a.status === 'active').length;
   const navigate = useCallback(
