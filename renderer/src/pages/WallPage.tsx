@@ -17,7 +17,7 @@ export function WallPage({ view, go }: { view: FleetView; go(r: Route): void }) 
     <main id="main" data-testid="wall-page" style={{ height: '100vh', display: 'flex', flexDirection: 'column', overflow: 'hidden' }}>
       <ConnectionBanner connection={fleet.connection} />
       <HealthBanners health={fleet.health} />
-      <div style={{ flex: 1, minHeight: 0 }}>
+      <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         <WallView
           servers={servers}
           verdicts={fleet.verdicts}

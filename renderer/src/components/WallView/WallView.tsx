@@ -25,16 +25,17 @@ export function WallView({ servers, verdicts, fleet, onExit, onOpen }: WallViewP
   const { ref, width, height } = useElementSize();
   const layout = wallLayout(servers.length, width, height, GAP);
   return (
-    <Box data-testid="wall-view" style={{ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden' }}>
+    <Box data-testid="wall-view" style={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, overflow: 'hidden' }}>
       <WallBanner fleet={fleet} onExit={onExit} />
-      <Box ref={ref} p={GAP} style={{ flex: 1, minHeight: 0, boxSizing: 'border-box' }}>
+      {/* The measured box takes the space left; the grid is laid over it, so its content can never grow what is measured. */}
+      <Box ref={ref} style={{ flex: 1, minHeight: 0, position: 'relative', margin: GAP }}>
         {width > 0 && height > 0 ? (
           <Box
             component="ul"
             aria-label="Servers, problems first"
             data-testid="wall-grid"
             data-cols={layout.cols}
-            style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: GAP, gridTemplateColumns: `repeat(${layout.cols}, minmax(0, 1fr))`, gridAutoRows: `${layout.rowPx}px`, fontSize: layout.fontPx }}
+            style={{ position: 'absolute', inset: 0, listStyle: 'none', margin: 0, padding: 0, display: 'grid', alignContent: 'start', gap: GAP, gridTemplateColumns: `repeat(${layout.cols}, minmax(0, 1fr))`, gridAutoRows: `${layout.rowPx}px`, fontSize: layout.fontPx }}
           >
             {servers.map((s) => (
               <WallTile key={s.serverId} status={s} verdict={verdicts.get(s.serverId)} fontPx={layout.fontPx} onOpen={onOpen} />
