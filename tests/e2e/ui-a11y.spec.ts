@@ -17,6 +17,9 @@ test.afterAll(async () => {
 
 const PAGES: { hash: string; ready: string | null; exclude?: string }[] = [
   { hash: '#/fleet', ready: 'server-tile' },
+  { hash: '#/fleet?density=compact&group=group', ready: 'server-tile' },
+  { hash: '#/fleet?density=table&group=tag&problems=1', ready: 'server-row' },
+  { hash: '#/fleet?wall=1', ready: 'wall-view' },
   { hash: '#/alerts', ready: 'alert-row' },
   { hash: '#/events', ready: 'event-row' },
   { hash: '#/servers', ready: null },
@@ -32,6 +35,7 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    test.setTimeout(150_000); // ten views, each scanned in full on a shared two-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {

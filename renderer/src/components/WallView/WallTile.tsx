@@ -19,7 +19,6 @@ export const WallTile = memo(function WallTile({ status: s, verdict, fontPx, onO
     <li data-testid="server-tile" data-density="wall" data-server-id={s.serverId} data-verdict={verdict?.level ?? 'none'} style={{ minWidth: 0 }}>
       <UnstyledButton
         onClick={() => onOpen(s.serverId)}
-        aria-label={`${s.name}: ${meta?.label ?? 'no verdict yet'}`}
         style={{ display: 'flex', flexDirection: 'column', justifyContent: 'center', gap: '0.15em', width: '100%', height: '100%', padding: '0.3em 0.5em', boxSizing: 'border-box', fontSize: '1em', borderRadius: 6, background: `var(--mantine-color-${color}-light)`, borderLeft: `0.35em solid var(--mantine-color-${color}-filled)` }}
       >
         <span data-testid="wall-tile-level" style={{ ...LINE, display: 'flex', alignItems: 'center', gap: '0.3em', fontWeight: 800, color: `var(--mantine-color-${color}-light-color)` }}>
