@@ -20,6 +20,7 @@ import { SettingsPage } from './pages/SettingsPage';
 import { WallPage } from './pages/WallPage';
 import { useWallMode } from './hooks/useWallMode';
 import { useSlashSearch } from './hooks/useSlashSearch';
+import { CommandPalette } from './components/CommandPalette/CommandPalette';
 import { useAppServices } from './store/StoreContext';
 
 const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
@@ -49,7 +50,7 @@ export function App() {
     },
     [go, nav],
   );
-  if (wall) return <WallPage view={wall} go={go} />;
+  if (wall) return <WallPage view={wall} go={go} palette={<CommandPalette go={go} />} />;
   return (
     <AppShell header={{ height: 44 }} navbar={{ width: 160, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="sm">
       <SkipLink targetId="main" />
@@ -95,6 +96,7 @@ export function App() {
         </Stack>
       </AppShell.Main>
       <AlertToasts view={toasts} />
+      <CommandPalette go={navigate} />
     </AppShell>
   );
 }

@@ -48,6 +48,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByTestId('event-row').first().click();
     await expect(page.getByTestId('event-detail')).toBeVisible();
     expect(await serious(page), 'event drawer').toEqual([]);
+    // The command palette, open with matches.
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('dns');
+    await expect(page.getByTestId('palette-action').first()).toBeVisible();
+    expect(await serious(page), 'command palette').toEqual([]);
   });
 }
 

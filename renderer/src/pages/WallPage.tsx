@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ConnectionBanner, HealthBanners } from '../components/Banners/Banners';
 import { WallView } from '../components/WallView/WallView';
 import { useFleet } from '../hooks/useFleet';
@@ -10,7 +10,7 @@ import { fleetViewQuery, visibleServers, type FleetView } from '../lib/fleetView
  * wall that lost its core must say so), then the fleet summary as a banner and every server scaled
  * to the screen, in the desk view's order and filter.
  */
-export function WallPage({ view, go }: { view: FleetView; go(r: Route): void }) {
+export function WallPage({ view, go, palette }: { view: FleetView; go(r: Route): void; palette?: ReactNode }) {
   const fleet = useFleet();
   const servers = useMemo(() => visibleServers(fleet.servers, fleet.verdicts, view), [fleet.servers, fleet.verdicts, view]);
   return (
@@ -26,6 +26,7 @@ export function WallPage({ view, go }: { view: FleetView; go(r: Route): void }) 
           onOpen={(id) => go({ page: 'server', id })}
         />
       </div>
+      {palette}
     </main>
   );
 }
