@@ -31,7 +31,7 @@ export function CommandPalette({ go }: { go(r: Route): void }) {
   const shown = useMemo(() => matchPalette(entries, query), [entries, query]);
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} onSpotlightClose={() => setQuery('')} shortcut={['ctrl + K', 'meta + K']} tagsToIgnore={[]} scrollable maxHeight={420} title="Command palette" styles={{ header: { paddingInline: 16, paddingBlock: 8, minHeight: 0 } }}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} onSpotlightClose={() => setQuery('')} shortcut={['ctrl + K', 'meta + K']} tagsToIgnore={[]} scrollable maxHeight={420} title="Command palette" styles={{ header: { paddingInline: 16, paddingBlock: 8, minHeight: 0 }, actionDescription: { color: 'inherit', opacity: 1 } }}>
       <Spotlight.Search placeholder="Jump to a server, acknowledge, snooze, maintenance, search events…" aria-label="Command" leftSection={<Icon name="list" />} data-testid="palette-search" />
       <Spotlight.ActionsList data-testid="palette-list">
         {shown.length === 0 ? <Spotlight.Empty>Nothing matches</Spotlight.Empty> : null}
