@@ -82,7 +82,7 @@ test.describe('50 servers on a 4K wall', () => {
   });
 });
 
-test('200 servers fit one 4K screen in wall mode, no text under 12 px', async ({ page }) => {
+test('200 servers fit one 4K screen in wall mode, no text under 12 px, and make a one-line table at a desk', async ({ page }) => {
   const app = await startFakeApp(wallFleet(200));
   try {
     await page.setViewportSize(WALL);
@@ -93,6 +93,15 @@ test('200 servers fit one 4K screen in wall mode, no text under 12 px', async ({
     expect(m.minFontPx).toBeGreaterThanOrEqual(12);
     const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight);
     expect(scrolls).toBe(false);
+
+    // At a desk the same 200 servers are one line each, problems first.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${app.url}#/fleet?density=table`);
+    await expect(page.getByTestId('server-row')).toHaveCount(200);
+    const first = await page.getByTestId('server-row').evaluateAll((rows) => rows.slice(0, 3).map((r) => r.getAttribute('data-verdict')));
+    expect(first).toEqual(['critical', 'critical', 'critical']);
+    const rowPx = await page.getByTestId('server-row').first().evaluate((r) => r.getBoundingClientRect().height);
+    expect(rowPx).toBeLessThanOrEqual(40); // one line per server
   } finally {
     await app.close();
   }
