@@ -20,7 +20,7 @@ export function FleetStrip({ totals, error, verdict }: { totals: FleetTotals | n
   const alerts = ALERT_LEVELS.filter((l) => totals.alerts[l] > 0);
   return (
     <Paper withBorder p="xs" radius="sm" data-testid="fleet-strip" aria-label="Fleet totals" component="section">
-      <Group gap="xl" wrap="wrap" align="flex-start">
+      <Group gap="lg" wrap="wrap" align="flex-start">
         <Figure label="Queries / s" testId="strip-qps" value={totals.qps.value === null ? 'unknown' : NUMBER.format(totals.qps.value)} note={coverage(totals, totals.qps.from)} />
         <Figure label="Blocked today" testId="strip-blocked" value={totals.blocked.percent === null ? 'unknown' : `${totals.blocked.percent.toFixed(1)} %`} note={coverage(totals, totals.blocked.from)} />
         <Figure
@@ -42,7 +42,7 @@ export function FleetStrip({ totals, error, verdict }: { totals: FleetTotals | n
           }
           note={alerts.length ? `${totals.alerts.unhandled} not acknowledged or snoozed` : null}
         />
-        <Figure label="Servers" testId="verdict-counts" value={<VerdictCounts fleet={verdict ?? totals.verdict} />} note={null} />
+        <Figure label="Servers" testId="verdict-counts" value={<VerdictCounts fleet={verdict ?? totals.verdict} />} note={null} wide />
       </Group>
       {old ? (
         <Text size="xs" c="dimmed" mt={4} data-testid="strip-age">
@@ -58,9 +58,9 @@ function coverage(t: FleetTotals, from: number): string {
   return `${coverageText(from, t.watched)}${missing ? ` (${missing})` : ''}`;
 }
 
-function Figure({ label, value, note, testId }: { label: string; value: ReactNode; note: string | null; testId: string }) {
+function Figure({ label, value, note, testId, wide = false }: { label: string; value: ReactNode; note: string | null; testId: string; wide?: boolean }) {
   return (
-    <Stack gap={0} data-testid={testId}>
+    <Stack gap={0} data-testid={testId} maw={wide ? undefined : 250}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
