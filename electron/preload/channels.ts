@@ -44,6 +44,7 @@ const invoke = [
   'settings:setPolicy',
   'metrics:get',
   'app:getHealth',
+  'app:writeDiagnostics',
 ] as const;
 
 const push = [

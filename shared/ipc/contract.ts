@@ -9,6 +9,7 @@ import { ServerStatusSchema } from '../domain/serverState';
 import {
   AppHealthSchema,
   ConnectionTestSchema,
+  DiagnosticsBundleSchema,
   EventFacetsSchema,
   EventFilterSchema,
   EventPageSchema,
@@ -97,6 +98,8 @@ export const invokeChannels = {
   'settings:setPolicy': { request: z.object({ policy: NotificationPolicySchema }), response: NotificationPolicySchema },
   'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
+  /** Writes the diagnostics bundle (a zip without secrets, for a support ticket); Electron then offers a save dialog. */
+  'app:writeDiagnostics': { request: z.object({}), response: DiagnosticsBundleSchema },
 } as const;
 
 export const pushChannels = {

@@ -288,6 +288,8 @@ export class FakeCore implements CoreHandle {
       },
       'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),
+      'app:writeDiagnostics': (p) =>
+        rec('app:writeDiagnostics', p, { fileName: 'diagnostics-2026-12-06T20-00-00-000Z.zip', path: '/tmp/exports/diagnostics-2026-12-06T20-00-00-000Z.zip', bytes: 48_213, files: ['README.txt', 'versions.json', 'settings.json', 'servers.json', 'inspector.json', 'event-log.json', 'app-health.json', 'logs/web.log'], savedTo: null }),
     };
   }
 }

@@ -77,6 +77,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'settings:setPolicy': { policy: { minSeverity: 'warning', escalateEveryMinutes: 15 } },
     'metrics:get': { serverId: 'rt-1', names: ['cpu', 'qps'] },
     'app:getHealth': {},
+    'app:writeDiagnostics': {},
     'servers:remove': { id: 'rt-2' },
   };
 }
