@@ -15,7 +15,7 @@ export interface EventLogFacts {
   path: string;
   schema: { version: number; latest: number; migrations: { version: number; description: string }[] };
   files: { databaseBytes: number | null; walBytes: number | null; pageSize: number; pageCount: number; freePages: number };
-  counts: { events: number; inbox: number; telemetry: number; alerts: number; openAlerts: number; connectionGaps: number; ftsPending: number };
+  counts: { stored: number; indexed: number; inbox: number; telemetry: number; alerts: number; openAlerts: number; connectionGaps: number; ftsPending: number };
   byServer: { serverId: string; events: number }[];
   /** Servers past TOP_SERVERS, and their events together. */
   otherServers: { servers: number; events: number };
@@ -44,6 +44,8 @@ export function eventLogFacts(db: Database): EventLogFacts {
     .prepare('SELECT server_id AS serverId, count(*) AS events FROM all_events GROUP BY server_id ORDER BY events DESC')
     .all() as { serverId: string; events: number }[];
   const rest = servers.slice(TOP_SERVERS);
+  const indexed = count(db, 'SELECT count(*) FROM events');
+  const inbox = count(db, 'SELECT count(*) FROM events_inbox');
   return {
     path,
     schema: { version: schemaVersion(db), latest: SCHEMA_VERSION, migrations: MIGRATIONS.map(({ version, description }) => ({ version, description })) },
@@ -55,8 +57,10 @@ export function eventLogFacts(db: Database): EventLogFacts {
       freePages: db.pragma('freelist_count', { simple: true }) as number,
     },
     counts: {
-      events: count(db, 'SELECT count(*) FROM events'),
-      inbox: count(db, 'SELECT count(*) FROM events_inbox'),
+      // Rows are committed to the inbox first and moved into the indexed table right after.
+      stored: indexed + inbox,
+      indexed,
+      inbox,
       telemetry: count(db, 'SELECT count(*) FROM events WHERE telemetry = 1'),
       alerts: count(db, 'SELECT count(*) FROM alerts'),
       openAlerts: count(db, "SELECT count(*) FROM alerts WHERE status != 'resolved'"),
