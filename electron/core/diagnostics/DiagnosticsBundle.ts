@@ -7,7 +7,7 @@
  */
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { release } from 'node:os';
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate } from 'fflate';
 import type { Settings } from '../settings/settingsSchema';
 import { redactForExport } from '../util/redact';
 import { LOG_WINDOW_MS, recentLogs } from './recentLogs';
@@ -68,8 +68,8 @@ function versions(src: DiagnosticsSource): unknown {
   };
 }
 
-function readme(src: DiagnosticsSource, logs: { name: string; lines: number; droppedLines: number }[]): BundleFile {
-  const logLines = logs.map((l) => `  logs/${l.name}.log: ${l.lines} lines${l.droppedLines ? `, ${l.droppedLines} older lines of the hour left out (size budget)` : ''}`);
+function readme(src: DiagnosticsSource, logs: { name: string; lines: number; truncated: boolean }[]): BundleFile {
+  const logLines = logs.map((l) => `  logs/${l.name}.log: ${l.lines} lines${l.truncated ? ' (older lines of the hour left out: size budget)' : ''}`);
   const text = [
     `DNS Fleet Monitor ${src.appVersion}: diagnostics bundle made ${new Date(src.now()).toISOString()} by the ${src.host} host.`,
     'It holds no password, token, webhook secret or keychain content; every file was redacted before it was written.',
@@ -89,7 +89,7 @@ function readme(src: DiagnosticsSource, logs: { name: string; lines: number; dro
 
 /** Every file of the bundle, as text, before the last redaction. */
 export async function bundleFiles(src: DiagnosticsSource): Promise<BundleFile[]> {
-  const logs = recentLogs(src.logsDir, src.now());
+  const logs = await recentLogs(src.logsDir, src.now());
   return [
     readme(src, logs),
     await part('versions.json', () => versions(src)),
@@ -102,11 +102,47 @@ export async function bundleFiles(src: DiagnosticsSource): Promise<BundleFile[]>
   ];
 }
 
-/** The zip's bytes: each file redacted on the way in. */
-export function zipFiles(files: BundleFile[], now: number): Uint8Array {
-  const encoder = new TextEncoder();
-  const entries = Object.fromEntries(files.map((f) => [f.name, [encoder.encode(redactForExport(f.text)), { mtime: new Date(now) }] as [Uint8Array, { mtime: Date }]]));
-  return zipSync(entries, { level: 6 });
+/** Bytes compressed at a time before the event loop gets a turn (a few ms each on an idle core). */
+const PIECE_BYTES = 128 * 1024;
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * The zip's bytes: each file redacted on the way in. Files are compressed by pieces with the event
+ * loop served between them: 16 MB of logs compressed in one go held a loaded core's event loop for
+ * 4 s (tests/bench/diagnostics.bench.ts). No worker threads: nothing extra to start inside an asar.
+ */
+export async function zipFiles(files: BundleFile[], now: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let failed: Error | null = null;
+  const done = new Promise<void>((resolve) => {
+    const zipper = new Zip((err, chunk, final) => {
+      if (err) failed = err;
+      else parts.push(chunk);
+      if (err || final) resolve();
+    });
+    void (async () => {
+      for (const f of files) {
+        const bytes = new TextEncoder().encode(redactForExport(f.text));
+        const entry = new ZipDeflate(f.name, { level: 6 });
+        entry.mtime = now;
+        zipper.add(entry);
+        for (let at = 0; at < bytes.length || at === 0; at += PIECE_BYTES) {
+          entry.push(bytes.subarray(at, at + PIECE_BYTES), at + PIECE_BYTES >= bytes.length);
+          await yieldToLoop();
+        }
+      }
+      zipper.end();
+    })();
+  });
+  await done;
+  if (failed) throw failed;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
 }
 
 /**
@@ -116,7 +152,7 @@ export function zipFiles(files: BundleFile[], now: number): Uint8Array {
 export async function writeDiagnosticsBundle(src: DiagnosticsSource, outPath: string, opts: { force?: boolean } = {}): Promise<WrittenBundle> {
   if (!opts.force && existsSync(outPath)) throw new Error(`${outPath} already exists (use --force to replace it)`);
   const files = await bundleFiles(src);
-  const bytes = zipFiles(files, src.now());
+  const bytes = await zipFiles(files, src.now());
   if (!opts.force) writeFileSync(outPath, bytes, { flag: 'wx' });
   else {
     const aside = `${outPath}.partial-${process.pid}`;
