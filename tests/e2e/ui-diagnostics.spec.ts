@@ -35,6 +35,8 @@ test('Settings offers a diagnostics bundle as a download, complete and without s
   expect(JSON.parse(files['versions.json']!)).toMatchObject({ host: 'web', app: '0.1.0' });
   const inspector = JSON.parse(files['inspector.json']!) as { servers: { serverId: string; status: { state: string } }[] };
   expect(inspector.servers.map((s) => [s.serverId, s.status.state]).sort()).toEqual([['demo-1', 'live'], ['demo-2', 'live'], ['demo-3', 'live']]);
+  // The bundle is data: like an export, not without the bridge token.
+  expect((await page.request.get(`${new URL(app.url).origin}/exports/${download.suggestedFilename()}`)).status()).toBe(401);
   for (const [name, text] of Object.entries(files)) {
     expect(text.includes(DEMO_PASSWORD), `password in ${name}`).toBe(false);
     expect(/eyJ[A-Za-z0-9_-]{5,}\./.test(text), `a JWT in ${name}`).toBe(false);

@@ -16,6 +16,7 @@ export interface EventLogFacts {
   schema: { version: number; latest: number; migrations: { version: number; description: string }[] };
   files: { databaseBytes: number | null; walBytes: number | null; pageSize: number; pageCount: number; freePages: number };
   counts: { stored: number; indexed: number; inbox: number; telemetry: number; alerts: number; openAlerts: number; connectionGaps: number; ftsPending: number };
+  /** History events (not telemetry) per server, busiest first: read from the server index, no table scan. */
   byServer: { serverId: string; events: number }[];
   /** Servers past TOP_SERVERS, and their events together. */
   otherServers: { servers: number; events: number };
@@ -32,17 +33,24 @@ const fileSize = (path: string): number | null => {
   }
 };
 
-/** Keys are `occurredMs * 1024 + n` (migrations.ts), so the ends of the key range are the oldest and newest times. */
+/**
+ * Keys are `occurredMs * 1024 + n` (migrations.ts), so the ends of the key range are the oldest and
+ * newest times. Asked of each table (a rowid lookup), not of the all_events view (a scan).
+ */
 function keyTime(db: Database, fn: 'min' | 'max'): string | null {
-  const key = db.prepare(`SELECT ${fn}(key) FROM all_events`).pluck().get() as number | null;
-  return key === null ? null : new Date(Math.floor(key / 1024)).toISOString();
+  const keys = ['events', 'events_inbox'].map((t) => db.prepare(`SELECT ${fn}(key) FROM ${t}`).pluck().get() as number | null).filter((k): k is number => k !== null);
+  return keys.length === 0 ? null : new Date(Math.floor(Math[fn](...keys) / 1024)).toISOString();
 }
+
+/** `severity > 0` lets SQLite count from the partial server index (telemetry is most rows and not in it). */
+const HISTORY_BY_SERVER = `SELECT server_id AS serverId, sum(n) AS events FROM (
+  SELECT server_id, count(*) AS n FROM events WHERE severity > 0 GROUP BY server_id
+  UNION ALL SELECT server_id, count(*) AS n FROM events_inbox WHERE severity > 0 GROUP BY server_id
+) GROUP BY server_id ORDER BY events DESC`;
 
 export function eventLogFacts(db: Database): EventLogFacts {
   const path = db.name;
-  const servers = db
-    .prepare('SELECT server_id AS serverId, count(*) AS events FROM all_events GROUP BY server_id ORDER BY events DESC')
-    .all() as { serverId: string; events: number }[];
+  const servers = db.prepare(HISTORY_BY_SERVER).all() as { serverId: string; events: number }[];
   const rest = servers.slice(TOP_SERVERS);
   const indexed = count(db, 'SELECT count(*) FROM events');
   const inbox = count(db, 'SELECT count(*) FROM events_inbox');
@@ -61,7 +69,7 @@ export function eventLogFacts(db: Database): EventLogFacts {
       stored: indexed + inbox,
       indexed,
       inbox,
-      telemetry: count(db, 'SELECT count(*) FROM events WHERE telemetry = 1'),
+      telemetry: count(db, 'SELECT (SELECT count(*) FROM events WHERE telemetry = 1) + (SELECT count(*) FROM events_inbox WHERE telemetry = 1)'),
       alerts: count(db, 'SELECT count(*) FROM alerts'),
       openAlerts: count(db, "SELECT count(*) FROM alerts WHERE status != 'resolved'"),
       connectionGaps: count(db, 'SELECT count(*) FROM connection_gaps'),
