@@ -13,6 +13,8 @@ export interface ServerSnapshotSources {
   openAlerts(): Alert[];
   /** The age after which health data counts as stale for the verdict (null: not known yet). */
   healthStaleAfterMs(serverId: string): number | null;
+  /** The connection inspector's snapshot of the server's link (sockets, subscriptions, ping, frames), where there is one. */
+  inspector?(serverId: string): unknown;
 }
 
 export interface ServerSnapshot {
@@ -21,6 +23,8 @@ export interface ServerSnapshot {
   verdict: ServerVerdict | null;
   healthStaleAfterMs: number | null;
   openAlerts: Pick<Alert, 'id' | 'rule' | 'severity' | 'title' | 'status' | 'raisedAt' | 'lastSeenAt' | 'count' | 'ack' | 'snoozedUntil'>[];
+  /** null: no inspector snapshot in this build or for this server. */
+  inspector: unknown;
 }
 
 export function serverSnapshots(s: ServerSnapshotSources): ServerSnapshot[] {
@@ -36,5 +40,6 @@ export function serverSnapshots(s: ServerSnapshotSources): ServerSnapshot[] {
     verdict: s.verdict(status.serverId) ?? null,
     healthStaleAfterMs: s.healthStaleAfterMs(status.serverId),
     openAlerts: alertsOf.get(status.serverId) ?? [],
+    inspector: s.inspector?.(status.serverId) ?? null,
   }));
 }
