@@ -32,6 +32,8 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    // Six pages and a drawer, each a full axe run: 43-52 s at load 20, too near the 60 s default.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {
