@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EventLogReader } from '../../../electron/core/eventlog/EventLogReader';
 import { SCHEMA_VERSION } from '../../../electron/core/eventlog/migrations';
 import { fleetEvent } from '../../e2e/support/fakeData';
@@ -22,8 +22,12 @@ describe('event log facts for the diagnostics bundle', () => {
       // Telemetry: stored and counted, but not history.
       ...Array.from({ length: 9 }, (_, i) => fleetEvent({ serverId: 'dns-b', severity: 'debug', category: 'dns', type: 'query_update', derived: false, occurredAt: at(20 + i), receivedAt: at(20 + i), title: `q ${i}` })),
     ];
+    // Wait for the commits themselves: flush() resolves once the writer handled the batch, which
+    // includes refusing it for a later retry (under load every count once read 0 right after it).
+    let committed = 0;
+    log.onDidCommit((b) => (committed += b.events.length));
     log.append(events);
-    await log.flush();
+    await vi.waitFor(() => expect(committed).toBe(events.length), { timeout: 15_000, interval: 20 });
     const facts = log.facts();
     expect(facts.schema).toMatchObject({ version: SCHEMA_VERSION, latest: SCHEMA_VERSION });
     expect(facts.schema.migrations.map((m) => m.version)).toEqual(Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1));
