@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { isAllowedPasswordEnv, type FleetFile, type ServerConfig } from '../../shared/domain/serverConfig';
 import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
-import type { AppHealth, ConnectionTest, ImportChange } from '../../shared/ipc/schemas';
+import type { AppHealth, ConnectionTest, DiagnosticsBundleInfo, ImportChange } from '../../shared/ipc/schemas';
 import { AlertEngine } from './alerts/AlertEngine';
 import { AlertNotifications } from './alerts/AlertNotifications';
 import type { CoreHandle, PushMessage } from './api/CoreHandle';
@@ -28,6 +28,9 @@ import { TraySummary } from './alerts/traySummary';
 import { VerdictService } from './verdict/VerdictService';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
+import { packageVersion } from './diagnostics/appVersion';
+import { coreDiagnosticsSource } from './diagnostics/coreSource';
+import { writeDiagnosticsToExports, type OfferFile } from './diagnostics/writeToExports';
 
 export interface DemoFleet {
   servers: ServerConfig[];
@@ -51,6 +54,10 @@ export interface CoreOptions {
   demo?: () => Promise<DemoFleet>;
   /** Who acknowledges alerts (OS user name). */
   operator?: string;
+  /** The app's version (Electron: app.getVersion()); else read from package.json. */
+  appVersion?: string;
+  /** Offers a finished diagnostics bundle to the user (Electron: a save dialog); returns where a copy went. */
+  offerFile?: OfferFile;
 }
 
 /** What the handlers see: services plus a few composed operations. */
@@ -71,6 +78,7 @@ export interface CoreServices {
   importFleet(file: FleetFile): Promise<{ added: string[]; updated: string[]; needCredentials: string[] }>;
   previewImport(file: FleetFile): ImportChange[];
   testConnection(config: ServerConfig, password: string | null): Promise<ConnectionTest>;
+  writeDiagnostics(): Promise<DiagnosticsBundleInfo>;
 }
 
 export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
@@ -249,6 +257,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     importFleet: (file) => asRequestError(() => importFleet(registry, file)),
     previewImport: (file) => asRequestError(() => previewImport(registry.configs(), parseFleetFile(file, 'imported fleet'))),
     testConnection: (config, password) => testConnection(config, password),
+    writeDiagnostics: () =>
+      writeDiagnosticsToExports(coreDiagnosticsSource(services, opts.appVersion ?? packageVersion()), opts.paths.exportsDir, log.child('diagnostics'), opts.offerFile),
   };
 
   log.info('core started', { host: opts.host, dataDir: opts.paths.dataDir, servers: configured().length });

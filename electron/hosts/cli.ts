@@ -2,6 +2,7 @@
  * `dnsfleet`: the headless host. Each command lives in cli/<command>.ts; stdout carries data
  * (tables or JSON lines), stderr carries logs and progress.
  */
+import { diagnoseCommand } from './cli/diagnose';
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
 import { forwardingCommand } from './cli/forwarding';
@@ -19,6 +20,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
   dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
+  dnsfleet diagnose --data-dir <dir> --out <file.zip> [--force]
 
 See README.md for every option.`;
 
@@ -38,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
       return settingsCommand(rest, io);
     case 'forwarding':
       return forwardingCommand(rest, io);
+    case 'diagnose':
+      return diagnoseCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

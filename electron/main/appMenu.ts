@@ -1,13 +1,14 @@
 /**
  * The application menu: the platform's usual roles and shortcuts (Edit for copy and paste in
  * forms, View for zoom, Window), developer tools only in an unpackaged app, and Help with
- * "Open logs folder" and "Copy diagnostics".
+ * "Open logs folder", "Copy diagnostics" and "Save diagnostics bundle…".
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   openLogsFolder(): void;
   copyDiagnostics(): void;
+  saveDiagnosticsBundle(): void;
 }
 
 export function applicationMenuTemplate(o: { platform: NodeJS.Platform; isPackaged: boolean; actions: AppMenuActions }): MenuItemConstructorOptions[] {
@@ -30,6 +31,7 @@ export function applicationMenuTemplate(o: { platform: NodeJS.Platform; isPackag
       submenu: [
         { label: 'Open logs folder', click: () => o.actions.openLogsFolder() },
         { label: 'Copy diagnostics', click: () => o.actions.copyDiagnostics() },
+        { label: 'Save diagnostics bundle…', click: () => o.actions.saveDiagnosticsBundle() },
       ],
     },
   ];

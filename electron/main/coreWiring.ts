@@ -14,6 +14,7 @@ import type { MainWindowController } from './mainWindow';
 import { ElectronNotifier } from './notifier';
 import { alertHash } from './openAlert';
 import { ElectronPowerEvents } from './power';
+import { offerDiagnosticsFile } from './saveDiagnostics';
 import type { RendererLocation } from './security';
 import type { ShutdownCoordinator } from './shutdown';
 import type { ElectronTrayPresenter } from './tray';
@@ -57,6 +58,8 @@ export function startCoreWiring(w: CoreWiringInput): Promise<CoreHandle> {
     settings: w.settings,
     operator: d.operator,
     demo: d.demo?.options,
+    appVersion: d.electron.app.getVersion(),
+    offerFile: offerDiagnosticsFile({ app: d.electron.app, dialog: d.electron.dialog, shell: d.electron.shell, logger: logger.child('diagnostics') }),
   });
   shutdown.setCore(core);
   const stopIpc = startIpcServer({

@@ -138,6 +138,8 @@ function installDesktopConventions(d: DesktopDeps, c: { paths: AppPaths; setting
   const actions = {
     openLogsFolder: () => void shell.openPath(c.paths.logsDir).catch((err: unknown) => c.logger.warn('could not open the logs folder', { err })),
     copyDiagnostics: () => void copyDiagnostics().catch((err: unknown) => c.logger.warn('could not copy diagnostics', { err })),
+    // The core writes the bundle and, through CoreOptions.offerFile, shows the save dialog.
+    saveDiagnosticsBundle: () => void c.actions.call('app:writeDiagnostics', {}),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ platform: d.platform, isPackaged: app.isPackaged, actions })));
   const login = { app, platform: d.platform, execPath: launcherPath(d), configHome: d.env.XDG_CONFIG_HOME || join(homedir(), '.config'), logger: c.logger.child('login') };

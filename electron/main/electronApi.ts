@@ -4,7 +4,7 @@
  * index.ts hands in the real modules: the compiler then checks each signature below against
  * node_modules/electron/electron.d.ts, so the interfaces cannot drift from the real API.
  */
-import type { BrowserWindowConstructorOptions, NativeImage, MenuItemConstructorOptions, MessageBoxOptions, NotificationConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, NativeImage, MenuItemConstructorOptions, MessageBoxOptions, NotificationConstructorOptions, SaveDialogOptions } from 'electron';
 
 export interface PreventableEvent {
   preventDefault(): void;
@@ -48,7 +48,7 @@ export interface AppLike {
   quit(): void;
   exit(exitCode?: number): void;
   relaunch(): void;
-  getPath(name: 'userData'): string;
+  getPath(name: 'userData' | 'downloads'): string;
   getAppPath(): string;
   getVersion(): string;
   /** macOS dock, Linux Unity launcher. */
@@ -161,6 +161,7 @@ export interface IpcMainLike {
 export interface ShellLike {
   openExternal(url: string): Promise<void>;
   openPath(path: string): Promise<string>;
+  showItemInFolder(fullPath: string): void;
 }
 
 export interface ElectronApi {
@@ -176,7 +177,10 @@ export interface ElectronApi {
   shell: ShellLike;
   net: { isOnline(): boolean };
   clipboard: { writeText(text: string): void };
-  dialog: { showMessageBox(options: MessageBoxOptions): Promise<{ response: number }> };
+  dialog: {
+    showMessageBox(options: MessageBoxOptions): Promise<{ response: number }>;
+    showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+  };
   screen: ScreenLike;
 }
 

@@ -45,6 +45,7 @@ const invoke = [
   'metrics:get',
   'app:getHealth',
   'fleet:getTotals',
+  'app:writeDiagnostics',
 ] as const;
 
 const push = [

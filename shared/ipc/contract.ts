@@ -10,6 +10,7 @@ import { ServerStatusSchema } from '../domain/serverState';
 import {
   AppHealthSchema,
   ConnectionTestSchema,
+  DiagnosticsBundleSchema,
   EventFacetsSchema,
   EventFilterSchema,
   EventPageSchema,
@@ -100,6 +101,8 @@ export const invokeChannels = {
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
   /** The fleet strip: qps and blocked share summed over the servers with a current reading, alerts and servers by level. */
   'fleet:getTotals': { request: z.object({}), response: FleetTotalsSchema },
+  /** Writes the diagnostics bundle (a zip without secrets, for a support ticket); Electron then offers a save dialog. */
+  'app:writeDiagnostics': { request: z.object({}), response: DiagnosticsBundleSchema },
 } as const;
 
 export const pushChannels = {

@@ -141,3 +141,16 @@ export const VerdictChangeSchema = z.object({
   fleet: FleetVerdictSchema,
 });
 export type VerdictChange = z.infer<typeof VerdictChangeSchema>;
+
+/**
+ * app:writeDiagnostics: the bundle the core wrote into the exports folder (the browser host serves it
+ * at /exports/<fileName>), and where the desktop's save dialog put a copy (null: not offered or cancelled).
+ */
+export const DiagnosticsBundleSchema = z.object({
+  fileName: z.string(),
+  path: z.string(),
+  bytes: z.number().int(),
+  files: z.array(z.string()),
+  savedTo: z.string().nullable(),
+});
+export type DiagnosticsBundleInfo = z.infer<typeof DiagnosticsBundleSchema>;

@@ -56,6 +56,16 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('the Diagnostics section with a finished bundle has no serious or critical axe violations', async ({ page }) => {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${app.url}#/settings`);
+    await page.getByTestId('diagnostics-build').click();
+    await expect(page.getByTestId('diagnostics-result')).toBeVisible();
+    expect(await serious(page), `diagnostics (${scheme})`).toEqual([]);
+  }
+});
+
 test('a skip link leads past the navigation to the page', async ({ page }) => {
   await page.goto(app.url);
   await expect(page.getByTestId('server-tile').first()).toBeVisible();

@@ -134,6 +134,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'settings:setPolicy': async ({ policy }) => s.settings.update((x) => ({ ...x, notifications: policy })).notifications,
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'app:getHealth': async () => s.health(),
+    'app:writeDiagnostics': async () => s.writeDiagnostics(),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { EventFilter, EventPage } from '../../../shared/ipc/schemas';
 import type { Logger } from '../platform';
 import { nullLogger } from '../util/logger';
+import { eventLogFacts, type EventLogFacts } from './eventLogDiagnostics';
 import { EventQueries } from './EventQueries';
 import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
@@ -26,6 +27,11 @@ export class EventLogReader {
     private readonly startNotices: string[],
   ) {
     this.queries = new EventQueries(db);
+  }
+
+  /** Schema, size and row counts (the diagnostics bundle of `dnsfleet diagnose`). */
+  facts(): EventLogFacts {
+    return eventLogFacts(this.db);
   }
 
   notices(): string[] {

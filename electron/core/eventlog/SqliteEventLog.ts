@@ -17,6 +17,7 @@ import type { CommitBatch, EventLog, EventLogHealth } from './EventLog';
 import { EventQueries } from './EventQueries';
 import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
 import { describeDamage } from './damage';
+import { eventLogFacts, type EventLogFacts } from './eventLogDiagnostics';
 import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
 import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention';
@@ -178,6 +179,11 @@ export class SqliteEventLog implements EventLog {
 
   health(): EventLogHealth {
     return { ...this.diskHealth.value, backlog: this.writer.backlog };
+  }
+
+  /** Schema, size and row counts for the diagnostics bundle; whether damage was met while running. */
+  facts(): EventLogFacts & { persistent: boolean; damaged: boolean } {
+    return { ...eventLogFacts(this.db), persistent: this.persistent, damaged: this.diskHealth.isDamaged };
   }
 
   /** Start-up notices (e.g. a damaged log moved aside) and standing ones (events dropped). */

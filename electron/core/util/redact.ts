@@ -72,3 +72,21 @@ export function redact(value: unknown, depth = 0): unknown {
   // fromEntries defines own properties: a server's `__proto__` key stays a key, never a prototype.
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[REDACTED]' : redact(v, depth + 1)]));
 }
+
+/** How a secret reads inside a JSON string (once or twice escaped) and in a URL or form body. */
+function encodedForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const url = encodeURIComponent(secret);
+  const forms = [json, JSON.stringify(json).slice(1, -1), url, url.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()), url.replace(/%20/g, '+')];
+  return [...new Set(forms)].filter((f) => f !== secret);
+}
+
+/**
+ * For text that leaves the machine (the diagnostics bundle): redactString, and every registered
+ * secret also in its JSON-escaped and URL-encoded forms, which a plain search for it would miss.
+ */
+export function redactForExport(s: string): string {
+  let out = redactString(s);
+  for (const secret of extraSecrets) for (const form of encodedForms(secret)) if (out.includes(form)) out = out.split(form).join('[REDACTED]');
+  return out;
+}

@@ -6,8 +6,9 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const EXPORT_NAME = /^events-[0-9A-Za-z-]{1,40}\.(csv|ndjson)$/;
-const TYPES = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8' } as const;
+/** Event exports (events:export) and diagnostics bundles (app:writeDiagnostics), as the core names them. */
+const EXPORT_NAME = /^(?:events-[0-9A-Za-z-]{1,40}\.(csv|ndjson)|diagnostics-[0-9A-Za-z-]{1,40}\.(zip))$/;
+const TYPES = { csv: 'text/csv; charset=utf-8', ndjson: 'application/x-ndjson; charset=utf-8', zip: 'application/zip' } as const;
 
 export interface ExportFile {
   path: string;
@@ -25,7 +26,7 @@ export async function resolveExport(exportsDir: string, urlPath: string): Promis
   const path = join(exportsDir, name);
   try {
     const s = await stat(path);
-    return s.isFile() ? { path, name, size: s.size, contentType: TYPES[m[1] as keyof typeof TYPES] } : null;
+    return s.isFile() ? { path, name, size: s.size, contentType: TYPES[(m[1] ?? m[2]) as keyof typeof TYPES] } : null;
   } catch {
     return null;
   }

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { NotificationPolicy } from '../../../shared/domain/notificationPolicy';
 import { PolicyForm } from '../components/PolicyForm/PolicyForm';
 import { MaintenanceSchedule } from '../components/MaintenanceSchedule/MaintenanceSchedule';
+import { DiagnosticsSection } from '../components/DiagnosticsPanel/DiagnosticsSection';
 import { useFleet } from '../hooks/useFleet';
 import { useMaintenanceSchedule } from '../hooks/useMaintenanceSchedule';
 import { usePolicy, usePolicyPreview } from '../hooks/usePolicy';
 
-/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, and maintenance windows. */
+/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, maintenance windows and diagnostics. */
 export function SettingsPage() {
   const { saved, error, save } = usePolicy();
   const maintenance = useMaintenanceSchedule();
@@ -58,6 +59,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Paper>
+      <DiagnosticsSection />
     </Stack>
   );
 }

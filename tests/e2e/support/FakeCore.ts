@@ -294,6 +294,8 @@ export class FakeCore implements CoreHandle {
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),
       'fleet:getTotals': (p) =>
         rec('fleet:getTotals', p, computeFleetTotals({ now: Date.now(), statuses: [...this.servers.values()], latest: (id, name) => this.readings.get(id)?.[name], openAlerts: [...this.alerts.values()], verdict: this.verdicts.fleet() })),
+      'app:writeDiagnostics': (p) =>
+        rec('app:writeDiagnostics', p, { fileName: 'diagnostics-2026-12-06T20-00-00-000Z.zip', path: '/tmp/exports/diagnostics-2026-12-06T20-00-00-000Z.zip', bytes: 48_213, files: ['README.txt', 'versions.json', 'settings.json', 'servers.json', 'inspector.json', 'event-log.json', 'app-health.json', 'logs/web.log'], savedTo: null }),
     };
   }
 }

@@ -25,12 +25,26 @@ export function shellDouble() {
     openedPaths: [] as string[],
     openExternal: (url: string) => (shell.opened.push(url), Promise.resolve()),
     openPath: (path: string) => (shell.openedPaths.push(path), Promise.resolve('')),
+    /** Files shown in their folder (Finder, Explorer, the file manager). */
+    shownItems: [] as string[],
+    showItemInFolder: (path: string) => void shell.shownItems.push(path),
   };
   return shell;
 }
 
 export function dialogDouble() {
-  const dialog = { shown: [] as unknown[], answer: 0, showMessageBox: (o: unknown) => (dialog.shown.push(o), Promise.resolve({ response: dialog.answer })) };
+  const dialog = {
+    shown: [] as unknown[],
+    answer: 0,
+    showMessageBox: (o: unknown) => (dialog.shown.push(o), Promise.resolve({ response: dialog.answer })),
+    /** Save dialogs shown, and where the user "chooses" to save (null: cancel). */
+    saveDialogs: [] as { title?: string; defaultPath?: string }[],
+    saveAnswer: null as string | null,
+    showSaveDialog: (o: { title?: string; defaultPath?: string }) => {
+      dialog.saveDialogs.push(o);
+      return Promise.resolve(dialog.saveAnswer === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: dialog.saveAnswer });
+    },
+  };
   return dialog;
 }
 
