@@ -45,6 +45,7 @@ const invoke = [
   'metrics:get',
   'app:getHealth',
   'fleet:getTotals',
+  'analytics:get',
 ] as const;
 
 const push = [

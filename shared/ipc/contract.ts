@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
+import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
@@ -100,6 +101,11 @@ export const invokeChannels = {
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
   /** The fleet strip: qps and blocked share summed over the servers with a current reading, alerts and servers by level. */
   'fleet:getTotals': { request: z.object({}), response: FleetTotalsSchema },
+  /** Query analytics from the rollups of the query samples, and the QPS baselines (of one server, or all: null). */
+  'analytics:get': {
+    request: z.object({ serverId: z.string().nullable(), range: AnalyticsRangeSchema.default('1h'), top: z.number().int().min(1).max(50).default(10) }),
+    response: z.object({ queries: QueryAnalyticsSchema, baselines: z.array(QpsBaselineViewSchema) }),
+  },
 } as const;
 
 export const pushChannels = {

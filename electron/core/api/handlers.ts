@@ -134,6 +134,10 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'settings:setPolicy': async ({ policy }) => s.settings.update((x) => ({ ...x, notifications: policy })).notifications,
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'app:getHealth': async () => s.health(),
+    'analytics:get': async ({ serverId, range, top }) => ({
+      queries: s.eventLog.queryAnalytics({ serverId, range, top }),
+      baselines: serverId === null ? s.qps.views() : [s.qps.view(serverId)].filter((v) => v !== null),
+    }),
   };
 }
 

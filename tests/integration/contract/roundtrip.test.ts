@@ -78,6 +78,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'metrics:get': { serverId: 'rt-1', names: ['cpu', 'qps'] },
     'app:getHealth': {},
     'fleet:getTotals': {},
+    'analytics:get': { serverId: 'rt-1', range: '15m' },
     'servers:remove': { id: 'rt-2' },
   };
 }
