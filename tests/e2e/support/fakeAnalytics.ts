@@ -29,3 +29,41 @@ export function emptyAnalytics(serverId: string | null, range: AnalyticsRange): 
     baselines: [],
   };
 }
+
+/** A busy server's hour: a few heavy domains and clients, one estimate, a baseline below its band. */
+export function sampleAnalytics(serverId: string | null, baseline: Partial<QpsBaselineView> = {}): FakeAnalytics {
+  const a = emptyAnalytics(serverId, '1h');
+  return {
+    queries: {
+      ...a.queries,
+      samples: 1200,
+      blocked: 96,
+      blockedRatio: 0.08,
+      approximate: true,
+      topDomains: [
+        { key: 'intranet.corp.local', count: 420, error: 0 },
+        { key: 'ads.tracker.io', count: 96, error: 0 },
+        { key: '<img src=x onerror=alert(1)>.evil.example', count: 40, error: 3 },
+      ],
+      topClients: [
+        { key: '192.168.10.24', count: 300, error: 0 },
+        { key: '192.168.11.7', count: 120, error: 0 },
+      ],
+    },
+    baselines: [
+      {
+        serverId: serverId ?? 'dns-fra-2',
+        state: 'low',
+        currentQps: 48,
+        expectedQps: 100,
+        bandLowQps: 60,
+        bandHighQps: 166.7,
+        learnedHours: 30,
+        warmupHours: 24,
+        outsideSince: Date.now() - 12 * 60_000,
+        detail: 'Low: 48.0 qps now, usually 100 qps at this hour (band 60.0–167).',
+        ...baseline,
+      },
+    ],
+  };
+}
