@@ -2,6 +2,7 @@
  * `dnsfleet`: the headless host. Each command lives in cli/<command>.ts; stdout carries data
  * (tables or JSON lines), stderr carries logs and progress.
  */
+import { analyticsCommand } from './cli/analytics';
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
 import { forwardingCommand } from './cli/forwarding';
@@ -18,6 +19,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
+  dnsfleet analytics --data-dir <dir> [--server id] [--range 15m|1h|24h] [--top n] [--json]
   dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
 
 See README.md for every option.`;
@@ -38,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
       return settingsCommand(rest, io);
     case 'forwarding':
       return forwardingCommand(rest, io);
+    case 'analytics':
+      return analyticsCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':
