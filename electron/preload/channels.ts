@@ -46,6 +46,7 @@ const invoke = [
   'app:getHealth',
   'fleet:getTotals',
   'analytics:get',
+  'analytics:baselines',
 ] as const;
 
 const push = [

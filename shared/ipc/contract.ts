@@ -106,6 +106,8 @@ export const invokeChannels = {
     request: z.object({ serverId: z.string().nullable(), range: AnalyticsRangeSchema.default('1h'), top: z.number().int().min(1).max(50).default(10) }),
     response: z.object({ queries: QueryAnalyticsSchema, baselines: z.array(QpsBaselineViewSchema) }),
   },
+  /** Every server's QPS baseline alone (the exporter's scrape: no rollups read). */
+  'analytics:baselines': { request: z.object({}), response: z.array(QpsBaselineViewSchema) },
 } as const;
 
 export const pushChannels = {

@@ -138,6 +138,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       queries: s.eventLog.queryAnalytics({ serverId, range, top }),
       baselines: serverId === null ? s.qps.views() : [s.qps.view(serverId)].filter((v) => v !== null),
     }),
+    'analytics:baselines': async () => s.qps.views(),
   };
 }
 

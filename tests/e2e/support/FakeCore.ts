@@ -301,6 +301,7 @@ export class FakeCore implements CoreHandle {
         const a = this.analytics.get(p.serverId ?? '*') ?? emptyAnalytics(p.serverId, p.range);
         return rec('analytics:get', p, { queries: { ...a.queries, range: p.range }, baselines: a.baselines });
       },
+      'analytics:baselines': (p) => rec('analytics:baselines', p, this.analytics.get('*')?.baselines ?? []),
     };
   }
 }

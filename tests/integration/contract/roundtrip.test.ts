@@ -79,6 +79,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'app:getHealth': {},
     'fleet:getTotals': {},
     'analytics:get': { serverId: 'rt-1', range: '15m' },
+    'analytics:baselines': {},
     'servers:remove': { id: 'rt-2' },
   };
 }
