@@ -12,6 +12,7 @@ import { MemoryCredentialStore } from '../../../electron/core/credentials/Memory
 import { nullLogger } from '../../../electron/core/util/logger';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { InvokeResponse } from '../../../shared/ipc/contract';
 import { dispatchInvoke } from '../../../shared/ipc/dispatch';
 import { serverConfig } from '../connectivity/helpers';
 
@@ -45,7 +46,7 @@ describe('query analytics in the core', () => {
     const enough = new Promise<void>((resolve) =>
       core!.onPush((m) => {
         if (m.channel !== 'events:onDidAppend') return;
-        committed.push(...m.payload.filter((e) => e.type === 'query_update'));
+        committed.push(...(m.payload as FleetEvent[]).filter((e) => e.type === 'query_update'));
         if (committed.length >= 40) resolve();
       }),
     );
@@ -53,7 +54,7 @@ describe('query analytics in the core', () => {
     await enough;
     const r = await dispatchInvoke(core.handlers, 'analytics:get', { serverId: 'dns-01', range: '15m', top: 10 });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const q = r.value.queries;
+    const q = (r.value as InvokeResponse<'analytics:get'>).queries;
     // Everything committed so far is counted (and perhaps a batch more).
     expect(q.samples).toBeGreaterThanOrEqual(committed.length);
     expect(q.topDomains.map((d) => d.key).every((k) => EMULATOR_DOMAINS.includes(k))).toBe(true);
@@ -62,6 +63,6 @@ describe('query analytics in the core', () => {
     expect(q.topDomains.reduce((n, d) => n + d.count, 0)).toBe(q.samples);
     expect(q.topClients.every((c) => /^192\.168\.1\d\.\d+$/.test(c.key))).toBe(true);
     const fleet = await dispatchInvoke(core.handlers, 'analytics:get', { serverId: null, range: '24h' });
-    expect(fleet.ok && fleet.value.queries.samples).toBeGreaterThanOrEqual(q.samples);
+    expect(fleet.ok && (fleet.value as InvokeResponse<'analytics:get'>).queries.samples).toBeGreaterThanOrEqual(q.samples);
   }, 30_000);
 });
