@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|soak
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventLog } from '../../electron/core/eventlog/SqliteEventLog';
+import { runAnalyticsBench } from './analytics.bench';
 import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
@@ -27,6 +28,10 @@ if (!values.only || values.only === 'eventlog') {
 
 if (!values.only || values.only === 'exporter') {
   results.exporter = await runExporterBench({ servers: 200, scrapes: quick ? 50 : 500 });
+}
+
+if (!values.only || values.only === 'analytics') {
+  results.analytics = await runAnalyticsBench({ samples: quick ? 50_000 : 500_000, servers: quick ? 20 : 200 });
 }
 
 if (!values.only || values.only === 'ingest') {

@@ -1,12 +1,16 @@
 /**
- * A bounded heavy-hitters sketch (Space-Saving, Metwally et al. 2005): at most `capacity` counters,
- * whatever the number of distinct keys. A key's `count` never under-counts it; `count - error` never
- * over-counts it. Sketches merge (Cafaro et al.): a key missing from a full sketch may have had up to
- * that sketch's smallest count, so it is charged that much as count and as error. This is what keeps a
- * query storm's rollups at one bounded row per server and bucket instead of a row per domain.
+ * Bounded heavy hitters (Space-Saving, Metwally et al. 2005, with batched eviction). A key's `count`
+ * never under-counts it; `count - error` never over-counts it; a key not listed was seen at most as
+ * often as the smallest listed count. This keeps a query storm's rollups at one bounded row per server
+ * and bucket instead of a row per domain.
+ *
+ * Counting is a Map increment: up to `slack` keys are held exactly, and only when more arrive are all
+ * but the top `capacity` dropped at once, newcomers then entering at the largest count dropped (`floor`)
+ * as Space-Saving's do. Sketches merge in one pass (mergeSketches): a key missing from a full sketch may
+ * have had up to that sketch's smallest count, so it is charged that much as count and as error.
  */
 
-/** [key, count, error] — the stored form (JSON in query_rollups). */
+/** [key, count, error] — the stored form (JSON in query_rollups), largest count first. */
 export type HitterRow = [string, number, number];
 
 export interface Hitter {
@@ -16,83 +20,75 @@ export interface Hitter {
 }
 
 export const SKETCH_CAPACITY = 50;
+const SLACK = 4096;
+
+const byCount = (a: Hitter, b: Hitter): number => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 export class HeavyHitters {
-  private readonly counters = new Map<string, { count: number; error: number }>();
+  private counters = new Map<string, { count: number; error: number }>();
+  /** No key outside the counters was seen more often than this. */
+  private floor = 0;
 
-  constructor(readonly capacity = SKETCH_CAPACITY) {}
-
-  static fromRows(rows: readonly HitterRow[], capacity = SKETCH_CAPACITY): HeavyHitters {
-    const s = new HeavyHitters(capacity);
-    s.merge(rows);
-    return s;
-  }
+  constructor(
+    readonly capacity = SKETCH_CAPACITY,
+    private readonly slack = SLACK,
+  ) {}
 
   get size(): number {
     return this.counters.size;
   }
 
-  add(key: string, n = 1): void {
+  add(key: string): void {
     const c = this.counters.get(key);
     if (c) {
-      c.count += n;
+      c.count++;
       return;
     }
-    if (this.counters.size < this.capacity) {
-      this.counters.set(key, { count: n, error: 0 });
-      return;
-    }
-    // Full: the smallest counter is taken over; the newcomer inherits its count as error.
-    const [minKey, min] = this.smallest();
-    this.counters.delete(minKey);
-    this.counters.set(key, { count: min.count + n, error: min.count });
-  }
-
-  /** Adds another sketch's rows (a bucket written earlier, or another server's). */
-  merge(rows: readonly HitterRow[]): void {
-    const otherFull = rows.length >= this.capacity;
-    const otherMin = otherFull ? Math.min(...rows.map((r) => r[1])) : 0;
-    const selfMin = this.counters.size >= this.capacity ? this.smallest()[1].count : 0;
-    const seen = new Set<string>();
-    for (const [key, count, error] of rows) {
-      seen.add(key);
-      const c = this.counters.get(key);
-      if (c) {
-        c.count += count;
-        c.error += error;
-      } else this.counters.set(key, { count: count + selfMin, error: error + selfMin });
-    }
-    if (otherMin > 0) {
-      for (const [key, c] of this.counters) {
-        if (seen.has(key)) continue;
-        c.count += otherMin;
-        c.error += otherMin;
-      }
-    }
-    this.trim();
+    this.counters.set(key, { count: this.floor + 1, error: this.floor });
+    if (this.counters.size > Math.max(this.slack, this.capacity)) this.compact();
   }
 
   /** The largest counters first (ties by key, so answers are stable). */
   top(n = this.capacity): Hitter[] {
-    return [...this.counters]
-      .map(([key, c]) => ({ key, count: c.count, error: c.error }))
-      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .slice(0, n);
+    return [...this.counters].map(([key, c]) => ({ key, count: c.count, error: c.error })).sort(byCount).slice(0, n);
   }
 
   rows(): HitterRow[] {
     return this.top().map((h) => [h.key, h.count, h.error]);
   }
 
-  private trim(): void {
-    if (this.counters.size <= this.capacity) return;
-    const keep = new Set(this.top().map((h) => h.key));
-    for (const key of [...this.counters.keys()]) if (!keep.has(key)) this.counters.delete(key);
-  }
-
-  private smallest(): [string, { count: number; error: number }] {
-    let found: [string, { count: number; error: number }] | null = null;
-    for (const e of this.counters) if (!found || e[1].count < found[1].count) found = e;
-    return found!;
+  private compact(): void {
+    const kept = this.top();
+    this.floor = Math.max(this.floor, kept[kept.length - 1]?.count ?? 0);
+    this.counters = new Map(kept.map((h) => [h.key, { count: h.count, error: h.error }]));
   }
 }
+
+/**
+ * Several sketches (rows of buckets, servers) as one, top `n` first. A sketch holding `capacity` rows is
+ * full: keys it does not list are charged its smallest count. One pass over every row, whatever the number.
+ */
+export function mergeSketches(sketches: Iterable<readonly HitterRow[]>, n = SKETCH_CAPACITY, capacity = SKETCH_CAPACITY): Hitter[] {
+  const acc = new Map<string, { count: number; error: number; minsWhereListed: number }>();
+  let mins = 0;
+  for (const rows of sketches) {
+    const min = rows.length >= capacity ? Math.min(...rows.map((r) => r[1])) : 0;
+    mins += min;
+    for (const [key, count, error] of rows) {
+      const a = acc.get(key);
+      if (a) {
+        a.count += count;
+        a.error += error;
+        a.minsWhereListed += min;
+      } else acc.set(key, { count, error, minsWhereListed: min });
+    }
+  }
+  const out: Hitter[] = [];
+  for (const [key, a] of acc) {
+    const charged = mins - a.minsWhereListed;
+    out.push({ key, count: a.count + charged, error: a.error + charged });
+  }
+  return out.sort(byCount).slice(0, n);
+}
+
+export const toRows = (hitters: readonly Hitter[]): HitterRow[] => hitters.map((h) => [h.key, h.count, h.error]);

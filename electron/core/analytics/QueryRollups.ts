@@ -6,9 +6,8 @@
  */
 import { HOUR, MINUTE } from '../../../shared/domain/ids';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
-import { HeavyHitters, type HitterRow } from './HeavyHitters';
-
-export const QUERY_ROLLUP_RESOLUTIONS = [MINUTE, HOUR] as const;
+import { HeavyHitters, mergeSketches, toRows, type HitterRow } from './HeavyHitters';
+import { isoToMs } from '../util/isoTime';
 
 export interface QueryRollupDelta {
   serverId: string;
@@ -31,6 +30,12 @@ interface Pending {
   clients: HeavyHitters;
 }
 
+/**
+ * The fleet's own rows in query_rollups: every server's samples merged as they are committed, so a
+ * fleet-wide hour reads 60 rows, not 60 per server. Not a possible server id (ids start with a letter or digit).
+ */
+export const FLEET_SCOPE = '*';
+
 /** Bound on buckets waiting for a commit (a disk outage must not grow memory without end). */
 const MAX_PENDING = 5_000;
 
@@ -49,7 +54,9 @@ export function querySampleOf(e: FleetEvent): QuerySample | null {
 }
 
 export class QueryRollups {
+  /** One pending bucket per server and minute; the hour's delta is made from them at take(). */
   private readonly buckets = new Map<string, Pending>();
+  private last: Pending | null = null;
 
   get pending(): number {
     return this.buckets.size;
@@ -60,33 +67,36 @@ export class QueryRollups {
     for (const e of events) {
       const sample = querySampleOf(e);
       if (!sample) continue;
-      const t = Date.parse(e.receivedAt);
+      const t = isoToMs(e.receivedAt);
       if (Number.isFinite(t)) this.add(e.serverId, t, sample);
     }
   }
 
   add(serverId: string, t: number, s: QuerySample): void {
-    for (const resolution of QUERY_ROLLUP_RESOLUTIONS) {
-      const bucketMs = Math.floor(t / resolution) * resolution;
-      const id = `${serverId}\u0000${resolution}\u0000${bucketMs}`;
-      let b = this.buckets.get(id);
+    const bucketMs = Math.floor(t / MINUTE) * MINUTE;
+    let b = this.last;
+    // A storm's samples come in runs of one server and minute: skip the lookup for those.
+    if (!b || b.serverId !== serverId || b.bucketMs !== bucketMs) {
+      const id = `${serverId}\u0000${bucketMs}`;
+      b = this.buckets.get(id) ?? null;
       if (!b) {
-        b = { serverId, resolution, bucketMs, samples: 0, blocked: 0, domains: new HeavyHitters(), clients: new HeavyHitters() };
+        b = { serverId, resolution: MINUTE, bucketMs, samples: 0, blocked: 0, domains: new HeavyHitters(), clients: new HeavyHitters() };
         this.buckets.set(id, b);
+        if (this.buckets.size > MAX_PENDING) this.buckets.delete(this.buckets.keys().next().value as string);
       }
-      b.samples++;
-      if (s.blocked) b.blocked++;
-      b.domains.add(s.domain);
-      b.clients.add(s.client);
+      this.last = b;
     }
-    while (this.buckets.size > MAX_PENDING) this.buckets.delete(this.buckets.keys().next().value as string);
+    b.samples++;
+    if (s.blocked) b.blocked++;
+    b.domains.add(s.domain);
+    b.clients.add(s.client);
   }
 
-  /** Hands every waiting delta to a commit; what arrives afterwards waits for the next one. */
+  /** Hands every waiting delta (1-minute buckets and the hours they fall in) to a commit. */
   take(): QueryRollupDelta[] {
-    const out = [...this.buckets.values()].map((b) => ({
+    const minutes: QueryRollupDelta[] = [...this.buckets.values()].map((b) => ({
       serverId: b.serverId,
-      resolution: b.resolution,
+      resolution: MINUTE,
       bucketMs: b.bucketMs,
       samples: b.samples,
       blocked: b.blocked,
@@ -94,6 +104,28 @@ export class QueryRollups {
       clients: b.clients.rows(),
     }));
     this.buckets.clear();
-    return out;
+    this.last = null;
+    const withFleet = [...minutes, ...combine(minutes, MINUTE, () => FLEET_SCOPE)];
+    return [...withFleet, ...combine(withFleet, HOUR, (m) => m.serverId)];
   }
+}
+
+/** The deltas summed per `resolution` bucket and scope (a server, or the fleet). */
+function combine(deltas: readonly QueryRollupDelta[], resolution: number, scope: (d: QueryRollupDelta) => string): QueryRollupDelta[] {
+  const groups = new Map<string, QueryRollupDelta[]>();
+  for (const m of deltas) {
+    const id = `${scope(m)}\u0000${Math.floor(m.bucketMs / resolution)}`;
+    const list = groups.get(id);
+    if (list) list.push(m);
+    else groups.set(id, [m]);
+  }
+  return [...groups.values()].map((list) => ({
+    serverId: scope(list[0]!),
+    resolution,
+    bucketMs: Math.floor(list[0]!.bucketMs / resolution) * resolution,
+    samples: list.reduce((n, m) => n + m.samples, 0),
+    blocked: list.reduce((n, m) => n + m.blocked, 0),
+    domains: list.length === 1 ? list[0]!.domains : toRows(mergeSketches(list.map((m) => m.domains))),
+    clients: list.length === 1 ? list[0]!.clients : toRows(mergeSketches(list.map((m) => m.clients))),
+  }));
 }

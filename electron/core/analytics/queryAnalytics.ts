@@ -7,8 +7,9 @@
 import type { Database } from 'better-sqlite3';
 import { HOUR, MINUTE } from '../../../shared/domain/ids';
 import type { AnalyticsRange, QueryAnalytics } from '../../../shared/domain/analytics';
-import { HeavyHitters, SKETCH_CAPACITY } from './HeavyHitters';
+import { mergeSketches, SKETCH_CAPACITY, type HitterRow } from './HeavyHitters';
 import { parseHitterRows } from './queryRollupRows';
+import { FLEET_SCOPE } from './QueryRollups';
 
 export interface QueryAnalyticsRequest {
   serverId: string | null;
@@ -31,19 +32,15 @@ interface Row {
 }
 
 /** The SQL, exported so a test can hold its plan to the rollups table. */
-export function analyticsSql(fleet: boolean): string {
-  return fleet
-    ? 'SELECT samples, blocked, domains, clients FROM query_rollups WHERE resolution = ? AND bucket_ms >= ? AND bucket_ms <= ?'
-    : 'SELECT samples, blocked, domains, clients FROM query_rollups WHERE server_id = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms <= ?';
-}
+export const ANALYTICS_SQL = 'SELECT samples, blocked, domains, clients FROM query_rollups WHERE server_id = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms <= ?';
 
 export function readQueryAnalytics(db: Database, req: QueryAnalyticsRequest, now: number): QueryAnalytics {
   const resolution = RESOLUTION[req.range];
   const fromMs = Math.floor((now - RANGE_MS[req.range]) / resolution) * resolution;
-  const args = req.serverId === null ? [resolution, fromMs, now] : [req.serverId, resolution, fromMs, now];
-  const rows = db.prepare(analyticsSql(req.serverId === null)).all(...args) as Row[];
-  const domains = new HeavyHitters();
-  const clients = new HeavyHitters();
+  // The fleet has rows of its own (FLEET_SCOPE): reading it costs what reading one server does.
+  const rows = db.prepare(ANALYTICS_SQL).all(req.serverId ?? FLEET_SCOPE, resolution, fromMs, now) as Row[];
+  const domains: HitterRow[][] = [];
+  const clients: HitterRow[][] = [];
   let samples = 0;
   let blocked = 0;
   let approximate = false;
@@ -53,12 +50,12 @@ export function readQueryAnalytics(db: Database, req: QueryAnalyticsRequest, now
     const d = parseHitterRows(r.domains);
     const c = parseHitterRows(r.clients);
     approximate ||= d.length >= SKETCH_CAPACITY || c.length >= SKETCH_CAPACITY;
-    domains.merge(d);
-    clients.merge(c);
+    domains.push(d);
+    clients.push(c);
   }
   const top = Math.max(1, Math.min(req.top ?? 10, SKETCH_CAPACITY));
-  const topDomains = domains.top(top);
-  const topClients = clients.top(top);
+  const topDomains = mergeSketches(domains, top);
+  const topClients = mergeSketches(clients, top);
   approximate ||= [...topDomains, ...topClients].some((h) => h.error > 0);
   return {
     serverId: req.serverId,

@@ -3,7 +3,7 @@
  * sketches merged and cut back to their capacity), so a row never grows past SKETCH_CAPACITY entries.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { HeavyHitters, type HitterRow } from './HeavyHitters';
+import { mergeSketches, toRows, type HitterRow } from './HeavyHitters';
 import type { QueryRollupDelta } from './QueryRollups';
 
 interface StoredRow {
@@ -40,20 +40,16 @@ export class QueryRollupRows {
   merge(deltas: Iterable<QueryRollupDelta>): void {
     for (const d of deltas) {
       const old = this.select.get(d.serverId, d.resolution, d.bucketMs) as StoredRow | undefined;
-      const domains = HeavyHitters.fromRows(d.domains);
-      const clients = HeavyHitters.fromRows(d.clients);
-      if (old) {
-        domains.merge(parseHitterRows(old.domains));
-        clients.merge(parseHitterRows(old.clients));
-      }
+      const domains = old ? toRows(mergeSketches([d.domains, parseHitterRows(old.domains)])) : d.domains;
+      const clients = old ? toRows(mergeSketches([d.clients, parseHitterRows(old.clients)])) : d.clients;
       this.upsert.run(
         d.serverId,
         d.resolution,
         d.bucketMs,
         d.samples + (old?.samples ?? 0),
         d.blocked + (old?.blocked ?? 0),
-        JSON.stringify(domains.rows()),
-        JSON.stringify(clients.rows()),
+        JSON.stringify(domains),
+        JSON.stringify(clients),
       );
     }
   }
