@@ -49,6 +49,10 @@ export function ServerBaseline({ view }: { view: QpsBaselineView | null }) {
       <Text size="sm" c="dimmed" mt={4} data-testid="baseline-detail">
         {view.detail}
       </Text>
+      <Text size="sm" c="dimmed">
+        The rate is measured from the server&apos;s running count of today&apos;s queries over the last few minutes; the usual rate is learned per hour of
+        the week.
+      </Text>
     </Paper>
   );
 }
