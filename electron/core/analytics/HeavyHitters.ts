@@ -24,6 +24,23 @@ const SLACK = 4096;
 
 const byCount = (a: Hitter, b: Hitter): number => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/**
+ * The `n` largest, largest first. Finds the n-th largest count with a numeric sort and sorts only
+ * what makes the cut: a storm's thousands of names seen once are never compared as strings. Ties at
+ * the cut are taken in the order given (the order they were first seen).
+ */
+export function topN(all: readonly Hitter[], n: number): Hitter[] {
+  if (all.length <= n) return [...all].sort(byCount);
+  const counts = Float64Array.from(all, (h) => h.count).sort();
+  const cut = counts[counts.length - n]!;
+  const above = all.filter((h) => h.count > cut);
+  for (const h of all) {
+    if (above.length >= n) break;
+    if (h.count === cut) above.push(h);
+  }
+  return above.sort(byCount);
+}
+
 export class HeavyHitters {
   private counters = new Map<string, { count: number; error: number }>();
   /** No key outside the counters was seen more often than this. */
@@ -48,9 +65,12 @@ export class HeavyHitters {
     if (this.counters.size > Math.max(this.slack, this.capacity)) this.compact();
   }
 
-  /** The largest counters first (ties by key, so answers are stable). */
+  /** The largest counters first. */
   top(n = this.capacity): Hitter[] {
-    return [...this.counters].map(([key, c]) => ({ key, count: c.count, error: c.error })).sort(byCount).slice(0, n);
+    return topN(
+      [...this.counters].map(([key, c]) => ({ key, count: c.count, error: c.error })),
+      n,
+    );
   }
 
   rows(): HitterRow[] {
@@ -88,7 +108,7 @@ export function mergeSketches(sketches: Iterable<readonly HitterRow[]>, n = SKET
     const charged = mins - a.minsWhereListed;
     out.push({ key, count: a.count + charged, error: a.error + charged });
   }
-  return out.sort(byCount).slice(0, n);
+  return topN(out, n);
 }
 
 export const toRows = (hitters: readonly Hitter[]): HitterRow[] => hitters.map((h) => [h.key, h.count, h.error]);
