@@ -26,6 +26,8 @@ import { ServerRegistry } from './settings/ServerRegistry';
 import type { SettingsStore } from './settings/SettingsStore';
 import { TraySummary } from './alerts/traySummary';
 import { VerdictService } from './verdict/VerdictService';
+import { startQpsWatch } from './analytics/startQpsWatch';
+import type { QpsWatch } from './analytics/QpsWatch';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
 import { packageVersion } from './diagnostics/appVersion';
@@ -69,6 +71,8 @@ export interface CoreServices {
   eventLog: SqliteEventLog;
   alerts: AlertEngine;
   verdicts: VerdictService;
+  /** QPS baselines and their anomaly alert (analytics/QpsWatch.ts). */
+  qps: QpsWatch;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -213,6 +217,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
   });
   if (forwarding) disposers.push(() => forwarding.dispose());
+  const qps = startQpsWatch({ dataDir: opts.paths.dataDir, clock, logger: log.child('qps'), fleet, alerts, settings });
+  disposers.push(qps.dispose);
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
   if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;
@@ -226,6 +232,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       if (ids.has(id)) continue;
       push('fleet:onDidRemoveServer', { serverId: id });
       verdicts.forget(id);
+      qps.watch.forget(id);
     }
     previousIds = ids;
     fleet.setServers(servers);
@@ -238,6 +245,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog,
     alerts,
     verdicts,
+    qps: qps.watch,
     registry,
     settings,
     clock,

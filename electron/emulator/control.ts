@@ -91,6 +91,7 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
       else flags.restFailures.set(path, status);
     },
     storm: (opts) => runStorm(ctx, legacy, unified, opts),
+    setQueryRate: (perSecond) => unified.setQueryRate(perSecond),
     stats,
     clearBans() {
       ctx.fail2ban.clear();

@@ -17,6 +17,7 @@ const schemas = {
     kind: z.enum(['query_update', 'mixed']).optional(),
     wait: z.boolean().optional(),
   }),
+  queryRate: z.object({ perSecond: z.number().min(0).max(10_000) }),
   zone: z.union([
     z.object({ delete: z.number().int() }),
     z.object({
@@ -60,6 +61,7 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
       const done = control.storm({ eventsPerSecond: b.eventsPerSecond, durationMs: b.durationMs, kind: b.kind });
       return b.wait === false ? undefined : done;
     }),
+    'query-rate': p(schemas.queryRate, (b) => control.setQueryRate(b.perSecond)),
     zone: p(schemas.zone, (b) => ('delete' in b ? control.deleteZone(b.delete) : control.upsertZone(b))),
     threat: p(schemas.threat, (b) => control.addThreat(b)),
     emit: p(schemas.emit, (b) => control.emitUnified(b.type, b.data, b.priority)),

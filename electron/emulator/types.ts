@@ -147,6 +147,8 @@ export interface EmulatorControl {
   /** path prefix -> status; null clears every failure; status 0 clears that prefix; default 500 */
   setRestFailure(path: string | null, status?: number): void;
   storm(opts: StormOptions): Promise<{ sent: number }>;
+  /** extra: the background rate of query_update samples per second (each stands for 10 queries); 0 stops them */
+  setQueryRate(perSecond: number): void;
   stats(): EmulatorStats;
   /** extra: lift every fail2ban ban and unified IP lockout */
   clearBans(): void;

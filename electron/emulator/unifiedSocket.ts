@@ -51,9 +51,15 @@ export class UnifiedHub {
     const { timers, t } = ctx;
     timers.interval(() => this.pushSystemMetrics(), t.unifiedMetricsIntervalMs); // monitoring_service, ~61 s
     timers.interval(() => this.healthCheck(), Math.min(t.unifiedPingIntervalMs, t.pongTimeoutMs));
-    if (t.backgroundQueryRatePerSec > 0) {
-      timers.interval(() => this.emitQueryUpdate(), 1000 / t.backgroundQueryRatePerSec);
-    }
+    this.setQueryRate(t.backgroundQueryRatePerSec);
+  }
+
+  private queryTimer: NodeJS.Timeout | null = null;
+
+  /** The background rate of query_update samples (per second; 0 stops them): a resolver's traffic changing. */
+  setQueryRate(perSecond: number): void {
+    this.ctx.timers.clear(this.queryTimer);
+    this.queryTimer = perSecond > 0 ? this.ctx.timers.interval(() => this.emitQueryUpdate(), 1000 / perSecond) : null;
   }
 
   /** Runs `emit` with every socket corked: its frames leave in one write per socket. */

@@ -3,6 +3,7 @@
  * (tables or JSON lines), stderr carries logs and progress.
  */
 import { diagnoseCommand } from './cli/diagnose';
+import { analyticsCommand } from './cli/analytics';
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
 import { forwardingCommand } from './cli/forwarding';
@@ -19,6 +20,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
+  dnsfleet analytics --data-dir <dir> [--server id] [--range 15m|1h|24h] [--top n] [--json]
   dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
   dnsfleet diagnose --data-dir <dir> --out <file.zip> [--force]
 
@@ -42,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
       return forwardingCommand(rest, io);
     case 'diagnose':
       return diagnoseCommand(rest, io);
+    case 'analytics':
+      return analyticsCommand(rest, io);
     case undefined:
     case 'help':
     case '--help':

@@ -46,6 +46,8 @@ const invoke = [
   'app:getHealth',
   'fleet:getTotals',
   'app:writeDiagnostics',
+  'analytics:get',
+  'analytics:baselines',
 ] as const;
 
 const push = [

@@ -8,3 +8,4 @@ export * from './eventTypes';
 export * from './incident';
 export * from './notificationPolicy';
 export * from './verdict';
+export * from './analytics';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
+import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
@@ -103,6 +104,13 @@ export const invokeChannels = {
   'fleet:getTotals': { request: z.object({}), response: FleetTotalsSchema },
   /** Writes the diagnostics bundle (a zip without secrets, for a support ticket); Electron then offers a save dialog. */
   'app:writeDiagnostics': { request: z.object({}), response: DiagnosticsBundleSchema },
+  /** Query analytics from the rollups of the query samples, and the QPS baselines (of one server, or all: null). */
+  'analytics:get': {
+    request: z.object({ serverId: z.string().nullable(), range: AnalyticsRangeSchema.default('1h'), top: z.number().int().min(1).max(50).default(10) }),
+    response: z.object({ queries: QueryAnalyticsSchema, baselines: z.array(QpsBaselineViewSchema) }),
+  },
+  /** Every server's QPS baseline alone (the exporter's scrape: no rollups read). */
+  'analytics:baselines': { request: z.object({}), response: z.array(QpsBaselineViewSchema) },
 } as const;
 
 export const pushChannels = {

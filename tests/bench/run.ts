@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|soak|diagnostics
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak|diagnostics
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteEventLog } from '../../electron/core/eventlog/SqliteEventLog';
 import { runDiagnosticsBench } from './diagnostics.bench';
+import { runAnalyticsBench } from './analytics.bench';
 import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
@@ -33,6 +34,10 @@ if (!values.only || values.only === 'exporter') {
 if (!values.only || values.only === 'diagnostics') {
   // Three logs (main/web/dnsfleet) at the RotatingLogFile default cap, 10 MB x 5 each.
   results.diagnostics = await runDiagnosticsBench(quick ? { logs: 1, fileBytes: 2 * 1024 * 1024, files: 2 } : { logs: 3, fileBytes: 10 * 1024 * 1024, files: 5 });
+}
+
+if (!values.only || values.only === 'analytics') {
+  results.analytics = await runAnalyticsBench({ samples: quick ? 50_000 : 500_000, servers: quick ? 20 : 200 });
 }
 
 if (!values.only || values.only === 'ingest') {

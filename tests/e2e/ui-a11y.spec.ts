@@ -43,6 +43,11 @@ for (const scheme of ['light', 'dark'] as const) {
       if (p.ready) await expect(page.getByTestId(p.ready).first()).toBeVisible();
       expect.soft(await serious(page, p.exclude), p.hash).toEqual([]);
     }
+    // The server page's Analytics tab (issue 16).
+    await page.evaluate(() => void (window.location.hash = '#/server/dns-fra-2'));
+    await page.getByRole('tab', { name: 'Analytics' }).click();
+    await expect(page.getByTestId('top-domains-row').first()).toBeVisible();
+    expect.soft(await serious(page), 'analytics tab').toEqual([]);
     // The event drawer too.
     await page.evaluate(() => void (window.location.hash = '#/events'));
     await page.getByTestId('event-row').first().click();

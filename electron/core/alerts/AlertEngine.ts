@@ -134,6 +134,18 @@ export class AlertEngine {
     if (status.state === 'live') this.reconcile(status);
   }
 
+  /**
+   * A rule that lives outside the engine (the QPS baseline, analytics/QpsWatch.ts) raises and
+   * resolves through the same records, de-duplication, maintenance and storm gate as the built-in ones.
+   */
+  report(signal: Signal): void {
+    try {
+      this.apply(signal);
+    } catch (err) {
+      this.deps.logger.error('alert rule failed', { key: signal.key, serverId: signal.serverId, err });
+    }
+  }
+
   list(opts: { includeResolved: boolean; limit: number }): Alert[] {
     const open = [...this.open.values()];
     if (!opts.includeResolved) return open.sort(compareAlerts).slice(0, opts.limit);

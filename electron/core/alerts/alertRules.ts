@@ -48,6 +48,8 @@ export const RULE = {
   security: 'security_alert',
   health: 'health_alert',
   storm: 'storm',
+  /** The query rate outside its usual band (analytics/QpsWatch.ts). */
+  qpsAnomaly: 'qps_anomaly',
 } as const;
 
 /** Rules whose alerts have no "cleared" event and so resolve after a quiet period. */

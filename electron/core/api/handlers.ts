@@ -135,6 +135,11 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'app:getHealth': async () => s.health(),
     'app:writeDiagnostics': async () => s.writeDiagnostics(),
+    'analytics:get': async ({ serverId, range, top }) => ({
+      queries: s.eventLog.queryAnalytics({ serverId, range, top }),
+      baselines: serverId === null ? s.qps.views() : [s.qps.view(serverId)].filter((v) => v !== null),
+    }),
+    'analytics:baselines': async () => s.qps.views(),
   };
 }
 

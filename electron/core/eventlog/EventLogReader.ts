@@ -8,6 +8,8 @@ import type { EventFilter, EventPage } from '../../../shared/ipc/schemas';
 import type { Logger } from '../platform';
 import { nullLogger } from '../util/logger';
 import { eventLogFacts, type EventLogFacts } from './eventLogDiagnostics';
+import { readQueryAnalytics, type QueryAnalyticsRequest } from '../analytics/queryAnalytics';
+import type { QueryAnalytics } from '../../../shared/domain/analytics';
 import { EventQueries } from './EventQueries';
 import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
@@ -44,6 +46,11 @@ export class EventLogReader {
 
   exportTo(filter: EventFilter, format: ExportFormat, outPath: string, onProgress?: (written: number, total: number) => void): Promise<ExportResult> {
     return exportEvents(this.queries, filter, format, outPath, onProgress);
+  }
+
+  /** Query analytics from the rollups, as the app answers analytics:get. */
+  queryAnalytics(request: QueryAnalyticsRequest, now = Date.now()): QueryAnalytics {
+    return readQueryAnalytics(this.db, request, now);
   }
 
   close(): void {

@@ -8,7 +8,7 @@
  * quickly; otherwise every `intervalMs`, and at once when the writer reports growth past a bound.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import { DAY } from '../../../shared/domain/ids';
+import { DAY, HOUR } from '../../../shared/domain/ids';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { msToKey } from './eventRows';
 
@@ -25,6 +25,8 @@ export interface RetentionPolicy {
 export type FullPolicy = Required<RetentionPolicy>;
 export const DEFAULT_RETENTION: FullPolicy = { maxAgeDays: 90, maxBytes: 1024 * 1024 * 1024, telemetryDays: 7, telemetryShare: 0.25 };
 const MINUTE_ROLLUP_DAYS = 14;
+const QUERY_MINUTE_ROLLUP_HOURS = 3;
+const QUERY_HOUR_ROLLUP_DAYS = 8;
 /** Deletions planned to this fraction of a bound, so that the next rows do not start another round at once. */
 const TARGET = 0.9;
 /** Largest deletion per step: a step's time is adapted to the budget, as the writer's transactions are. */
@@ -267,6 +269,8 @@ export class Retention {
     this.db.prepare('DELETE FROM connection_gaps WHERE to_ms < ?').run(cutoffMs);
     this.db.prepare("DELETE FROM alerts WHERE status = 'resolved' AND resolved_at < ?").run(new Date(cutoffMs).toISOString());
     this.db.prepare('DELETE FROM metric_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR bucket_ms < ?').run(now - MINUTE_ROLLUP_DAYS * DAY, cutoffMs);
+    // Query analytics asks 1-minute buckets for at most an hour and 1-hour buckets for a day.
+    this.db.prepare('DELETE FROM query_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR bucket_ms < ?').run(now - QUERY_MINUTE_ROLLUP_HOURS * HOUR, now - QUERY_HOUR_ROLLUP_DAYS * DAY);
     return n;
   }
 }

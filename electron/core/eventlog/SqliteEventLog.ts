@@ -19,6 +19,9 @@ import { exportEvents, type ExportFormat, type ExportResult } from './exportEven
 import { describeDamage } from './damage';
 import { eventLogFacts, type EventLogFacts } from './eventLogDiagnostics';
 import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
+import { QueryRollups } from '../analytics/QueryRollups';
+import { readQueryAnalytics, type QueryAnalyticsRequest } from '../analytics/queryAnalytics';
+import type { QueryAnalytics } from '../../../shared/domain/analytics';
 import { openEventDatabase, QUICK_CHECK_MAX_BYTES } from './openDatabase';
 import { DEFAULT_RETENTION, usedBytes, type RetentionPolicy } from './Retention';
 import { openWriterChannel, type WriterChannel } from './WriterChannel';
@@ -68,6 +71,7 @@ export class SqliteEventLog implements EventLog {
   private readonly channel: WriterChannel;
   private readonly diskHealth: DiskHealth;
   private readonly rollups: MetricRollups;
+  private readonly queryRollups = new QueryRollups();
   private readonly commits: Emitter<CommitBatch>;
   private closed = false;
   private readonly logger: Logger;
@@ -114,7 +118,7 @@ export class SqliteEventLog implements EventLog {
     if (this.channel.kind === 'worker') db.pragma('query_only = ON');
     this.writer = new WriteQueue(
       this.channel,
-      { clock, logger, health: this.diskHealth, rollups: this.rollups, onCommit: (b) => this.commits.fire(b) },
+      { clock, logger, health: this.diskHealth, rollups: this.rollups, queryRollups: this.queryRollups, onCommit: (b) => this.commits.fire(b) },
       { batchMs: opts.batchMs ?? 100, batchMax: opts.batchMax ?? 1000, maxBacklog: opts.maxBacklog ?? 100_000, retryMs: opts.retryMs ?? 2000 },
     );
   }
@@ -129,7 +133,15 @@ export class SqliteEventLog implements EventLog {
   }
 
   append(events: FleetEvent[]): void {
-    if (!this.closed && events.length > 0) this.writer.append(events);
+    if (this.closed || events.length === 0) return;
+    // Counted as they arrive: analytics must not depend on raw samples that retention deletes first.
+    this.queryRollups.addEvents(events);
+    this.writer.append(events);
+  }
+
+  /** Top domains and clients, blocked ratio: from query_rollups only (analytics/queryAnalytics.ts). */
+  queryAnalytics(request: QueryAnalyticsRequest): QueryAnalytics {
+    return readQueryAnalytics(this.db, request, this.clock.now());
   }
 
   query(filter: EventFilter, cursor: string | null, limit: number): EventPage {

@@ -15,6 +15,7 @@ import { mayHoldSecret, redactString } from '../util/redact';
 import type { DiskHealth } from './DiskHealth';
 import type { CommitBatch } from './EventLog';
 import type { MetricRollups } from './MetricRollups';
+import type { QueryRollups } from '../analytics/QueryRollups';
 import type { WriterChannel } from './WriterChannel';
 import type { CoreStats, FromWriter, WriterStats } from './writerProtocol';
 
@@ -49,7 +50,7 @@ export class WriteQueue {
 
   constructor(
     private readonly channel: WriterChannel,
-    private readonly deps: { clock: Clock; logger: Logger; health: DiskHealth; rollups: MetricRollups; onCommit: (batch: CommitBatch) => void },
+    private readonly deps: { clock: Clock; logger: Logger; health: DiskHealth; rollups: MetricRollups; queryRollups?: QueryRollups; onCommit: (batch: CommitBatch) => void },
     private readonly opts: QueueOptions,
   ) {
     this.queue = new BacklogQueue(opts.maxBacklog);
@@ -130,7 +131,7 @@ export class WriteQueue {
   }
 
   private get hasWork(): boolean {
-    return this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0;
+    return this.queue.size > 0 || this.alertsToSend.size > 0 || this.deps.rollups.pending > 0 || (this.deps.queryRollups?.pending ?? 0) > 0;
   }
 
   /** Posts batches while fewer than `maxInFlight` are unacknowledged; the rest waits here. */
@@ -145,11 +146,12 @@ export class WriteQueue {
       // Rollup deltas travel with the batch: the writer keeps it across a failed write.
       const rollups = this.deps.rollups.pendingDeltas();
       this.deps.rollups.committed(rollups);
+      const queryRollups = this.deps.queryRollups?.take() ?? [];
       const seq = ++this.seq;
       this.inFlight.set(seq, { events, alerts, reported: 0 });
       this.inFlightEvents += events.length;
       this.channel.setBusy(true);
-      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events, this.deps.clock.now()), alerts, rollups });
+      this.channel.post({ t: 'batch', seq, now: this.deps.clock.now(), rows: packEvents(events, this.deps.clock.now()), alerts, rollups, queryRollups });
     }
   }
 

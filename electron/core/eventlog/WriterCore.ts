@@ -223,6 +223,7 @@ export class WriterCore {
             const d = this.statements.insertEvents(b.rows, from, to);
             if (!b.extrasDone) this.statements.upsertAlerts(b.alerts);
             if (!b.extrasDone) this.statements.upsertRollups(b.rollups);
+            if (!b.extrasDone) this.statements.upsertQueryRollups(b.queryRollups ?? []);
             return d;
           })
           .immediate();

@@ -216,6 +216,26 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT key, id, server_id, type, category, severity, received_ms, title, summary, data, derived, dedup_key, dedup_hash, telemetry, claimed_at FROM events_inbox`,
     ],
   },
+  {
+    version: 7,
+    description: 'query analytics rollups',
+    // One row per server, resolution (1 min, 1 h) and bucket: counts of the query samples the server
+    // pushed and bounded top-domain/top-client sketches (analytics/HeavyHitters.ts, JSON rows of
+    // [key, count, error]). Analytics reads only these rows, never the raw samples.
+    statements: [
+      `CREATE TABLE query_rollups (
+        server_id TEXT NOT NULL,
+        resolution INTEGER NOT NULL,
+        bucket_ms INTEGER NOT NULL,
+        samples INTEGER NOT NULL,
+        blocked INTEGER NOT NULL,
+        domains TEXT NOT NULL,
+        clients TEXT NOT NULL,
+        PRIMARY KEY (server_id, resolution, bucket_ms)
+      ) WITHOUT ROWID`,
+      'CREATE INDEX query_rollups_time ON query_rollups(resolution, bucket_ms)',
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

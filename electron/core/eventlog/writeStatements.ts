@@ -12,6 +12,8 @@ import { DERIVED } from '../../../shared/domain/eventTypes';
 import { HashWindow } from '../util/HashWindow';
 import { DAY_KEYS, KEY_SLOTS, MAX_KEY_MS, msToKey, SKEW_AHEAD_MS, STORED_COLUMNS } from './eventRows';
 import { KeySlots } from './KeySlots';
+import { QueryRollupRows } from '../analytics/queryRollupRows';
+import type { QueryRollupDelta } from '../analytics/QueryRollups';
 import { F, ROW_FIELDS, type PackedRows } from './packedRows';
 
 export interface RollupDelta {
@@ -51,6 +53,7 @@ export class WriteStatements {
   private readonly insertGap: Statement;
   private readonly upsertAlert: Statement;
   private readonly upsertRollup: Statement;
+  private readonly queryRollups: QueryRollupRows;
   private readonly keys: KeySlots;
   /** Admissions are journaled per transaction: a failed one is retried, and must not find its own rows "seen". */
   private readonly recent: HashWindow;
@@ -79,6 +82,7 @@ export class WriteStatements {
       `INSERT INTO metric_rollups(server_id, name, resolution, bucket_ms, sum, min, max, count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT DO UPDATE SET sum = sum + excluded.sum, min = min(min, excluded.min), max = max(max, excluded.max), count = count + excluded.count`,
     );
+    this.queryRollups = new QueryRollupRows(db);
     // Keys are unique across both tables: ask each (max() over the view would scan it).
     const maxKeyIn = db
       .prepare('SELECT max(coalesce((SELECT max(key) FROM events WHERE key >= ? AND key < ?), -1), coalesce((SELECT max(key) FROM events_inbox WHERE key >= ? AND key < ?), -1))')
@@ -198,6 +202,10 @@ export class WriteStatements {
 
   upsertRollups(deltas: Iterable<RollupDelta>): void {
     for (const d of deltas) this.upsertRollup.run(d.serverId, d.name, d.resolution, d.bucketMs, d.sum, d.min, d.max, d.count);
+  }
+
+  upsertQueryRollups(deltas: Iterable<QueryRollupDelta>): void {
+    this.queryRollups.merge(deltas);
   }
 
   /** One row's column values (packEvents masked and capped them: nothing reaches the disk unmasked). */

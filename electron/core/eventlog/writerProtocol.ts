@@ -3,6 +3,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { PackedRows } from './packedRows';
 import type { RetentionPolicy } from './Retention';
 import type { RollupDelta } from './writeStatements';
+import type { QueryRollupDelta } from '../analytics/QueryRollups';
 
 export interface WriterSetup {
   path: string;
@@ -45,7 +46,7 @@ export interface CoreStats extends Omit<WriterStats, 'dropped'> {
 
 export type ToWriter =
   /** `rows`: the events, packed (packedRows.ts): already masked, capped and hashed. */
-  | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[] }
+  | { t: 'batch'; seq: number; now: number; rows: PackedRows; alerts: Alert[]; rollups: RollupDelta[]; queryRollups?: QueryRollupDelta[] }
   | { t: 'retry'; now: number }
   | { t: 'setRetention'; now: number; policy: RetentionPolicy }
   /** A reader met damage (SQLITE_CORRUPT): run the deeper check and answer `damaged`. */

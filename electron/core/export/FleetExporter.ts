@@ -9,6 +9,7 @@
  */
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Alert } from '../../../shared/domain/alert';
+import type { QpsBaselineView } from '../../../shared/domain/analytics';
 import { SEVERITIES, type FleetEvent } from '../../../shared/domain/fleetEvent';
 import { SERVER_STATES, type ServerStatus } from '../../../shared/domain/serverState';
 
@@ -19,6 +20,8 @@ export interface FleetReadings {
   openAlerts: readonly Alert[];
   /** The latest queries-per-second reading of a live server, if it sent one. */
   qps: ReadonlyMap<string, number>;
+  /** The QPS baselines (analytics/QpsWatch.ts); absent where the host has none. */
+  baselines?: readonly QpsBaselineView[];
 }
 
 export interface FleetReadingsSource {
@@ -44,6 +47,8 @@ export class FleetExporter {
   private readonly forwarderHealthy: Gauge<'server' | 'forwarder'>;
   private readonly qps: Gauge<'server'>;
   private readonly alertsOpen: Gauge<'server' | 'severity'>;
+  private readonly qpsBaseline: Gauge<'server'>;
+  private readonly qpsAnomaly: Gauge<'server'>;
   private readonly events: Counter<'server' | 'category' | 'severity'>;
 
   constructor(opts: FleetExporterOptions) {
@@ -57,6 +62,8 @@ export class FleetExporter {
     this.forwarderHealthy = gauge('dnsfleet_forwarder_healthy', 'Forwarder healthy as the live server reports it (1/0)', ['server', 'forwarder']);
     this.qps = gauge('dnsfleet_queries_per_second', 'Current query rate the live server reports', ['server']);
     this.alertsOpen = gauge('dnsfleet_alerts_open', 'Alerts not yet resolved (active, acknowledged or snoozed)', ['server', 'severity']);
+    this.qpsBaseline = gauge('dnsfleet_qps_baseline', 'Usual query rate for this hour of the week (absent while the baseline is learning)', ['server']);
+    this.qpsAnomaly = gauge('dnsfleet_qps_anomaly', '1 while the query rate is outside its usual band, 0 inside (absent while learning or the rate is unknown)', ['server']);
     this.events = new Counter({
       name: 'dnsfleet_events_total',
       help: 'Events stored in the event log since this process started',
@@ -82,11 +89,18 @@ export class FleetExporter {
   }
 
   private fill(readings: FleetReadings): void {
-    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen]) g.reset();
+    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.qpsBaseline, this.qpsAnomaly]) g.reset();
+    for (const b of readings.baselines ?? []) this.fillBaseline(b);
     for (const s of readings.servers) this.fillServer(s, readings.qps.get(s.serverId));
     const known = new Set(readings.servers.map((s) => s.serverId));
     for (const server of known) for (const severity of SEVERITIES) this.alertsOpen.set({ server, severity }, 0);
     for (const a of readings.openAlerts) if (a.status !== 'resolved') this.alertsOpen.inc({ server: a.serverId, severity: a.severity });
+  }
+
+  private fillBaseline(b: QpsBaselineView): void {
+    if (b.expectedQps !== null) this.qpsBaseline.set({ server: b.serverId }, b.expectedQps);
+    if (b.state === 'low' || b.state === 'high') this.qpsAnomaly.set({ server: b.serverId }, 1);
+    else if (b.state === 'normal' || b.state === 'quiet') this.qpsAnomaly.set({ server: b.serverId }, 0);
   }
 
   private fillServer(s: ServerStatus, qps: number | undefined): void {

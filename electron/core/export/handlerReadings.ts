@@ -11,14 +11,15 @@ const QPS_WINDOW_MS = 2 * 60_000;
 /** The contract's largest alerts:list page; open alerts beyond it are not counted. */
 const ALERTS_LIMIT = 1000;
 
-type Handlers = Pick<ApiHandlers, 'fleet:getSnapshot' | 'alerts:list' | 'metrics:get'>;
+type Handlers = Pick<ApiHandlers, 'fleet:getSnapshot' | 'alerts:list' | 'metrics:get'> & Partial<Pick<ApiHandlers, 'analytics:baselines'>>;
 
 export function handlerReadings(handlers: Handlers, clock: Pick<Clock, 'now'>): FleetReadingsSource {
   return {
     async read(): Promise<FleetReadings> {
-      const [snapshot, openAlerts] = await Promise.all([
+      const [snapshot, openAlerts, baselines] = await Promise.all([
         handlers['fleet:getSnapshot']({}),
         handlers['alerts:list']({ includeResolved: false, limit: ALERTS_LIMIT }),
+        handlers['analytics:baselines']?.({}) ?? [],
       ]);
       const qps = new Map<string, number>();
       const sinceMs = clock.now() - QPS_WINDOW_MS;
@@ -31,7 +32,7 @@ export function handlerReadings(handlers: Handlers, clock: Pick<Clock, 'now'>): 
         const last = points[points.length - 1];
         if (last) qps.set(s.serverId, last.v);
       });
-      return { servers: snapshot.servers, openAlerts, qps };
+      return { servers: snapshot.servers, openAlerts, qps, baselines };
     },
   };
 }

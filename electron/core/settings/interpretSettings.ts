@@ -4,6 +4,7 @@ import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/se
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
 import { MaintenanceWindowSchema, type MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { CredentialBindingsSchema, defaultSettings, DesktopSettingsSchema, NotificationSettingsSchema, RetentionSchema, SETTINGS_VERSION, SettingsSchema, UiSettingsSchema, type Settings } from './settingsSchema';
+import { AnalyticsSettingsSchema } from '../analytics/analyticsSettings';
 
 export interface InterpretedSettings {
   settings: Settings;
@@ -58,6 +59,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       desktop: section('desktop', DesktopSettingsSchema, defaults.desktop),
       maintenance: salvageMaintenance(value.maintenance, problems),
       forwarding: section('forwarding', ForwardingSettingsSchema, defaults.forwarding),
+      analytics: section('analytics', AnalyticsSettingsSchema, defaults.analytics),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
       credentialBindings: section('credentialBindings', CredentialBindingsSchema, defaults.credentialBindings),
     },

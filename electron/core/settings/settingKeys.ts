@@ -92,6 +92,10 @@ export const SETTING_KEYS = {
   'ui.theme': oneOf(['ui', 'theme'], ['auto', 'light', 'dark']),
   'forward.alertmanagerUrl': urlOrOff(['forwarding', 'alertmanagerUrl']),
   'forward.minSeverity': oneOf(['forwarding', 'minSeverity'], SEVERITIES),
+  'analytics.qpsBandPercent': whole(['analytics', 'qpsBandPercent'], 'percent'),
+  'analytics.qpsMinDurationMinutes': whole(['analytics', 'qpsMinDurationMinutes'], 'minutes'),
+  'analytics.qpsMinQps': whole(['analytics', 'qpsMinQps'], 'queries per second'),
+  'analytics.qpsWarmupHours': whole(['analytics', 'qpsWarmupHours'], 'hours'),
 } as const satisfies Record<string, SettingKey>;
 
 export type SettingKeyName = keyof typeof SETTING_KEYS;

@@ -8,6 +8,7 @@ import { EmptyFleet } from '../components/EmptyFleet/EmptyFleet';
 import { FleetStrip } from '../components/FleetStrip/FleetStrip';
 import { FleetTable } from '../components/FleetTable/FleetTable';
 import { FleetToolbar } from '../components/FleetToolbar/FleetToolbar';
+import { FleetAnalytics } from '../components/QueryAnalytics/FleetAnalytics';
 import { ServerTile } from '../components/ServerTile/ServerTile';
 import { TotpDialog } from '../components/TotpDialog/TotpDialog';
 import { TrustDialog } from '../components/TrustDialog/TrustDialog';
@@ -66,6 +67,7 @@ export function FleetPage({ query, go }: { query: string; go(r: Route): void }) 
       ) : (
         groups.map((g) => <GroupSection key={g.key} group={g} compact={view.value.density === 'compact'} verdicts={fleet.verdicts} actions={actions} />)
       )}
+      <FleetAnalytics />
       {dialog?.kind === 'totp' ? <TotpDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} onClose={() => setDialog(null)} /> : null}
       {dialog?.kind === 'trust' && dialog.server.tlsFingerprint ? (
         <TrustDialog opened serverId={dialog.server.serverId} serverName={dialog.server.name} fingerprint={dialog.server.tlsFingerprint} onClose={() => setDialog(null)} />

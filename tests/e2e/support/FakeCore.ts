@@ -21,6 +21,7 @@ import { ApiFailure } from '../../../shared/ipc/dispatch';
 import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/contract';
 import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
 import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
+import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
 
 export interface FakeCall {
   channel: string;
@@ -49,6 +50,8 @@ export class FakeCore implements CoreHandle {
   readings = new Map<string, Partial<Record<MetricName, MetricPoint>>>();
   /** Steps an export reports; each step is pushed when the test calls stepExport(). */
   exportTotal = 500;
+  /** analytics:get answers by server id ('*' for the fleet); the range asked is echoed. */
+  analytics = new Map<string, FakeAnalytics>();
   private exports = new Map<string, number>();
   private pushes = new Emitter<PushMessage>();
   /** The real verdict service: the UI under test renders verdicts exactly as the core makes them. */
@@ -296,6 +299,11 @@ export class FakeCore implements CoreHandle {
         rec('fleet:getTotals', p, computeFleetTotals({ now: Date.now(), statuses: [...this.servers.values()], latest: (id, name) => this.readings.get(id)?.[name], openAlerts: [...this.alerts.values()], verdict: this.verdicts.fleet() })),
       'app:writeDiagnostics': (p) =>
         rec('app:writeDiagnostics', p, { fileName: 'diagnostics-2026-12-06T20-00-00-000Z.zip', path: '/tmp/exports/diagnostics-2026-12-06T20-00-00-000Z.zip', bytes: 48_213, files: ['README.txt', 'versions.json', 'settings.json', 'servers.json', 'inspector.json', 'event-log.json', 'app-health.json', 'logs/web.log'], savedTo: null }),
+      'analytics:get': (p) => {
+        const a = this.analytics.get(p.serverId ?? '*') ?? emptyAnalytics(p.serverId, p.range);
+        return rec('analytics:get', p, { queries: { ...a.queries, range: p.range }, baselines: a.baselines });
+      },
+      'analytics:baselines': (p) => rec('analytics:baselines', p, this.analytics.get('*')?.baselines ?? []),
     };
   }
 }

@@ -2,6 +2,7 @@
 import { SERVER_STATES } from '../../../shared/domain/serverState';
 import type { FakeCore } from './FakeCore';
 import { fleetEvent, forwarders, serverStatus } from './fakeData';
+import { sampleAnalytics } from './fakeAnalytics';
 
 const TYPES = [
   { type: 'forwarder_status_change', category: 'health', title: 'Forwarder Quad9 is unhealthy', severity: 'warning' },
@@ -42,5 +43,8 @@ export const scenarios = {
     core.raiseAlert({ serverId: 'dns-fra-2', title: 'Forwarder Quad9 unhealthy', severity: 'error' });
     core.raiseAlert({ serverId: 'dns-sin-1', key: 'bind', rule: 'bind-down', title: 'BIND is not running', severity: 'critical' });
     core.raiseAlert({ serverId: 'dns-ams-1', key: 'connection', rule: 'stale', title: 'No data for 95 s', severity: 'warning', status: 'acknowledged', ack: { by: 'alice', at: new Date().toISOString(), note: 'known, ISP maintenance' } });
+    core.analytics.set('dns-fra-2', sampleAnalytics('dns-fra-2'));
+    const fleet = sampleAnalytics(null);
+    core.analytics.set('*', { ...fleet, baselines: [...fleet.baselines, { ...fleet.baselines[0]!, serverId: 'dns-fra-1', state: 'learning', expectedQps: null, bandLowQps: null, bandHighQps: null, learnedHours: 5, detail: 'Learning: 5 of 24 hours of history seen; 80.0 qps now.' }] });
   },
 };

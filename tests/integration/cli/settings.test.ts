@@ -42,6 +42,10 @@ describe('dnsfleet settings', () => {
       ['retention.telemetryPercent', '40'],
       ['forward.alertmanagerUrl', 'http://alertmanager.example:9093'],
       ['forward.minSeverity', 'error'],
+      ['analytics.qpsBandPercent', '50'],
+      ['analytics.qpsMinDurationMinutes', '20'],
+      ['analytics.qpsMinQps', '5'],
+      ['analytics.qpsWarmupHours', '48'],
     ] as const) {
       const r = await settings('set', '--data-dir', dir, key, value);
       expect(r, r.stderr).toMatchObject({ code: 0, stdout: `${key} ${value}\n` });
@@ -50,6 +54,7 @@ describe('dnsfleet settings', () => {
     expect(saved.notifications).toMatchObject({ minSeverity: 'error', quietHours: { start: '22:00', end: '07:00' }, escalateEveryMinutes: 15 });
     expect(saved.retention).toMatchObject({ maxBytes: 2048 * 1024 * 1024, maxAgeDays: 30, telemetryDays: 3, telemetryShare: 0.4 });
     expect(saved.forwarding).toMatchObject({ alertmanagerUrl: 'http://alertmanager.example:9093', minSeverity: 'error' });
+    expect(saved.analytics).toEqual({ qpsBandPercent: 50, qpsMinDurationMinutes: 20, qpsMinQps: 5, qpsWarmupHours: 48 });
     const got = await settings('get', '--data-dir', dir, '--json');
     expect(JSON.parse(got.stdout)).toMatchObject({
       'notify.minSeverity': 'error',
@@ -78,6 +83,7 @@ describe('dnsfleet settings', () => {
       ['retention.maxMegabytes', 'lots', /not a whole number of megabytes/],
       ['retention.telemetryPercent', '95', /retention.telemetryPercent: Too big/i],
       ['retention.telemetryPercent', 'half', /"half" is not a whole percentage/],
+      ['analytics.qpsBandPercent', '99', /analytics.qpsBandPercent: Too big/i],
       ['forward.alertmanagerUrl', 'http://admin:pw@am:9093', /no user name or password in the URL/],
       ['forward.alertmanagerUrl', 'ftp://am', /an http:\/\/ or https:\/\/ URL/],
       ['__proto__', 'x', /unknown key "__proto__"/],

@@ -79,6 +79,8 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'app:getHealth': {},
     'fleet:getTotals': {},
     'app:writeDiagnostics': {},
+    'analytics:get': { serverId: 'rt-1', range: '15m' },
+    'analytics:baselines': {},
     'servers:remove': { id: 'rt-2' },
   };
 }

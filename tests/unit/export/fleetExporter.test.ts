@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import { FleetExporter, type FleetReadings } from '../../../electron/core/export/FleetExporter';
+import type { QpsBaselineView } from '../../../shared/domain/analytics';
 
 const status = (over: Partial<ServerStatus> & { serverId: string }): ServerStatus => ({
   name: over.serverId.toUpperCase(),
@@ -50,6 +51,34 @@ const fwd = (id: number, name: string, st: 'healthy' | 'unhealthy') => ({
 });
 
 describe('FleetExporter', () => {
+  it('exposes each QPS baseline and whether the rate is outside its band; nothing while learning or unknown', async () => {
+    const view = (serverId: string, state: QpsBaselineView['state'], expectedQps: number | null): QpsBaselineView => ({
+      serverId,
+      state,
+      currentQps: state === 'unknown' ? null : 50,
+      expectedQps,
+      bandLowQps: expectedQps === null ? null : expectedQps * 0.6,
+      bandHighQps: expectedQps === null ? null : expectedQps / 0.6,
+      learnedHours: 30,
+      warmupHours: 24,
+      outsideSince: null,
+      detail: '',
+    });
+    const { exporter } = exporterOver({
+      servers: [status({ serverId: 'dns-a' }), status({ serverId: 'dns-b' }), status({ serverId: 'dns-c' }), status({ serverId: 'dns-d' })],
+      openAlerts: [],
+      qps: new Map(),
+      baselines: [view('dns-a', 'low', 100), view('dns-b', 'normal', 55), view('dns-c', 'learning', null), view('dns-d', 'unknown', 80)],
+    });
+    const text = await exporter.scrape();
+    expect(text).toContain('dnsfleet_qps_baseline{server="dns-a"} 100');
+    expect(text).toContain('dnsfleet_qps_anomaly{server="dns-a"} 1');
+    expect(text).toContain('dnsfleet_qps_anomaly{server="dns-b"} 0');
+    expect(text).not.toMatch(/dnsfleet_qps_(baseline|anomaly)\{server="dns-c"\}/);
+    expect(text).toContain('dnsfleet_qps_baseline{server="dns-d"} 80');
+    expect(text).not.toContain('dnsfleet_qps_anomaly{server="dns-d"}');
+  });
+
   it('exposes a live server: live 1, its state, BIND, forwarders and query rate', async () => {
     const { exporter } = exporterOver({
       servers: [status({ serverId: 'dns-a', forwarders: [fwd(1, 'google', 'healthy'), fwd(2, 'quad9', 'unhealthy')] })],

@@ -5,7 +5,7 @@ import { defaultSettings, GIB, SettingsSchema } from '../../../electron/core/set
 const server = { id: 'dns-1', name: 'One', url: 'https://dns-1.example.net', username: 'monitor' };
 
 describe('settings schema', () => {
-  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding', () => {
+  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding, a 40 % QPS band for 10 min after 24 h of learning', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
@@ -15,6 +15,7 @@ describe('settings schema', () => {
       desktop: { closeToTray: true, startAtLogin: false },
       maintenance: [],
       forwarding: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] },
+      analytics: { qpsBandPercent: 40, qpsMinDurationMinutes: 10, qpsMinQps: 1, qpsWarmupHours: 24 },
       demoOffered: false,
       credentialBindings: {},
     });
