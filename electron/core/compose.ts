@@ -20,6 +20,9 @@ import { asRequestError, importFleet, parseFleetFile } from './fleetConfig/fleet
 import { previewImport } from './fleetConfig/importPreview';
 import { FleetService, testConnection } from './fleet/FleetService';
 import { startForwarding } from './forwarding/startForwarding';
+import { startProbes } from './probes/startProbes';
+import type { ProbeService } from './probes/ProbeService';
+import type { ProbeQuery } from './probes/startProbes';
 import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
@@ -58,6 +61,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Offers a finished diagnostics bundle to the user (Electron: a save dialog); returns where a copy went. */
   offerFile?: OfferFile;
+  /** How probes ask DNS (tests and benches may wrap it); the real client by default. */
+  probeQuery?: ProbeQuery;
 }
 
 /** What the handlers see: services plus a few composed operations. */
@@ -69,6 +74,8 @@ export interface CoreServices {
   eventLog: SqliteEventLog;
   alerts: AlertEngine;
   verdicts: VerdictService;
+  /** Active DNS probes of every server (probes/). */
+  probes: ProbeService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -213,6 +220,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
   });
   if (forwarding) disposers.push(() => forwarding.dispose());
+  const probing = startProbes({ clock, logger: log.child('probes'), settings, fleet, alerts, eventLog, push, query: opts.probeQuery });
+  const probes = probing.service;
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
   if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;
@@ -229,6 +238,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     }
     previousIds = ids;
     fleet.setServers(servers);
+    probes.setServers(servers);
   }
   const services: CoreServices = {
     host: opts.host,
@@ -238,6 +248,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     eventLog,
     alerts,
     verdicts,
+    probes,
     registry,
     settings,
     clock,
@@ -268,6 +279,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     onPush: (listener) => pushes.event(listener),
     dispose: async () => {
       for (const d of disposers.splice(0)) d();
+      probing.dispose();
       await fleet.dispose();
       notices.dispose();
       verdicts.dispose();

@@ -127,6 +127,7 @@ function dnsControl(ctx: EmulatorContext): EmulatorDnsControl {
   return {
     setRpzRule: (d, rule) => void (rule ? dns.rpz.set(domain(d), rule) : dns.rpz.delete(domain(d))),
     setRpzEnforced: (on) => void (dns.rpzEnforced = on),
+    setHung: (on) => void (dns.hung = on),
     setForwarderDelay: (id, ms) => void dns.forwarderDelayMs.set(id, Math.max(0, ms)),
     setForwarderDomains: (id, domains) => void dns.forwarderDomains.set(id, domains.map(domain)),
     counts: () => ({ ...dns.counts }),

@@ -79,6 +79,7 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
     ban: p(schemas.ban, (b) => control.ban(b.ms, b.ip)),
     'dns-rpz': p(schemas.rpz, (b) => control.dns.setRpzRule(b.domain, b.rule)),
     'dns-rpz-enforced': p(schemas.rpzEnforced, (b) => control.dns.setRpzEnforced(b.on)),
+    'dns-hung': p(schemas.hang, (b) => control.dns.setHung(b.on)),
     'dns-forwarder': p(schemas.forwarderDns, (b) => {
       if (b.delayMs !== undefined) control.dns.setForwarderDelay(b.id, b.delayMs);
       if (b.domains) control.dns.setForwarderDomains(b.id, b.domains);

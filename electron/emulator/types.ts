@@ -94,6 +94,8 @@ export interface EmulatorOptions {
 export interface EmulatorDnsControl {
   /** A blocked name (and everything under it): NXDOMAIN, or the redirect (IPv4 as A, a name as CNAME); null unblocks. */
   setRpzRule(domain: string, rule: { action: 'nxdomain' | 'redirect'; redirect?: string } | null): void;
+  /** true: named still runs as far as the API says, but answers no query (a hung named, a firewall on port 53). */
+  setHung(on: boolean): void;
   /** false: RPZ is not applied and blocked names resolve. */
   setRpzEnforced(on: boolean): void;
   /** A forwarder answers this much later (ms). */

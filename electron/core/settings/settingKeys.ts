@@ -92,6 +92,9 @@ export const SETTING_KEYS = {
   'ui.theme': oneOf(['ui', 'theme'], ['auto', 'light', 'dark']),
   'forward.alertmanagerUrl': urlOrOff(['forwarding', 'alertmanagerUrl']),
   'forward.minSeverity': oneOf(['forwarding', 'minSeverity'], SEVERITIES),
+  'probes.enabled': bool(['probes', 'enabled']),
+  'probes.intervalSeconds': whole(['probes', 'intervalSeconds'], 'seconds'),
+  'probes.driftGraceSeconds': whole(['probes', 'driftGraceSeconds'], 'seconds'),
 } as const satisfies Record<string, SettingKey>;
 
 export type SettingKeyName = keyof typeof SETTING_KEYS;

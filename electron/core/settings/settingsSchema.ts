@@ -4,6 +4,7 @@ import { NotificationPolicySchema, QuietHoursSchema } from '../../../shared/doma
 import { DAY } from '../../../shared/domain/ids';
 import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
 import { ForwardingSettingsSchema } from '../forwarding/forwardingSettings';
+import { ProbeSettingsSchema } from '../probes/probeSettings';
 
 /** The version this build writes. Older files are migrated (migrations.ts), never rejected. */
 export const SETTINGS_VERSION = 3;
@@ -57,6 +58,8 @@ export const SettingsSchema = z.object({
   maintenance: z.array(MaintenanceWindowSchema).max(1000).default([]),
   /** Alert forwarding (Alertmanager); see forwarding/forwardingSettings.ts. */
   forwarding: ForwardingSettingsSchema.prefault({}),
+  /** Active DNS probes (probes/probeSettings.ts). */
+  probes: ProbeSettingsSchema.prefault({}),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
   /**

@@ -14,6 +14,8 @@ export interface RpzRule {
 /** The DNS side of one emulated server; lives beside ServerState and survives an API restart. */
 export class DnsModel {
   readonly rpz = new Map<string, RpzRule>([['malware.testcategory.com', { action: 'nxdomain' }]]);
+  /** named runs (the API says BIND is active) but answers nothing: a hung process, a firewall on 53. */
+  hung = false;
   /** Off: blocked names resolve (the "RPZ not loaded" failure the probes must see). */
   rpzEnforced = true;
   /** Forwarder id -> extra answer delay in ms (a slow upstream). */
@@ -32,7 +34,7 @@ export class DnsModel {
 
   /** null: no answer (BIND is down). */
   answer(query: Packet): { response: Packet; delayMs: number } | null {
-    if (!this.state.bindRunning) return null;
+    if (!this.state.bindRunning || this.hung) return null;
     const q = query.questions?.[0];
     const base = { id: query.id ?? 0, type: 'response' as const, questions: query.questions ?? [] };
     if (!q) return { response: { ...base, flags: rcode(1) }, delayMs: 0 };
