@@ -23,6 +23,8 @@ export interface ProbeJudgeDeps {
   /** Alert keys open for the server now (a condition open before a restart is cleared by fresh evidence). */
   openKeys: (serverId: string) => ReadonlySet<string>;
   serverName: (serverId: string) => string;
+  /** How long the API may be without data before "API down while DNS answers" (the connection alert's grace). */
+  apiGraceMs: number;
 }
 
 interface ServerMemory {
@@ -32,6 +34,8 @@ interface ServerMemory {
   /** Whether the last set got any answer; null before the first set. */
   dnsAnswering: boolean | null;
   apiLive: boolean | null;
+  /** Since when the API has not been live (epoch ms); null while live or unknown. */
+  blindSince: number | null;
 }
 
 export const PROBE_KEYS = { dns: 'probe:dns', api: 'probe:api', blocked: 'probe:blocked', latency: (probe: string) => `probe:latency:${probe}` };
@@ -67,6 +71,7 @@ export class ProbeJudge {
     if (status.state === 'disabled') return void this.servers.delete(status.serverId);
     const m = this.memory(status.serverId);
     m.apiLive = status.state === 'live';
+    m.blindSince = status.state === 'live' ? null : status.blindSince ? Date.parse(status.blindSince) : (m.blindSince ?? this.deps.now());
     const out: FleetEvent[] = [];
     this.apiCondition(out, status.serverId, m);
     this.flush(out);
@@ -78,7 +83,9 @@ export class ProbeJudge {
 
   private apiCondition(out: FleetEvent[], serverId: string, m: ServerMemory): void {
     if (m.apiLive === null || m.dnsAnswering === null) return;
-    const bad = !m.apiLive && m.dnsAnswering;
+    // Connecting is not down: only an API silent past the grace the connection alert also gives.
+    const down = !m.apiLive && m.blindSince !== null && this.deps.now() - m.blindSince >= this.deps.apiGraceMs;
+    const bad = down && m.dnsAnswering;
     this.transition(out, serverId, PROBE_KEYS.api, bad, () =>
       bad
         ? ev(PROBE_EVENT.apiDownDnsUp, 'warning', `API of ${this.name(serverId)} is down while its DNS answers`, 'Clients are still served; the monitor cannot see health, alerts or zones until the API is back.')
@@ -150,7 +157,7 @@ export class ProbeJudge {
   private memory(serverId: string): ServerMemory {
     let m = this.servers.get(serverId);
     if (!m) {
-      m = { conditions: new Map(), baselines: new Map(), slowSets: new Map(), dnsAnswering: null, apiLive: null };
+      m = { conditions: new Map(), baselines: new Map(), slowSets: new Map(), dnsAnswering: null, apiLive: null, blindSince: null };
       this.servers.set(serverId, m);
     }
     return m;

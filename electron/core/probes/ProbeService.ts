@@ -28,6 +28,8 @@ export interface ProbeServiceDeps {
   openKeys: (serverId: string) => ReadonlySet<string>;
   emit: (events: FleetEvent[]) => void;
   metric: (serverId: string, name: MetricName, t: number, v: number) => void;
+  /** The connection alert's grace: an API silent this long while DNS answers is "API down". */
+  apiGraceMs: number;
   query?: (q: DnsQuestion) => Promise<DnsResult>;
   random?: () => number;
 }
@@ -54,7 +56,7 @@ export class ProbeService {
       random: deps.random,
     });
     this.onDidComplete = this.scheduler.onDidComplete;
-    this.judge = new ProbeJudge({ now, emit: deps.emit, openKeys: deps.openKeys, serverName });
+    this.judge = new ProbeJudge({ now, emit: deps.emit, openKeys: deps.openKeys, serverName, apiGraceMs: deps.apiGraceMs });
     this.drift = new SoaDrift({
       now,
       emit: deps.emit,

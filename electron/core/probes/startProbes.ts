@@ -38,6 +38,7 @@ export function startProbes(d: StartProbesDeps): { service: ProbeService; dispos
       d.alerts.ingest(events);
     },
     metric: (id, name, t, v) => d.fleet.metrics.append(id, name, t, v),
+    apiGraceMs: d.alerts.rules.connectionGraceMs,
     query: d.query,
   });
   const stops = [

@@ -20,8 +20,8 @@ export interface ProbedCore {
   core: CoreHandle;
   pushes: PushMessage[];
   notified: Alert[];
-  /** The first push matching, waiting for pushes up to timeoutMs. */
-  waitPush(pred: (m: PushMessage) => boolean, timeoutMs?: number): Promise<PushMessage>;
+  /** The first push matching from push number `from` on (default: pushes after the call), waiting up to timeoutMs. */
+  waitPush(pred: (m: PushMessage) => boolean, timeoutMs?: number, from?: number): Promise<PushMessage>;
   openAlerts(): Promise<Alert[]>;
   dispose(): Promise<void>;
 }
@@ -53,9 +53,9 @@ export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeS
     pushes.push(m);
     for (const w of [...waiters]) w();
   });
-  const waitPush = (pred: (m: PushMessage) => boolean, timeoutMs = 15_000) =>
+  const waitPush = (pred: (m: PushMessage) => boolean, timeoutMs = 15_000, since?: number) =>
     new Promise<PushMessage>((resolve, reject) => {
-      const from = pushes.length;
+      const from = since ?? pushes.length;
       const check = () => {
         const found = pushes.slice(from).find(pred);
         if (!found) return;
@@ -68,6 +68,7 @@ export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeS
         reject(new Error(`timed out; alerts: ${JSON.stringify(pushes.filter((p) => p.channel === 'alerts:onDidChange').map((p) => `${(p.payload as Alert).serverId}/${(p.payload as Alert).key}/${(p.payload as Alert).status}`))}`));
       }, timeoutMs);
       waiters.add(check);
+      check();
     });
   core.start();
   return {
