@@ -7,9 +7,10 @@
  * said, so they are exported only while that server is live. A silent server is `live 0` and has
  * no "healthy" series left to mislead an alert rule.
  */
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Alert } from '../../../shared/domain/alert';
 import { SEVERITIES, type FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { ServerProbes } from '../../../shared/domain/probe';
 import { SERVER_STATES, type ServerStatus } from '../../../shared/domain/serverState';
 
 /** What one scrape reads: the same snapshots the hosts carry to the UI. */
@@ -45,6 +46,10 @@ export class FleetExporter {
   private readonly qps: Gauge<'server'>;
   private readonly alertsOpen: Gauge<'server' | 'severity'>;
   private readonly events: Counter<'server' | 'category' | 'severity'>;
+  private readonly probeLatency: Histogram<'server' | 'probe'>;
+  private readonly probeSuccess: Gauge<'server' | 'probe'>;
+  /** The last probe set per server: success is exported for configured servers only. */
+  private readonly lastProbes = new Map<string, ServerProbes>();
 
   constructor(opts: FleetExporterOptions) {
     this.source = opts.source;
@@ -63,7 +68,21 @@ export class FleetExporter {
       labelNames: ['server', 'category', 'severity'],
       registers,
     });
+    this.probeLatency = new Histogram({
+      name: 'dnsfleet_probe_latency_seconds',
+      help: 'Latency of answered active DNS probes, from this monitor to the server',
+      labelNames: ['server', 'probe'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.probeSuccess = gauge('dnsfleet_probe_success', 'Last active DNS probe answered as it should be (1/0)', ['server', 'probe']);
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A finished probe set (push probes:onDidComplete): latencies into the histogram, success kept for scrapes. */
+  observeProbes(view: ServerProbes): void {
+    this.lastProbes.set(view.serverId, view);
+    for (const r of view.results) if (r.latencyMs !== null) this.probeLatency.observe({ server: view.serverId, probe: r.probe }, r.latencyMs / 1000);
   }
 
   get contentType(): string {
@@ -82,11 +101,16 @@ export class FleetExporter {
   }
 
   private fill(readings: FleetReadings): void {
-    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen]) g.reset();
+    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.probeSuccess]) g.reset();
     for (const s of readings.servers) this.fillServer(s, readings.qps.get(s.serverId));
+    for (const s of readings.servers) this.fillProbes(s.serverId);
     const known = new Set(readings.servers.map((s) => s.serverId));
     for (const server of known) for (const severity of SEVERITIES) this.alertsOpen.set({ server, severity }, 0);
     for (const a of readings.openAlerts) if (a.status !== 'resolved') this.alertsOpen.inc({ server: a.serverId, severity: a.severity });
+  }
+
+  private fillProbes(server: string): void {
+    for (const r of probedResults(this.lastProbes.get(server))) this.probeSuccess.set({ server, probe: r.probe }, r.healthy ? 1 : 0);
   }
 
   private fillServer(s: ServerStatus, qps: number | undefined): void {
@@ -100,6 +124,11 @@ export class FleetExporter {
     if (qps !== undefined && Number.isFinite(qps)) this.qps.set({ server }, qps);
     for (const [forwarder, healthy] of forwarderLabels(s)) this.forwarderHealthy.set({ server, forwarder }, healthy ? 1 : 0);
   }
+}
+
+/** Probes that ran (a probe not configured has no success to report). */
+function probedResults(view: ServerProbes | undefined): ServerProbes['results'] {
+  return (view?.results ?? []).filter((r) => r.outcome !== 'not-configured');
 }
 
 /** Forwarders by name; a repeated name gets its id appended so no two series collapse into one. */
