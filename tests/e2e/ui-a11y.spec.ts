@@ -5,11 +5,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
+import { mixedProbes } from './support/fakeProbes';
 import { scenarios } from './support/scenarios';
 
 let app: FakeApp;
 test.beforeAll(async () => {
-  app = await startFakeApp(scenarios.mixed);
+  app = await startFakeApp((core) => {
+    scenarios.mixed(core);
+    core.setProbes(mixedProbes('dns-fra-2'));
+  });
 });
 test.afterAll(async () => {
   await app?.close();
@@ -53,6 +57,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('dns');
     await expect(page.getByTestId('palette-action').first()).toBeVisible();
     expect(await serious(page), 'command palette').toEqual([]);
+    // The server page's Probes tab.
+    await page.evaluate(() => void (window.location.hash = '#/server/dns-fra-2'));
+    await page.getByRole('tab', { name: 'Probes' }).click();
+    await expect(page.getByTestId('probe-row').first()).toBeVisible();
+    expect(await serious(page), 'probes tab').toEqual([]);
   });
 }
 

@@ -1,10 +1,11 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { MetricsChart } from '../components/MetricsChart/MetricsChart';
+import { ProbesPanel } from '../components/ProbeTable/ProbesPanel';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
@@ -26,7 +27,11 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
   // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
-  const openEvent = (e: FleetEvent) => go({ page: 'events', query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }) });
+  const openEvent = (e: FleetEvent) =>
+    go({
+      page: 'events',
+      query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }),
+    });
   if (!status) {
     return (
       <Text size="sm">
@@ -62,45 +67,62 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           ))}
         </Stack>
       ) : null}
-      <Text size="xs" c="dimmed">
-        {status.detail ? `${status.detail} · ` : ''}
-        {status.stack ? `${status.stack} stack · ` : ''}last data <RelativeTime iso={status.lastDataAt} /> · BIND {status.bindRunning === null ? 'unknown' : status.bindRunning ? 'running' : 'stopped'}
-      </Text>
-      <Paper withBorder p="xs">
-        <Text size="xs" fw={600} mb={4}>
-          Forwarders
-        </Text>
-        <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
-      </Paper>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
-        <MetricsChart
-          title="CPU, memory, disk"
-          unit="%"
-          domain={[0, 100]}
-          series={[
-            { name: 'cpu', label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
-            { name: 'memory', label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
-            { name: 'disk', label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
-          ]}
-        />
-        <MetricsChart title="Queries per second" series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]} />
-      </SimpleGrid>
-      <Paper withBorder>
-        <Text size="xs" fw={600} p="xs">
-          Recent events
-        </Text>
-        {events.items.length === 0 ? (
-          <Text size="xs" c="dimmed" p="xs">
-            {events.loading ? 'Loading…' : 'No events recorded for this server yet.'}
-          </Text>
-        ) : (
-          events.items.slice(0, 50).map((e) => (
-            <div key={e.id} style={{ height: 28 }}>
-              <EventRow event={e} serverName={status.name} onSelect={openEvent} />
-            </div>
-          ))
-        )}
-      </Paper>
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="probes">Probes</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="xs">
+          <Stack gap="sm">
+            <Text size="xs" c="dimmed">
+              {status.detail ? `${status.detail} · ` : ''}
+              {status.stack ? `${status.stack} stack · ` : ''}last data <RelativeTime iso={status.lastDataAt} /> · BIND{' '}
+              {status.bindRunning === null ? 'unknown' : status.bindRunning ? 'running' : 'stopped'}
+            </Text>
+            <Paper withBorder p="xs">
+              <Text size="xs" fw={600} mb={4}>
+                Forwarders
+              </Text>
+              <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
+            </Paper>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
+              <MetricsChart
+                title="CPU, memory, disk"
+                unit="%"
+                domain={[0, 100]}
+                series={[
+                  { name: 'cpu', label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
+                  { name: 'memory', label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
+                  { name: 'disk', label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
+                ]}
+              />
+              <MetricsChart
+                title="Queries per second"
+                series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]}
+              />
+            </SimpleGrid>
+            <Paper withBorder>
+              <Text size="xs" fw={600} p="xs">
+                Recent events
+              </Text>
+              {events.items.length === 0 ? (
+                <Text size="xs" c="dimmed" p="xs">
+                  {events.loading ? 'Loading…' : 'No events recorded for this server yet.'}
+                </Text>
+              ) : (
+                events.items.slice(0, 50).map((e) => (
+                  <div key={e.id} style={{ height: 28 }}>
+                    <EventRow event={e} serverName={status.name} onSelect={openEvent} />
+                  </div>
+                ))
+              )}
+            </Paper>
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="probes" pt="xs">
+          <ProbesPanel serverId={id} />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   );
 }
