@@ -43,8 +43,10 @@ export const ServerProbesSchema = z.object({
   intervalMs: z.number(),
   /** ISO UTC of the last finished probe set; null: not probed yet. */
   lastSetAt: z.string().nullable(),
-  /** Where the probes go ("127.0.0.1:53 over udp"); null when probing is off for this server. */
+  /** Where the probes go ("127.0.0.1:53 over UDP"); null when this server is not probed. */
   target: z.string().nullable(),
+  /** Why this server is not probed (probes off, or its DNS address unknown), for people. */
+  unprobed: z.string().nullable().optional(),
   results: z.array(ProbeResultSchema),
 });
 export type ServerProbes = z.infer<typeof ServerProbesSchema>;

@@ -9,7 +9,7 @@ import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { Emitter, type Event } from '../util/Emitter';
 import { queryDns, type DnsQuestion, type DnsResult } from './dnsQuery';
-import { buildProbeSet, judge, probeTarget, type ProbeTarget, type ServerFacts } from './probeSet';
+import { buildProbeSet, judge, probeTarget, UNKNOWN_DNS_ADDRESS, type ProbeTarget, type ServerFacts } from './probeSet';
 import type { ProbeSettings } from './probeSettings';
 import { Semaphore } from './Semaphore';
 
@@ -32,6 +32,7 @@ export interface ProbeSchedulerDeps {
 
 interface Entry {
   config: ServerConfig;
+  target: ProbeTarget;
   timer: TimerHandle | null;
   inFlight: boolean;
   view: ServerProbes;
@@ -41,6 +42,8 @@ const JITTER = 0.1;
 
 export class ProbeScheduler {
   private readonly servers = new Map<string, Entry>();
+  /** Configured servers not probed, and why. */
+  private unprobed = new Map<string, string>();
   private readonly limiter: Semaphore;
   private readonly doneE: Emitter<ProbeSetDone>;
   readonly onDidComplete: Event<ProbeSetDone>;
@@ -60,20 +63,26 @@ export class ProbeScheduler {
 
   /** The servers to probe now: new ones start at a random point of the interval, removed ones stop. */
   setServers(configs: readonly ServerConfig[]): void {
-    const wanted = new Map<string, ServerConfig>(configs.filter((c) => this.probes(c)).map((c) => [c.id, c]));
+    const wanted = new Map<string, { config: ServerConfig; target: ProbeTarget }>();
+    this.unprobed = new Map();
+    for (const c of configs) {
+      const target = this.probes(c) ? probeTarget(c) : null;
+      if (target) wanted.set(c.id, { config: c, target });
+      else this.unprobed.set(c.id, this.whyNot(c));
+    }
     for (const [id, e] of this.servers) {
       if (wanted.has(id)) continue;
       if (e.timer) this.deps.clock.clearTimeout(e.timer);
       this.servers.delete(id);
     }
-    for (const [id, config] of wanted) {
+    for (const [id, { config, target }] of wanted) {
       const e = this.servers.get(id);
       if (e) {
-        e.config = config;
-        e.view.target = describeTarget(probeTarget(config));
+        Object.assign(e, { config, target });
+        e.view = { ...e.view, target: describeTarget(target) };
         continue;
       }
-      const entry: Entry = { config, timer: null, inFlight: false, view: this.emptyView(config) };
+      const entry: Entry = { config, target, timer: null, inFlight: false, view: this.emptyView(config.id, target) };
       this.servers.set(id, entry);
       this.schedule(id, entry, this.random() * this.intervalMs());
     }
@@ -82,7 +91,7 @@ export class ProbeScheduler {
   /** What the Probes tab shows; a server not probed says so (target null, or lastSetAt null). */
   view(serverId: string): ServerProbes {
     const e = this.servers.get(serverId);
-    return e ? e.view : { serverId, intervalMs: this.intervalMs(), lastSetAt: null, target: null, results: [] };
+    return e ? e.view : { serverId, intervalMs: this.intervalMs(), lastSetAt: null, target: null, unprobed: this.unprobed.get(serverId) ?? 'not a configured server', results: [] };
   }
 
   /** Runs one server's set now (tests, and "probe now"); resolves when it is done or skipped. */
@@ -104,12 +113,19 @@ export class ProbeScheduler {
     return this.deps.settings().enabled && c.enabled && c.dns?.enabled !== false;
   }
 
+  private whyNot(c: ServerConfig): string {
+    if (!c.enabled) return 'monitoring of this server is off';
+    if (!this.deps.settings().enabled) return 'DNS probes are off in the settings (probes.enabled)';
+    if (c.dns?.enabled === false) return 'DNS probes are off for this server (dns.enabled)';
+    return UNKNOWN_DNS_ADDRESS;
+  }
+
   private intervalMs(): number {
     return this.deps.settings().intervalSeconds * 1000;
   }
 
-  private emptyView(config: ServerConfig): ServerProbes {
-    return { serverId: config.id, intervalMs: this.intervalMs(), lastSetAt: null, target: describeTarget(probeTarget(config)), results: [] };
+  private emptyView(serverId: string, target: ProbeTarget): ServerProbes {
+    return { serverId, intervalMs: this.intervalMs(), lastSetAt: null, target: describeTarget(target), results: [] };
   }
 
   private schedule(id: string, e: Entry, delayMs: number): void {
@@ -132,7 +148,7 @@ export class ProbeScheduler {
     e.inFlight = true;
     try {
       const settings = this.deps.settings();
-      const target = probeTarget(e.config);
+      const target = e.target;
       const facts = this.deps.facts(id) ?? { zones: [], forwarderTypes: [] };
       const specs = buildProbeSet(e.config, facts, settings);
       const results = await Promise.all(

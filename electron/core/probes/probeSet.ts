@@ -35,9 +35,17 @@ export interface ServerFacts {
   forwarderTypes: readonly string[];
 }
 
-export function probeTarget(config: ServerConfig): ProbeTarget {
+/** The URL reaches the API through loopback (a tunnel, a proxy, a local emulator): its host says nothing of where DNS listens. */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
+export const UNKNOWN_DNS_ADDRESS = "its API is reached on loopback (a tunnel?), so its DNS address is unknown: set the server's dns.host and dns.port to probe it";
+
+/** Where this server's DNS is asked; null when it cannot be known (no `dns` block and a loopback URL). */
+export function probeTarget(config: ServerConfig): ProbeTarget | null {
   const dns = config.dns;
-  const host = dns?.host ?? new URL(config.url).hostname.replace(/^\[|\]$/g, '');
+  const urlHost = new URL(config.url).hostname.replace(/^\[|\]$/g, '');
+  if (!dns && isLoopback(urlHost)) return null;
+  const host = dns?.host ?? urlHost;
   const blockedRedirect = dns?.blockedRedirect?.toLowerCase() ?? null;
   if (dns?.dotPort !== undefined) return { host, port: dns.dotPort, transport: 'tls', blockedRedirect };
   return { host, port: dns?.port ?? 53, transport: dns?.transport ?? 'udp', blockedRedirect };

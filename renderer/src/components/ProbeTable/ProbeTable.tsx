@@ -40,7 +40,7 @@ export function ProbeTable({ view }: { view: ServerProbes | null }) {
   if (!view.target)
     return (
       <Text size="sm" data-testid="probes-off">
-        DNS probes are off for this server.
+        Not probed: {view.unprobed ?? 'DNS probes are off for this server.'}
       </Text>
     );
   const header = (
