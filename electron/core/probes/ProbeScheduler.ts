@@ -4,6 +4,9 @@
  * queries in flight fleet-wide, every query bounded by `timeoutMs`. Results are kept per server
  * (the Probes tab) and announced (onDidComplete) for the judge, the metrics and the exporter.
  */
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { rootCertificates, type ConnectionOptions } from 'node:tls';
 import type { ServerProbes } from '../../../shared/domain/probe';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { Clock, Logger, TimerHandle } from '../platform';
@@ -167,11 +170,24 @@ export class ProbeScheduler {
     }
   }
 
-  private ask(target: ProbeTarget, name: string, qtype: 'A' | 'SOA', timeoutMs: number): Promise<DnsResult> {
-    return this.query({ host: target.host, port: target.port, name, type: qtype, transport: target.transport, timeoutMs }).catch(
-      (err: unknown): DnsResult => ({ ok: false, error: err instanceof Error ? err.message : 'error', latencyMs: 0, transport: target.transport }),
-    );
+  /** Never rejects: a client error (an unreadable CA file included) is this probe's failure. */
+  private async ask(target: ProbeTarget, name: string, qtype: 'A' | 'SOA', timeoutMs: number): Promise<DnsResult> {
+    try {
+      const tls = target.transport === 'tls' ? dotTrust(target) : undefined;
+      return await this.query({ host: target.host, port: target.port, name, type: qtype, transport: target.transport, timeoutMs, tls });
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : 'error', latencyMs: 0, transport: target.transport };
+    }
   }
+}
+
+/**
+ * DNS-over-TLS is verified, never accepted blindly: system CAs plus the server's CA file. A server
+ * trusted only by a pinned fingerprint has no CA to offer, and its DoT probe fails saying why.
+ */
+function dotTrust(target: ProbeTarget): ConnectionOptions {
+  if (!target.caFile) return { servername: isIP(target.host) ? undefined : target.host };
+  return { ca: [...rootCertificates, readFileSync(target.caFile, 'utf8')], servername: isIP(target.host) ? undefined : target.host };
 }
 
 const describeTarget = (t: ProbeTarget): string => `${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port} over ${t.transport.toUpperCase()}`;

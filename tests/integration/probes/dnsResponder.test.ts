@@ -15,6 +15,21 @@ afterAll(async () => {
   await emu.close();
 });
 
+describe('DNS-over-TLS where the server offers it', () => {
+  it('answers over TLS when the certificate is trusted, and refuses to trust an unknown one', async () => {
+    const dot = await startEmulator({ tls: true, dns: { tls: true }, fail2ban: false });
+    try {
+      const q = { host: '127.0.0.1', port: dot.dotPort!, name: 'corp.local', type: 'SOA' as const, transport: 'tls' as const, timeoutMs: 3000 };
+      expect(await queryDns({ ...q, tls: { ca: [dot.caPem!] } })).toMatchObject({ ok: true, transport: 'tls', serial: 2025082901 });
+      const untrusted = await queryDns(q);
+      expect(untrusted.ok).toBe(false);
+      expect(!untrusted.ok && untrusted.error).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    } finally {
+      await dot.close();
+    }
+  });
+});
+
 describe('emulator DNS responder', () => {
   it('answers a zone SOA with the serial the emulator holds, and follows a serial change', async () => {
     const first = await ask({ name: 'corp.local', type: 'SOA' });
