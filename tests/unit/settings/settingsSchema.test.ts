@@ -5,7 +5,7 @@ import { defaultSettings, GIB, SettingsSchema } from '../../../electron/core/set
 const server = { id: 'dns-1', name: 'One', url: 'https://dns-1.example.net', username: 'monitor' };
 
 describe('settings schema', () => {
-  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding', () => {
+  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding, DNS probes every 30 s', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
@@ -15,6 +15,16 @@ describe('settings schema', () => {
       desktop: { closeToTray: true, startAtLogin: false },
       maintenance: [],
       forwarding: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] },
+      probes: {
+        enabled: true,
+        intervalSeconds: 30,
+        timeoutMs: 2000,
+        maxConcurrent: 32,
+        publicName: 'example.com',
+        internalName: '',
+        blockedName: 'malware.testcategory.com',
+        driftGraceSeconds: 600,
+      },
       demoOffered: false,
       credentialBindings: {},
     });
