@@ -73,7 +73,8 @@ export class DnsModel {
     const forwarders = [...this.state.forwarders.values()].filter((f) => f.isActive !== false);
     const internal = forwarders.find((f) => f.type !== 'public' && this.domainsOf(f.id).some((d) => name === d || name.endsWith(`.${d}`)));
     const via = internal ?? forwarders.find((f) => f.type === 'public');
-    if (!via) return { response: { ...base, flags: FLAGS_RA | rcode(5) }, delayMs: 0 };
+    // No forwarder for it: BIND recurses from the root hints itself.
+    if (!via) return { response: { ...base, flags: FLAGS_RA, answers: q.type === 'A' ? [{ type: 'A', name: q.name, ttl: 60, data: addressOf(name, '198.51.100') }] : [] }, delayMs: 0 };
     const delayMs = this.forwarderDelayMs.get(via.id) ?? 0;
     if (via.status === 'unhealthy' || via.status === 'disabled') return { response: { ...base, flags: FLAGS_RA | rcode(2) }, delayMs };
     const answers: Answer[] = q.type === 'A' ? [{ type: 'A', name: q.name, ttl: 60, data: addressOf(name, via.type === 'public' ? '198.51.100' : '10.20.0') }] : [];
