@@ -18,6 +18,8 @@ export interface ServerFormValues {
   group: string;
   tags: string[];
   enabled: boolean;
+  /** The DNS probe settings (fleet.json / settings): not edited here, carried through untouched. */
+  dns?: ServerConfig['dns'];
 }
 
 export function formValues(e: ServerEntry | null): ServerFormValues {
@@ -36,6 +38,7 @@ export function formValues(e: ServerEntry | null): ServerFormValues {
     group: e?.group ?? '',
     tags: e?.tags ?? [],
     enabled: e?.enabled ?? true,
+    dns: e?.dns,
   };
 }
 
@@ -58,6 +61,7 @@ export function toConfig(v: ServerFormValues): { ok: true; config: ServerConfig 
     group: opt(v.group),
     tags: v.tags,
     enabled: v.enabled,
+    dns: v.dns,
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   const errors: Record<string, string> = {};
