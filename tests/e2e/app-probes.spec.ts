@@ -1,6 +1,6 @@
 /**
  * The real app (browser host + core + the demo's emulated servers, which answer DNS): the Probes tab
- * shows what the core's own probes got, and a blocked name that starts resolving is an alert.
+ * shows what the core's own probes got.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
