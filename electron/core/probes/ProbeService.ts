@@ -43,6 +43,7 @@ export class ProbeService {
   private readonly drift: SoaDrift;
   readonly onDidComplete: Event<ProbeSetDone>;
   private readonly stop: () => void;
+  private known = new Set<string>();
 
   constructor(private readonly deps: ProbeServiceDeps) {
     const now = () => deps.clock.now();
@@ -68,13 +69,13 @@ export class ProbeService {
     this.stop = this.scheduler.onDidComplete((done) => this.onSet(done));
   }
 
+  /** Configured servers: one removed is forgotten by the judge and the drift detector too. */
   setServers(configs: readonly ServerConfig[]): void {
-    const probed = new Set(configs.map((c) => c.id as string));
-    for (const s of this.known) if (!probed.has(s)) this.forget(s);
-    this.known = probed;
+    const configured = new Set(configs.map((c) => c.id as string));
+    for (const id of this.known) if (!configured.has(id)) this.forget(id);
+    this.known = configured;
     this.scheduler.setServers(configs);
   }
-  private known = new Set<string>();
 
   onServerStatus(status: ServerStatus): void {
     this.judge.onServerStatus(status);

@@ -72,3 +72,22 @@ describe('probe alerts through the alert engine (real core, emulator)', () => {
     await p.waitPush(alertPush((a) => a.key === 'probe:blocked' && a.status === 'resolved'), 3 * INTERVAL_S * 1000);
   });
 });
+
+describe('probe latency against its baseline (real core, emulator)', () => {
+  it('a forwarder that turns slow raises a latency alert on its probe after 3 sets; back to normal resolves it', async () => {
+    const emu = await startEmulator({ name: 'dns-01', dns: true, healthIntervalMs: 200, systemIntervalMs: 300 });
+    emus.push(emu);
+    p = await probedCore([probedConfig(emu, 'dns-01')], { intervalSeconds: 1, timeoutMs: 1500 });
+    // Ten sets learn the baseline (LatencyBaseline WARMUP).
+    for (let i = 0; i < 11; i++) await p.waitPush(probeSet('dns-01', () => true));
+    const mark = p.pushes.length;
+    emu.control.dns.setForwarderDelay(3, 400); // the public forwarder
+    const raised = await p.waitPush(alertPush((a) => a.key === 'probe:latency:public' && a.status === 'active'), 10_000, mark);
+    expect(raised.payload as Alert).toMatchObject({ severity: 'warning', rule: 'probe_latency', title: 'DNS probe public on DNS-01 is slow' });
+    expect((raised.payload as Alert).detail).toMatch(/^\d{3} ms \(baseline \d+ ms, band up to \d+ ms\)$/);
+    const sets = p.pushes.slice(mark).filter(probeSet('dns-01', () => true)).length;
+    expect(sets).toBeGreaterThanOrEqual(3); // not on one slow answer
+    emu.control.dns.setForwarderDelay(3, 0);
+    await p.waitPush(alertPush((a) => a.key === 'probe:latency:public' && a.status === 'resolved'), 6000);
+  });
+});
