@@ -14,3 +14,17 @@ describe('the server form and the probe settings of a server', () => {
     expect(r.ok && r.config).toMatchObject({ name: 'HQ one', dns: config.dns });
   });
 });
+
+describe('the server form sets where the probes ask DNS', () => {
+  it('a DNS address and port typed in the form become the server\'s dns block; left empty, there is none', () => {
+    const base = { ...formValues(null), id: 'tun', name: 'Tunnelled', url: 'https://127.0.0.1:9443', username: 'monitor' };
+    expect(toConfig(base).ok && (toConfig(base) as { config: { dns?: unknown } }).config.dns).toBeUndefined();
+    const r = toConfig({ ...base, dnsHost: '10.0.0.53', dnsPort: 5353 });
+    expect(r.ok && r.config.dns).toMatchObject({ host: '10.0.0.53', port: 5353, enabled: true, transport: 'udp' });
+  });
+
+  it('says a bad DNS port in words', () => {
+    const r = toConfig({ ...formValues(null), id: 'a', name: 'A', url: 'https://a.example', username: 'monitor', dnsPort: 70000 });
+    expect(!r.ok && r.errors.dnsPort).toBe('DNS port can be at most 65535.');
+  });
+});
