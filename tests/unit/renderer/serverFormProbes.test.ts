@@ -25,6 +25,6 @@ describe('the server form sets where the probes ask DNS', () => {
 
   it('says a bad DNS port in words', () => {
     const r = toConfig({ ...formValues(null), id: 'a', name: 'A', url: 'https://a.example', username: 'monitor', dnsPort: 70000 });
-    expect(!r.ok && r.errors.dnsPort).toBe('DNS port can be at most 65535.');
+    expect(!r.ok && r.errors.dnsPort).toBe('DNS port must be at most 65535.');
   });
 });
