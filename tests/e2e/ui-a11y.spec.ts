@@ -57,11 +57,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('dns');
     await expect(page.getByTestId('palette-action').first()).toBeVisible();
     expect(await serious(page), 'command palette').toEqual([]);
-    // The server page's Probes tab.
-    await page.evaluate(() => void (window.location.hash = '#/server/dns-fra-2'));
+  });
+
+  test(`the Probes tab and the server form have no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${app.url}#/server/dns-fra-2`);
     await page.getByRole('tab', { name: 'Probes' }).click();
     await expect(page.getByTestId('probe-row').first()).toBeVisible();
     expect(await serious(page), 'probes tab').toEqual([]);
+    // The server form (with the DNS address and port the probes ask).
+    await page.evaluate(() => void (window.location.hash = '#/servers'));
+    await page.getByRole('button', { name: 'Add server' }).click();
+    await expect(page.getByTestId('dns-host-input')).toBeVisible();
+    expect(await serious(page), 'server form').toEqual([]);
   });
 }
 
