@@ -117,3 +117,27 @@ describe('ProbeScheduler', () => {
     expect(s.view('hq1').results.find((r) => r.probe === 'internal')).toMatchObject({ outcome: 'not-configured', detail: 'no internal name configured (dns.internalName)' });
   });
 });
+
+describe('ProbeScheduler against hostile zone names', () => {
+  it('a zone name no DNS message can carry is that probe failing, not the set', async () => {
+    const { queryDns } = await import('../../../electron/core/probes/dnsQuery');
+    const clock = new FakeClock();
+    const done: ProbeSetDone[] = [];
+    const s = new ProbeScheduler({
+      clock,
+      logger: nullLogger,
+      settings: () => ({ ...DEFAULT_PROBE_SETTINGS, timeoutMs: 300 }),
+      facts: () => ({ zones: [{ name: `${'a'.repeat(80)}.example` }], forwarderTypes: [] }),
+      query: queryDns,
+      random: () => 0,
+    });
+    s.onDidComplete((d) => done.push(d));
+    s.setServers([config('hq1', { dns: { enabled: true, host: '127.0.0.1', port: 9, transport: 'udp' } })]);
+    clock.advance(1);
+    await new Promise<void>((resolve) => s.onDidComplete(() => resolve()));
+    const soa = done[0]!.results.find((r) => r.kind === 'soa')!;
+    expect(soa).toMatchObject({ outcome: 'error', healthy: false });
+    expect(soa.detail).toBe('probe failed: not a DNS name');
+    expect(done[0]!.results.map((r) => r.probe)).toEqual([`soa:${'a'.repeat(80)}.example`, 'public', 'blocked']);
+  });
+});
