@@ -47,7 +47,14 @@ export type DnsResult = DnsAnswer | DnsFailure;
 /** Largest response accepted over TCP/TLS; a hostile server streaming more is cut off. */
 const MAX_STREAM_MESSAGE = 65_535;
 
+/** RFC 1035 limits: labels of 1-63 octets, 253 characters in all. dns-packet would encode longer labels corrupt. */
+export function isDnsName(name: string): boolean {
+  const n = name.replace(/\.$/, '');
+  return n.length > 0 && n.length <= 253 && n.split('.').every((l) => l.length >= 1 && l.length <= 63 && /^[\x21-\x7e]+$/.test(l));
+}
+
 export async function queryDns(q: DnsQuestion): Promise<DnsResult> {
+  if (!isDnsName(q.name)) return { ok: false, error: 'not a DNS name', latencyMs: 0, transport: q.transport };
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
   const id = randomInt(0, 65_536);
