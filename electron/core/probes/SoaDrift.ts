@@ -38,8 +38,8 @@ export class SoaDrift {
   private readonly zones = new Map<string, Map<string, Seen>>();
   /** `${server}\n${zone}` -> since when it lags. */
   private readonly lagSince = new Map<string, number>();
-  /** `${server}\n${zone}` -> the description last raised (re-raised when the lagging set changes). */
-  private readonly raised = new Map<string, string>();
+  /** `${server}\n${zone}` -> the description last raised (re-raised when the lagging set changes), or null: in sync. */
+  private readonly raised = new Map<string, string | null>();
 
   constructor(private readonly deps: SoaDriftDeps) {}
 
@@ -93,8 +93,10 @@ export class SoaDrift {
       out.push(this.event(id, PROBE_EVENT.soaDrift, 'warning', `Zone ${zone} is behind on ${this.deps.serverName(id)} (serial drift)`, detail, { key, incident: key, zone, serial, highest }));
       return;
     }
+    if (before === null) return;
+    this.raised.set(k, null);
+    // First look (after a restart): clear only an alert still open, asking the engine once per server and zone.
     if (before === undefined && !this.deps.openKeys(id).has(key)) return;
-    this.raised.delete(k);
     out.push(this.event(id, PROBE_EVENT.soaInSync, 'info', `Zone ${zone} caught up on ${this.deps.serverName(id)}`, `serial ${serial}, highest ${highest}`, { key, zone, serial, highest }));
   }
 

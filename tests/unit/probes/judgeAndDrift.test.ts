@@ -124,4 +124,15 @@ describe('SoaDrift', () => {
     expect(events.slice(2).map((e) => `${e.serverId} ${e.type}`)).toEqual(['s1 probe_soa_in_sync', 's2 probe_soa_drift']);
     expect(events[3]!.summary).toBe('Lagging: S2 (9); highest 10 on P.');
   });
+
+  it('asks the alert engine for open alerts once per server and zone, not at every evaluation', () => {
+    let asked = 0;
+    const drift = new SoaDrift({ now: () => 0, emit: () => {}, graceMs: () => 0, staleAfterMs: () => 1000, serverName: (id) => id, openKeys: () => (asked++, new Set()) });
+    for (let i = 0; i < 50; i++) {
+      drift.observe('a', new Map([['corp.local', 1]]));
+      drift.observe('b', new Map([['corp.local', 1]]));
+      drift.evaluate();
+    }
+    expect(asked).toBe(2);
+  });
 });
