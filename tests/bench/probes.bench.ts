@@ -1,7 +1,8 @@
 /**
- * Probe scheduler benchmark (`npm run bench -- --only probes`): the cost of probing `servers`
- * servers x 6 probes (3 zone SOAs, an internal name, a public name, a blocked name) with the real
- * scheduler and DNS client against emulated DNS responders on 127.0.0.1 (in a child process, so
+ * Probe benchmark (`npm run bench -- --only probes`): the cost of probing `servers` servers x 6
+ * probes (3 zone SOAs, an internal name, a public name, a blocked name) through the real
+ * ProbeService (scheduler, DNS client, judge with latency baselines, SOA drift; the event and metric
+ * sinks only count) against emulated DNS responders on 127.0.0.1 (in a child process, so
  * the CPU measured here is the prober's alone). Time is compressed: sets run every
  * `intervalSeconds` (3 s) instead of 30 s, i.e. 10x the real rate; the CPU share at the real 30 s
  * interval is the measured share divided by the compression. Memory is this process's heap and RSS
@@ -13,12 +14,16 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ServerConfigSchema } from '../../shared/domain/serverConfig';
 import { systemClock } from '../../electron/core/platform';
-import { ProbeScheduler } from '../../electron/core/probes/ProbeScheduler';
+import { ProbeService } from '../../electron/core/probes/ProbeService';
 import { DEFAULT_PROBE_SETTINGS } from '../../electron/core/probes/probeSettings';
 import { nullLogger } from '../../electron/core/util/logger';
 
 const ROOT = join(import.meta.dirname, '../..');
 const REAL_INTERVAL_S = 30;
+const FORWARDERS = [
+  { id: 1, name: 'Corporate AD', type: 'active_directory', status: 'healthy' as const, healthyServers: 2, totalServers: 2, lastChecked: null },
+  { id: 3, name: 'Public DNS', type: 'public', status: 'healthy' as const, healthyServers: 2, totalServers: 2, lastChecked: null },
+];
 
 export interface ProbeBenchResult {
   servers: number;
@@ -37,6 +42,9 @@ export interface ProbeBenchResult {
   cpuShareAt30s: number;
   cpuMsPerProbe: number;
   heapGrowthMb: number;
+  /** Transition events and metric points the run produced (a healthy fleet: few events, 2 points a set). */
+  events: number;
+  metricPoints: number;
   rssMb: number;
   loadAverage: number;
 }
@@ -57,7 +65,21 @@ export async function runProbeBench(opts: { servers?: number; responders?: numbe
     );
     const zones = ['corp.local', 'branch.corp.local', '10.in-addr.arpa'].map((name) => ({ name }));
     const settings = { ...DEFAULT_PROBE_SETTINGS, intervalSeconds, timeoutMs: 2000 };
-    const scheduler = new ProbeScheduler({ clock: systemClock, logger: nullLogger, settings: () => settings, facts: () => ({ zones, forwarderTypes: ['active_directory', 'public'] }) });
+    // The whole probe path but the sinks: scheduler, client, judge (baselines) and drift across 200 servers.
+    let events = 0;
+    let points = 0;
+    const service = new ProbeService({
+      clock: systemClock,
+      logger: nullLogger,
+      settings: () => settings,
+      zones: () => zones.map((z, i) => ({ ...z, serial: 2026120600 + i })),
+      status: (id) => ({ serverId: id, name: id, state: 'live', since: '', lastDataAt: null, stack: 'legacy', reconnect: null, forwarders: FORWARDERS, bindRunning: true }),
+      openKeys: () => new Set(),
+      emit: (e) => void (events += e.length),
+      metric: () => void points++,
+      apiGraceMs: 30_000,
+    });
+    const scheduler = service.scheduler;
     const latencies: number[] = [];
     let measuring = false;
     let sets = 0;
@@ -74,7 +96,7 @@ export async function runProbeBench(opts: { servers?: number; responders?: numbe
         }
       }
     });
-    scheduler.setServers(configs);
+    service.setServers(configs);
     await wait(intervalSeconds * 1000 + 500); // warm-up: every server has run once
     global.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
@@ -88,7 +110,7 @@ export async function runProbeBench(opts: { servers?: number; responders?: numbe
     const wallS = (performance.now() - t0) / 1000;
     const heap1 = process.memoryUsage().heapUsed;
     const rss = process.memoryUsage().rss;
-    scheduler.dispose();
+    service.dispose();
     const cpuS = (cpu.user + cpu.system) / 1e6;
     const compression = REAL_INTERVAL_S / intervalSeconds;
     latencies.sort((a, b) => a - b);
@@ -108,6 +130,8 @@ export async function runProbeBench(opts: { servers?: number; responders?: numbe
       cpuShareAt30s: round(cpuS / wallS / compression, 4),
       cpuMsPerProbe: round((cpuS * 1000) / Math.max(1, probes), 3),
       heapGrowthMb: round((heap1 - heap0) / 1024 / 1024),
+      events,
+      metricPoints: points,
       rssMb: round(rss / 1024 / 1024),
       loadAverage: round(loadavg()[0] ?? 0),
     };
