@@ -97,8 +97,9 @@ export class ProbeService {
 
   private onSet(done: ProbeSetDone): void {
     this.judge.onProbeSet(done);
-    this.drift.observe(done.serverId, this.serials(done));
-    this.drift.evaluate();
+    const serials = this.serials(done);
+    this.drift.observe(done.serverId, serials);
+    this.drift.evaluate(serials.keys());
     const ran = done.results.filter((r) => r.outcome !== 'not-configured');
     if (ran.length === 0) return;
     const latencies = ran.flatMap((r) => (r.latencyMs === null ? [] : [r.latencyMs]));

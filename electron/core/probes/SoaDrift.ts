@@ -59,10 +59,14 @@ export class SoaDrift {
     for (const map of [this.lagSince, this.raised]) for (const k of [...map.keys()]) if (k.startsWith(`${serverId}\n`)) map.delete(k);
   }
 
-  evaluate(): void {
+  /** Judges these zones (default: all); a finished set needs only the zones its server serves. */
+  evaluate(zones: Iterable<string> = this.zones.keys()): void {
     const now = this.deps.now();
     const out: FleetEvent[] = [];
-    for (const [zone, servers] of this.zones) {
+    for (const name of zones) {
+      const zone = name.toLowerCase().replace(/\.$/, '');
+      const servers = this.zones.get(zone);
+      if (!servers) continue;
       const fresh = [...servers].filter(([, s]) => now - s.at <= this.deps.staleAfterMs());
       if (fresh.length === 0) continue;
       const [leader, top] = fresh.reduce((best, cur) => (serialBehind(best[1].serial, cur[1].serial) ? cur : best));
