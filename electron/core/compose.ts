@@ -20,6 +20,9 @@ import { asRequestError, importFleet, parseFleetFile } from './fleetConfig/fleet
 import { previewImport } from './fleetConfig/importPreview';
 import { FleetService, testConnection } from './fleet/FleetService';
 import { startForwarding } from './forwarding/startForwarding';
+import { startProbes } from './probes/startProbes';
+import type { ProbeService } from './probes/ProbeService';
+import type { ProbeQuery } from './probes/startProbes';
 import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
@@ -60,6 +63,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Offers a finished diagnostics bundle to the user (Electron: a save dialog); returns where a copy went. */
   offerFile?: OfferFile;
+  /** How probes ask DNS (tests and benches may wrap it); the real client by default. */
+  probeQuery?: ProbeQuery;
 }
 
 /** What the handlers see: services plus a few composed operations. */
@@ -73,6 +78,8 @@ export interface CoreServices {
   verdicts: VerdictService;
   /** QPS baselines and their anomaly alert (analytics/QpsWatch.ts). */
   qps: QpsWatch;
+  /** Active DNS probes of every server (probes/). */
+  probes: ProbeService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -219,6 +226,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   if (forwarding) disposers.push(() => forwarding.dispose());
   const qps = startQpsWatch({ dataDir: opts.paths.dataDir, clock, logger: log.child('qps'), fleet, alerts, settings });
   disposers.push(qps.dispose);
+  const probing = startProbes({ clock, logger: log.child('probes'), settings, fleet, alerts, eventLog, push, query: opts.probeQuery });
+  const probes = probing.service;
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
   if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;
@@ -236,6 +245,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     }
     previousIds = ids;
     fleet.setServers(servers);
+    probes.setServers(servers);
   }
   const services: CoreServices = {
     host: opts.host,
@@ -246,6 +256,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     alerts,
     verdicts,
     qps: qps.watch,
+    probes,
     registry,
     settings,
     clock,
@@ -276,6 +287,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     onPush: (listener) => pushes.event(listener),
     dispose: async () => {
       for (const d of disposers.splice(0)) d();
+      probing.dispose();
       await fleet.dispose();
       notices.dispose();
       verdicts.dispose();

@@ -8,6 +8,7 @@ import { WS_MAX_PAYLOAD } from './constants';
 import { createContext } from './context';
 import { createControl } from './control';
 import { createControlApi } from './controlApi';
+import { DnsResponder } from './dns/DnsResponder';
 import { Gate } from './gate';
 import { LegacyHub } from './legacySocket';
 import { RestApi } from './rest';
@@ -69,6 +70,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulate
     fingerprint256: fp ?? null,
     migrationMode: ctx.flags.migrationMode,
   });
+  const dns = opts.dns ? new DnsResponder(ctx.dns, ctx.log) : null;
+  if (dns) {
+    const dnsOpts = typeof opts.dns === 'object' ? opts.dns : {};
+    await dns.start({ port: dnsOpts.port, tls: dnsOpts.tls && cert ? cert : undefined });
+  }
   const controlApi = createControlApi(control, info);
   gate = new Gate(ctx, rest, legacy, unified, (req, res, path) => void controlApi(req, res, path));
   const g = gate;
@@ -106,7 +112,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulate
       legacy.terminateAll();
       unified.terminateAll();
       g.releaseHeld();
-      server.close(() => resolve());
+      const dnsClosed = dns ? dns.close() : Promise.resolve();
+      server.close(() => void dnsClosed.then(() => resolve()));
       server.closeAllConnections();
       for (const s of sockets) s.destroy();
       ctx.timers.clearAll(); // timers armed by the terminations above
@@ -121,6 +128,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulate
     port,
     fingerprint256: fp,
     caPem: cert?.cert,
+    dnsPort: dns?.port,
+    dotPort: dns?.dotPort ?? undefined,
     control,
     close,
   };

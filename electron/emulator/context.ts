@@ -3,6 +3,7 @@
 import { HOUR, MINUTE, SECOND } from './constants';
 import { TokenService } from './auth';
 import { Fail2ban, UnifiedLockout } from './fail2ban';
+import { DnsModel } from './dns/dnsModel';
 import { ServerState } from './state';
 import type { EmulatorLogger, EmulatorOptions, MigrationMode } from './types';
 
@@ -78,6 +79,8 @@ export interface EmulatorContext {
   log: EmulatorLogger;
   now: () => number;
   state: ServerState;
+  /** What the emulated BIND answers (RPZ, forwarder slowness); follows `state`. */
+  dns: DnsModel;
   tokens: TokenService;
   fail2ban: Fail2ban;
   lockout: UnifiedLockout;
@@ -93,6 +96,7 @@ const defaultClock = (): number => performance.timeOrigin + performance.now();
 
 export function createContext(opts: EmulatorOptions): EmulatorContext {
   const now = opts.now ?? defaultClock;
+  const state = new ServerState(opts, now);
   return {
     name: opts.name ?? 'hybrid-dns',
     opts,
@@ -108,7 +112,8 @@ export function createContext(opts: EmulatorOptions): EmulatorContext {
     },
     log: opts.logger ?? NOOP_LOGGER,
     now,
-    state: new ServerState(opts, now),
+    state,
+    dns: new DnsModel(state),
     tokens: new TokenService(now, opts.accessTokenTtlSec ?? 1800, opts.refreshTokenTtlSec ?? 7 * 24 * 3600),
     fail2ban: new Fail2ban(opts.fail2ban !== false, opts.banMs ?? 30 * MINUTE, opts.authBanMs ?? HOUR),
     lockout: new UnifiedLockout(opts.unifiedLockoutMs ?? 15 * MINUTE),

@@ -3,7 +3,7 @@ import type { EmulatorContext } from './context';
 import type { Gate } from './gate';
 import type { LegacyHub } from './legacySocket';
 import { runStorm } from './storm';
-import type { EmulatorControl, EmulatorStats } from './types';
+import type { EmulatorControl, EmulatorDnsControl, EmulatorStats } from './types';
 import type { UnifiedHub } from './unifiedSocket';
 
 export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: UnifiedHub, gate: () => Gate): EmulatorControl {
@@ -118,5 +118,19 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
       },
       failedAttempts: (username) => state.users.get(username)?.failedAttempts ?? 0,
     },
+    dns: dnsControl(ctx),
+  };
+}
+
+function dnsControl(ctx: EmulatorContext): EmulatorDnsControl {
+  const dns = ctx.dns;
+  const domain = (d: string): string => d.toLowerCase().replace(/\.$/, '');
+  return {
+    setRpzRule: (d, rule) => void (rule ? dns.rpz.set(domain(d), rule) : dns.rpz.delete(domain(d))),
+    setRpzEnforced: (on) => void (dns.rpzEnforced = on),
+    setHung: (on) => void (dns.hung = on),
+    setForwarderDelay: (id, ms) => void dns.forwarderDelayMs.set(id, Math.max(0, ms)),
+    setForwarderDomains: (id, domains) => void dns.forwarderDomains.set(id, domains.map(domain)),
+    counts: () => ({ ...dns.counts }),
   };
 }

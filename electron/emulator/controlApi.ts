@@ -38,6 +38,9 @@ const schemas = {
   restFailure: z.object({ path: z.string().nullable(), status: z.number().int().min(0).max(599).optional() }),
   user: z.object({ username: z.string() }),
   ban: z.object({ ms: z.number().min(0).max(86_400_000), ip: z.string().optional() }),
+  rpz: z.object({ domain: z.string().min(1).max(253), rule: z.object({ action: z.enum(['nxdomain', 'redirect']), redirect: z.string().max(253).optional() }).nullable() }),
+  rpzEnforced: z.object({ on: z.boolean() }),
+  forwarderDns: z.object({ id: z.number().int(), delayMs: z.number().min(0).max(60_000).optional(), domains: z.array(z.string().max(253)).max(50).optional() }),
 };
 
 type Action = (body: unknown) => unknown;
@@ -76,6 +79,13 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
     'unlock-user': p(schemas.user, (b) => control.users.unlock(b.username)),
     'clear-bans': () => control.clearBans(),
     ban: p(schemas.ban, (b) => control.ban(b.ms, b.ip)),
+    'dns-rpz': p(schemas.rpz, (b) => control.dns.setRpzRule(b.domain, b.rule)),
+    'dns-rpz-enforced': p(schemas.rpzEnforced, (b) => control.dns.setRpzEnforced(b.on)),
+    'dns-hung': p(schemas.hang, (b) => control.dns.setHung(b.on)),
+    'dns-forwarder': p(schemas.forwarderDns, (b) => {
+      if (b.delayMs !== undefined) control.dns.setForwarderDelay(b.id, b.delayMs);
+      if (b.domains) control.dns.setForwarderDomains(b.id, b.domains);
+    }),
   };
 
   return async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {

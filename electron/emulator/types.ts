@@ -86,6 +86,24 @@ export interface EmulatorOptions {
   seed?: number;
   /** light background of unified query_update events (events per second); default 0 */
   backgroundQueryRatePerSec?: number;
+  /** A DNS responder (UDP+TCP on one loopback port; `tls` adds DNS-over-TLS) whose answers follow this state. */
+  dns?: boolean | { port?: number; tls?: boolean };
+}
+
+/** The DNS side of the emulated BIND (dns/dnsModel.ts). */
+export interface EmulatorDnsControl {
+  /** A blocked name (and everything under it): NXDOMAIN, or the redirect (IPv4 as A, a name as CNAME); null unblocks. */
+  setRpzRule(domain: string, rule: { action: 'nxdomain' | 'redirect'; redirect?: string } | null): void;
+  /** true: named still runs as far as the API says, but answers no query (a hung named, a firewall on port 53). */
+  setHung(on: boolean): void;
+  /** false: RPZ is not applied and blocked names resolve. */
+  setRpzEnforced(on: boolean): void;
+  /** A forwarder answers this much later (ms). */
+  setForwarderDelay(id: number, ms: number): void;
+  /** The domains an internal forwarder serves; names under them go through it. */
+  setForwarderDomains(id: number, domains: string[]): void;
+  /** Answered / dropped (BIND down) / truncated queries so far. */
+  counts(): { answered: number; dropped: number; truncated: number };
 }
 
 export interface StormOptions {
@@ -157,6 +175,8 @@ export interface EmulatorControl {
   ban(ms: number, ip?: string): void;
   /** lock: five failed logins (Q10); unlock: what an administrator does afterwards (failed attempts back to 0). */
   users: { lock(username: string): void; unlock(username: string): void; failedAttempts(username: string): number };
+  /** The DNS responder's state (works whether or not the responder was started). */
+  dns: EmulatorDnsControl;
 }
 
 export interface EmulatedServer {
@@ -169,5 +189,9 @@ export interface EmulatedServer {
   /** the self-signed cert PEM (usable as a CA file) */
   readonly caPem?: string;
   readonly control: EmulatorControl;
+  /** The DNS port (UDP and TCP) when started with `dns`. */
+  readonly dnsPort?: number;
+  /** The DNS-over-TLS port when started with `dns: {tls: true}` on a TLS emulator. */
+  readonly dotPort?: number;
   close(): Promise<void>;
 }

@@ -12,7 +12,7 @@ export interface RunningDemo extends DemoFleet {
 export async function runDemoFleet(opts: { healthIntervalMs?: number } = {}): Promise<RunningDemo> {
   // The demo reports system status every 15 s instead of a real server's 60 s, so the charts fill
   // within a minute of starting; everything else behaves as a real server does.
-  const emulators = await startDemoFleet({ ...opts, overrides: { systemIntervalMs: 15_000 } });
+  const emulators = await startDemoFleet({ ...opts, overrides: { systemIntervalMs: 15_000, dns: true } });
   const servers = emulators.map((e, i) => ({
     id: asServerId(`demo-${i + 1}`),
     name: e.name,
@@ -24,6 +24,8 @@ export async function runDemoFleet(opts: { healthIntervalMs?: number } = {}): Pr
     tags: ['demo'],
     group: 'Demo',
     enabled: true,
+    // The emulated BIND answers on its own loopback port; its internal forwarder serves corp.example.
+    dns: { enabled: true, port: e.dnsPort ?? 53, transport: 'udp' as const, internalName: 'host.corp.example' },
   }));
   const passwords = Object.fromEntries(servers.map((s) => [s.id, 'monitor-pass']));
   return { servers, passwords, emulators, close: async () => void (await Promise.all(emulators.map((e) => e.close()))) };

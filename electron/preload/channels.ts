@@ -43,6 +43,7 @@ const invoke = [
   'settings:getPolicy',
   'settings:setPolicy',
   'metrics:get',
+  'probes:get',
   'app:getHealth',
   'fleet:getTotals',
   'app:writeDiagnostics',
@@ -62,6 +63,7 @@ const push = [
   'settings:onDidChangePolicy',
   'alerts:onDidChangeMaintenance',
   'metrics:onDidAppend',
+  'probes:onDidComplete',
   'app:onDidChangeHealth',
 ] as const;
 

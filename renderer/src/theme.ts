@@ -30,6 +30,8 @@ export const theme = createTheme({
     TagsInput: { defaultProps: { size: 'xs' } },
     Table: { defaultProps: { verticalSpacing: 4, horizontalSpacing: 'xs', fz: 'xs' } },
     Tooltip: { defaultProps: { fz: 'xs' } },
+    // A dialog's close button is an icon: without a name a screen reader says only "button" (axe button-name).
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     // Badges default to 9-10 px text; 12 px is the floor everywhere.
     Badge: { styles: { root: { fontSize: 'max(12px, var(--badge-fz))', height: 'max(18px, var(--badge-height))' } } },
   },

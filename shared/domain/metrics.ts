@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const MetricPointSchema = z.object({ t: z.number(), v: z.number() });
 export type MetricPoint = z.infer<typeof MetricPointSchema>;
 
-export const METRIC_NAMES = ['cpu', 'memory', 'disk', 'bindRunning', 'qps', 'blockedToday', 'queriesToday', 'forwardersHealthy', 'forwardersTotal'] as const;
+export const METRIC_NAMES = ['cpu', 'memory', 'disk', 'bindRunning', 'qps', 'blockedToday', 'queriesToday', 'forwardersHealthy', 'forwardersTotal', 'probeLatencyMs', 'probeSuccess'] as const;
 export const MetricNameSchema = z.enum(METRIC_NAMES);
 export type MetricName = z.infer<typeof MetricNameSchema>;
 

@@ -29,6 +29,24 @@ export const ServerConfigSchema = z.object({
   group: z.string().max(60).optional(),
   tags: z.array(z.string().max(40)).max(20).default([]),
   enabled: z.boolean().default(true),
+  /** Active DNS probes of this server (electron/core/probes); absent: the URL's host on port 53 over UDP. */
+  dns: z
+    .object({
+      enabled: z.boolean().default(true),
+      /** Defaults to the URL's host. */
+      host: z.string().min(1).max(253).optional(),
+      port: z.number().int().min(1).max(65535).default(53),
+      /** `tcp`: every probe over TCP (UDP falls back to TCP on truncation by itself). */
+      transport: z.enum(['udp', 'tcp']).default('udp'),
+      /** Probe over DNS-over-TLS on this port: only where the server offers it (stock Hybrid DNS Server does not). */
+      dotPort: z.number().int().min(1).max(65535).optional(),
+      internalName: z.string().max(253).optional(),
+      publicName: z.string().max(253).optional(),
+      blockedName: z.string().max(253).optional(),
+      /** The RPZ's redirect target (IPv4 or name): an answer with it counts as blocked. */
+      blockedRedirect: z.string().max(253).optional(),
+    })
+    .optional(),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type ServerConfigInput = z.input<typeof ServerConfigSchema>;

@@ -6,6 +6,7 @@ import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
+import { ServerProbesSchema } from '../domain/probe';
 import { ServerConfigSchema, FleetFileSchema } from '../domain/serverConfig';
 import { ServerStatusSchema } from '../domain/serverState';
 import {
@@ -99,6 +100,8 @@ export const invokeChannels = {
   'settings:getPolicy': { request: z.object({}), response: NotificationPolicySchema },
   'settings:setPolicy': { request: z.object({ policy: NotificationPolicySchema }), response: NotificationPolicySchema },
   'metrics:get': { request: MetricsRequestSchema, response: MetricsResponseSchema },
+  /** The last probe set of one server (the Probes tab); `lastSetAt: null` = not probed yet. */
+  'probes:get': { request: z.object({ serverId: z.string() }), response: ServerProbesSchema },
   'app:getHealth': { request: z.object({}), response: AppHealthSchema },
   /** The fleet strip: qps and blocked share summed over the servers with a current reading, alerts and servers by level. */
   'fleet:getTotals': { request: z.object({}), response: FleetTotalsSchema },
@@ -129,6 +132,8 @@ export const pushChannels = {
   /** Maintenance windows or what is in force changed (any window, host or schedule boundary). */
   'alerts:onDidChangeMaintenance': MaintenanceStateSchema,
   'metrics:onDidAppend': z.object({ serverId: z.string(), name: MetricNameSchema, point: MetricPointSchema }),
+  /** A server's probe set finished (what `probes:get` would now answer). */
+  'probes:onDidComplete': ServerProbesSchema,
   'app:onDidChangeHealth': AppHealthSchema,
 } as const;
 

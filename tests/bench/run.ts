@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak|diagnostics
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|soak|diagnostics
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -17,6 +17,7 @@ import { runAnalyticsBench } from './analytics.bench';
 import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
+import { runProbeBench } from './probes.bench';
 import { soakBench } from './soak.bench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -38,6 +39,11 @@ if (!values.only || values.only === 'diagnostics') {
 
 if (!values.only || values.only === 'analytics') {
   results.analytics = await runAnalyticsBench({ samples: quick ? 50_000 : 500_000, servers: quick ? 20 : 200 });
+}
+
+if (!values.only || values.only === 'probes') {
+  // 200 servers x 6 probes at a 3 s interval (10x the real 30 s), measured for 60 s (quick: 10 s).
+  results.probes = await runProbeBench({ servers: 200, intervalSeconds: 3, seconds: quick ? 10 : 60 });
 }
 
 if (!values.only || values.only === 'ingest') {

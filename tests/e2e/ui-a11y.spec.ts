@@ -5,11 +5,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
+import { mixedProbes } from './support/fakeProbes';
 import { scenarios } from './support/scenarios';
 
 let app: FakeApp;
 test.beforeAll(async () => {
-  app = await startFakeApp(scenarios.mixed);
+  app = await startFakeApp((core) => {
+    scenarios.mixed(core);
+    core.setProbes(mixedProbes('dns-fra-2'));
+  });
 });
 test.afterAll(async () => {
   await app?.close();
@@ -58,6 +62,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('dns');
     await expect(page.getByTestId('palette-action').first()).toBeVisible();
     expect(await serious(page), 'command palette').toEqual([]);
+  });
+
+  test(`the Probes tab and the server form have no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${app.url}#/server/dns-fra-2`);
+    await page.getByRole('tab', { name: 'Probes' }).click();
+    await expect(page.getByTestId('probe-row').first()).toBeVisible();
+    expect(await serious(page), 'probes tab').toEqual([]);
+    // The server form (with the DNS address and port the probes ask).
+    await page.evaluate(() => void (window.location.hash = '#/servers'));
+    await page.getByRole('button', { name: 'Add server' }).click();
+    await expect(page.getByTestId('dns-host-input')).toBeVisible();
+    expect(await serious(page), 'server form').toEqual([]);
   });
 }
 

@@ -6,6 +6,7 @@ import { DERIVED } from '../../../shared/domain/eventTypes';
 import { severityRank, type FleetEvent, type Severity } from '../../../shared/domain/fleetEvent';
 import { RULE, type AlertRulesConfig } from './alertRules';
 import { forwarderKey } from './ForwarderRule';
+import { probeSignals } from './probeSignals';
 import { resolveSignal, type RaiseSignal, type Signal } from './signals';
 
 type Fields = Record<string, unknown>;
@@ -75,7 +76,7 @@ export function signalsFromEvent(e: FleetEvent, serverName: string, rules: Alert
     case 'security_alert':
       return [threatSignal(e, f, serverName, rules, 'security')];
     default:
-      return [];
+      return probeSignals(e) ?? [];
   }
 }
 

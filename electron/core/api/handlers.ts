@@ -133,6 +133,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'settings:getPolicy': async () => s.settings.get().notifications,
     'settings:setPolicy': async ({ policy }) => s.settings.update((x) => ({ ...x, notifications: policy })).notifications,
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
+    'probes:get': async ({ serverId }) => s.probes.view(serverId),
     'app:getHealth': async () => s.health(),
     'app:writeDiagnostics': async () => s.writeDiagnostics(),
     'analytics:get': async ({ serverId, range, top }) => ({

@@ -7,10 +7,11 @@
  * said, so they are exported only while that server is live. A silent server is `live 0` and has
  * no "healthy" series left to mislead an alert rule.
  */
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Alert } from '../../../shared/domain/alert';
 import type { QpsBaselineView } from '../../../shared/domain/analytics';
 import { SEVERITIES, type FleetEvent } from '../../../shared/domain/fleetEvent';
+import type { ServerProbes } from '../../../shared/domain/probe';
 import { SERVER_STATES, type ServerStatus } from '../../../shared/domain/serverState';
 
 /** What one scrape reads: the same snapshots the hosts carry to the UI. */
@@ -50,6 +51,10 @@ export class FleetExporter {
   private readonly qpsBaseline: Gauge<'server'>;
   private readonly qpsAnomaly: Gauge<'server'>;
   private readonly events: Counter<'server' | 'category' | 'severity'>;
+  private readonly probeLatency: Histogram<'server' | 'probe'>;
+  private readonly probeSuccess: Gauge<'server' | 'probe'>;
+  /** The last probe set per server: success is exported for configured servers only. */
+  private readonly lastProbes = new Map<string, ServerProbes>();
 
   constructor(opts: FleetExporterOptions) {
     this.source = opts.source;
@@ -70,7 +75,21 @@ export class FleetExporter {
       labelNames: ['server', 'category', 'severity'],
       registers,
     });
+    this.probeLatency = new Histogram({
+      name: 'dnsfleet_probe_latency_seconds',
+      help: 'Latency of answered active DNS probes, from this monitor to the server',
+      labelNames: ['server', 'probe'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers,
+    });
+    this.probeSuccess = gauge('dnsfleet_probe_success', 'Last active DNS probe answered as it should be (1/0)', ['server', 'probe']);
     if (opts.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A finished probe set (push probes:onDidComplete): latencies into the histogram, success kept for scrapes. */
+  observeProbes(view: ServerProbes): void {
+    this.lastProbes.set(view.serverId, view);
+    for (const r of view.results) if (r.latencyMs !== null) this.probeLatency.observe({ server: view.serverId, probe: r.probe }, r.latencyMs / 1000);
   }
 
   get contentType(): string {
@@ -89,9 +108,10 @@ export class FleetExporter {
   }
 
   private fill(readings: FleetReadings): void {
-    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.qpsBaseline, this.qpsAnomaly]) g.reset();
+    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.qpsBaseline, this.qpsAnomaly, this.probeSuccess]) g.reset();
     for (const b of readings.baselines ?? []) this.fillBaseline(b);
     for (const s of readings.servers) this.fillServer(s, readings.qps.get(s.serverId));
+    for (const s of readings.servers) this.fillProbes(s.serverId);
     const known = new Set(readings.servers.map((s) => s.serverId));
     for (const server of known) for (const severity of SEVERITIES) this.alertsOpen.set({ server, severity }, 0);
     for (const a of readings.openAlerts) if (a.status !== 'resolved') this.alertsOpen.inc({ server: a.serverId, severity: a.severity });
@@ -101,6 +121,10 @@ export class FleetExporter {
     if (b.expectedQps !== null) this.qpsBaseline.set({ server: b.serverId }, b.expectedQps);
     if (b.state === 'low' || b.state === 'high') this.qpsAnomaly.set({ server: b.serverId }, 1);
     else if (b.state === 'normal' || b.state === 'quiet') this.qpsAnomaly.set({ server: b.serverId }, 0);
+  }
+
+  private fillProbes(server: string): void {
+    for (const r of probedResults(this.lastProbes.get(server))) this.probeSuccess.set({ server, probe: r.probe }, r.healthy ? 1 : 0);
   }
 
   private fillServer(s: ServerStatus, qps: number | undefined): void {
@@ -114,6 +138,11 @@ export class FleetExporter {
     if (qps !== undefined && Number.isFinite(qps)) this.qps.set({ server }, qps);
     for (const [forwarder, healthy] of forwarderLabels(s)) this.forwarderHealthy.set({ server, forwarder }, healthy ? 1 : 0);
   }
+}
+
+/** Probes that ran (a probe not configured has no success to report). */
+function probedResults(view: ServerProbes | undefined): ServerProbes['results'] {
+  return (view?.results ?? []).filter((r) => r.outcome !== 'not-configured');
 }
 
 /** Forwarders by name; a repeated name gets its id appended so no two series collapse into one. */

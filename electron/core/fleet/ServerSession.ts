@@ -90,6 +90,11 @@ export class ServerSession {
     return this.tracker.status;
   }
 
+  /** The zones the server reported in its last complete REST zone list. */
+  zones(): { name: string; serial: number | null }[] {
+    return this.differ.currentZones();
+  }
+
   get state(): ServerState {
     return this.tracker.state;
   }

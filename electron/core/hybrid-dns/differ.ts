@@ -44,6 +44,11 @@ export class SnapshotDiffer {
     return [...this.forwarders.values()];
   }
 
+  /** Active zones of the last complete zone list (the probes ask their SOA); empty before the first. */
+  currentZones(): { name: string; serial: number | null }[] {
+    return [...(this.zones?.values() ?? [])].filter((z) => z.is_active !== false).map((z) => ({ name: z.name, serial: z.serial }));
+  }
+
   currentBind(): boolean | null {
     return this.bindRunning;
   }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ForwardingSettingsSchema } from '../forwarding/forwardingSettings';
+import { ProbeSettingsSchema } from '../probes/probeSettings';
 import { ServerConfigSchema, type ServerConfig } from '../../../shared/domain/serverConfig';
 import { isRecord, migrateSettings, type RawSettings } from './migrations';
 import { MaintenanceWindowSchema, type MaintenanceWindow } from '../../../shared/domain/maintenance';
@@ -60,6 +61,7 @@ function salvage(value: RawSettings): { settings: Settings; problems: string[] }
       maintenance: salvageMaintenance(value.maintenance, problems),
       forwarding: section('forwarding', ForwardingSettingsSchema, defaults.forwarding),
       analytics: section('analytics', AnalyticsSettingsSchema, defaults.analytics),
+      probes: section('probes', ProbeSettingsSchema, defaults.probes),
       demoOffered: typeof value.demoOffered === 'boolean' ? value.demoOffered : defaults.demoOffered,
       credentialBindings: section('credentialBindings', CredentialBindingsSchema, defaults.credentialBindings),
     },

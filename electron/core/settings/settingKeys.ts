@@ -96,6 +96,9 @@ export const SETTING_KEYS = {
   'analytics.qpsMinDurationMinutes': whole(['analytics', 'qpsMinDurationMinutes'], 'minutes'),
   'analytics.qpsMinQps': whole(['analytics', 'qpsMinQps'], 'queries per second'),
   'analytics.qpsWarmupHours': whole(['analytics', 'qpsWarmupHours'], 'hours'),
+  'probes.enabled': bool(['probes', 'enabled']),
+  'probes.intervalSeconds': whole(['probes', 'intervalSeconds'], 'seconds'),
+  'probes.driftGraceSeconds': whole(['probes', 'driftGraceSeconds'], 'seconds'),
 } as const satisfies Record<string, SettingKey>;
 
 export type SettingKeyName = keyof typeof SETTING_KEYS;

@@ -5,6 +5,7 @@ import { DAY } from '../../../shared/domain/ids';
 import { ServerConfigSchema } from '../../../shared/domain/serverConfig';
 import { ForwardingSettingsSchema } from '../forwarding/forwardingSettings';
 import { AnalyticsSettingsSchema } from '../analytics/analyticsSettings';
+import { ProbeSettingsSchema } from '../probes/probeSettings';
 
 /** The version this build writes. Older files are migrated (migrations.ts), never rejected. */
 export const SETTINGS_VERSION = 3;
@@ -60,6 +61,8 @@ export const SettingsSchema = z.object({
   forwarding: ForwardingSettingsSchema.prefault({}),
   /** The QPS baseline's band, duration and floor (analytics/analyticsSettings.ts). */
   analytics: AnalyticsSettingsSchema.prefault({}),
+  /** Active DNS probes (probes/probeSettings.ts). */
+  probes: ProbeSettingsSchema.prefault({}),
   /** Whether the first-run demo fleet offer was shown (or made moot by a configured server). */
   demoOffered: z.boolean().default(false),
   /**

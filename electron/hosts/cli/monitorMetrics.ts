@@ -1,4 +1,5 @@
 /** `dnsfleet monitor --metrics-listen`: the exporter fed by the core's handlers and pushes, served over HTTP. */
+import type { ServerProbes } from '../../../shared/domain/probe';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { CoreHandle } from '../../core/api/CoreHandle';
 import { FleetExporter } from '../../core/export/FleetExporter';
@@ -11,6 +12,7 @@ export async function serveMetrics(core: CoreHandle, at: ListenAddress, logger: 
   // Counted after commit, like everything else that tells of stored events.
   const stopCounting = core.onPush(({ channel, payload }) => {
     if (channel === 'events:onDidAppend') exporter.countEvents(payload as FleetEvent[]);
+    if (channel === 'probes:onDidComplete') exporter.observeProbes(payload as ServerProbes);
   });
   try {
     const server = await startMetricsServer(exporter, at, logger);

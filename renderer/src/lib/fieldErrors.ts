@@ -64,6 +64,9 @@ export const SERVER_FIELDS: Readonly<Record<string, FieldWords>> = {
   group: { label: 'Group' },
   tags: { label: 'Tags' },
   enabled: { label: 'Enabled' },
+  dnsHost: { label: 'DNS address' },
+  dnsPort: { label: 'DNS port' },
+  dns: { label: 'DNS probes' },
 };
 
 /** The words for one field of the server model, looked up as an own property (keys come from the validator). */

@@ -6,6 +6,7 @@ import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadg
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { MetricsChart } from '../components/MetricsChart/MetricsChart';
 import { QueryAnalyticsPanel } from '../components/QueryAnalytics/QueryAnalyticsPanel';
+import { ProbesPanel } from '../components/ProbeTable/ProbesPanel';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
@@ -27,7 +28,11 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
   // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
-  const openEvent = (e: FleetEvent) => go({ page: 'events', query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }) });
+  const openEvent = (e: FleetEvent) =>
+    go({
+      page: 'events',
+      query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }),
+    });
   if (!status) {
     return (
       <Text size="sm">
@@ -67,6 +72,7 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
+          <Tabs.Tab value="probes">Probes</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="sm">
           <Stack gap="sm">
@@ -117,6 +123,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         </Tabs.Panel>
         <Tabs.Panel value="analytics" pt="sm">
           <QueryAnalyticsPanel serverId={id} nameOf={() => status.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="probes" pt="xs">
+          <ProbesPanel serverId={id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

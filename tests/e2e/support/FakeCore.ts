@@ -17,6 +17,7 @@ import { previewPolicy } from '../../../electron/core/alerts/policyPreview';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { ServerProbes } from '../../../shared/domain/probe';
 import { ApiFailure } from '../../../shared/ipc/dispatch';
 import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/contract';
 import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
@@ -79,6 +80,14 @@ export class FakeCore implements CoreHandle {
 
   push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void {
     this.pushes.fire({ channel, payload } as PushMessage);
+  }
+
+  /** What `probes:get` answers for a server (the Probes tab); unset: not probed yet. */
+  readonly probeViews = new Map<string, ServerProbes>();
+
+  setProbes(view: ServerProbes): void {
+    this.probeViews.set(view.serverId, view);
+    this.push('probes:onDidComplete', view);
   }
 
   setServer(status: ServerStatus): void {
@@ -293,6 +302,7 @@ export class FakeCore implements CoreHandle {
         this.push('settings:onDidChangePolicy', this.policy);
         return rec('settings:setPolicy', p, this.policy);
       },
+      'probes:get': (p) => rec('probes:get', p, this.probeViews.get(p.serverId) ?? { serverId: p.serverId, intervalMs: 30_000, lastSetAt: null, target: '127.0.0.1:53 over UDP', results: [] }),
       'metrics:get': (p) => rec('metrics:get', p, { series: p.names.map((name) => ({ name, points: Array.from({ length: 30 }, (_, i) => ({ t: Date.now() - (30 - i) * 5000, v: 20 + 10 * Math.sin(i / 3) })) })) }),
       'app:getHealth': (p) => rec('app:getHealth', p, this.health),
       'fleet:getTotals': (p) =>

@@ -76,6 +76,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'settings:getPolicy': {},
     'settings:setPolicy': { policy: { minSeverity: 'warning', escalateEveryMinutes: 15 } },
     'metrics:get': { serverId: 'rt-1', names: ['cpu', 'qps'] },
+    'probes:get': { serverId: 'rt-1' },
     'app:getHealth': {},
     'fleet:getTotals': {},
     'app:writeDiagnostics': {},

@@ -5,7 +5,7 @@ import { defaultSettings, GIB, SettingsSchema } from '../../../electron/core/set
 const server = { id: 'dns-1', name: 'One', url: 'https://dns-1.example.net', username: 'monitor' };
 
 describe('settings schema', () => {
-  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding, a 40 % QPS band for 10 min after 24 h of learning', () => {
+  it('defaults: 90 days / 1 GiB of history, warnings and up notified, no sound, no quiet hours, auto theme, close to tray, no start at login, no forwarding, a 40 % QPS band for 10 min after 24 h of learning, DNS probes every 30 s', () => {
     expect(defaultSettings()).toEqual({
       version: 3,
       servers: [],
@@ -16,6 +16,16 @@ describe('settings schema', () => {
       maintenance: [],
       forwarding: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] },
       analytics: { qpsBandPercent: 40, qpsMinDurationMinutes: 10, qpsMinQps: 1, qpsWarmupHours: 24 },
+      probes: {
+        enabled: true,
+        intervalSeconds: 30,
+        timeoutMs: 2000,
+        maxConcurrent: 32,
+        publicName: 'example.com',
+        internalName: '',
+        blockedName: 'malware.testcategory.com',
+        driftGraceSeconds: 600,
+      },
       demoOffered: false,
       credentialBindings: {},
     });

@@ -18,6 +18,10 @@ export interface ServerFormValues {
   group: string;
   tags: string[];
   enabled: boolean;
+  /** Where the probes ask DNS (empty: the URL's host, port 53); the rest of the dns block is carried through. */
+  dnsHost: string;
+  dnsPort: number | '';
+  dns?: ServerConfig['dns'];
 }
 
 export function formValues(e: ServerEntry | null): ServerFormValues {
@@ -36,6 +40,9 @@ export function formValues(e: ServerEntry | null): ServerFormValues {
     group: e?.group ?? '',
     tags: e?.tags ?? [],
     enabled: e?.enabled ?? true,
+    dnsHost: e?.dns?.host ?? '',
+    dnsPort: e?.dns?.port ?? '',
+    dns: e?.dns,
   };
 }
 
@@ -58,12 +65,27 @@ export function toConfig(v: ServerFormValues): { ok: true; config: ServerConfig 
     group: opt(v.group),
     tags: v.tags,
     enabled: v.enabled,
+    dns: dnsBlock(v),
   });
   if (parsed.success) return { ok: true, config: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] === 'tls' ? issue.path[1] : issue.path[0]);
+    const key = fieldKey(issue.path);
     errors[key] ??= issueWords(issue, serverField(key));
   }
   return { ok: false, errors };
+}
+
+/** The dns block as the form leaves it: none unless the server had one or an address or port was typed. */
+function dnsBlock(v: ServerFormValues): Record<string, unknown> | undefined {
+  const host = opt(v.dnsHost);
+  if (!v.dns && !host && v.dnsPort === '') return undefined;
+  return { ...v.dns, host, port: v.dnsPort === '' ? 53 : v.dnsPort };
+}
+
+/** The form field an issue belongs to: tls.* and dns.host/port are fields of their own. */
+function fieldKey(path: readonly PropertyKey[]): string {
+  if (path[0] === 'tls') return String(path[1]);
+  if (path[0] === 'dns' && (path[1] === 'host' || path[1] === 'port')) return path[1] === 'host' ? 'dnsHost' : 'dnsPort';
+  return String(path[0]);
 }

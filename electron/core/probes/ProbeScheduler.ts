@@ -1,0 +1,193 @@
+/**
+ * Runs each server's probe set on its own jittered timer: at most one set in flight per server (a
+ * tick that finds the previous set still running is skipped and counted), at most `maxConcurrent`
+ * queries in flight fleet-wide, every query bounded by `timeoutMs`. Results are kept per server
+ * (the Probes tab) and announced (onDidComplete) for the judge, the metrics and the exporter.
+ */
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { rootCertificates, type ConnectionOptions } from 'node:tls';
+import type { ServerProbes } from '../../../shared/domain/probe';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import type { Clock, Logger, TimerHandle } from '../platform';
+import { Emitter, type Event } from '../util/Emitter';
+import { queryDns, type DnsQuestion, type DnsResult } from './dnsQuery';
+import { buildProbeSet, judge, probeTarget, UNKNOWN_DNS_ADDRESS, type ProbeTarget, type ServerFacts } from './probeSet';
+import type { ProbeSettings } from './probeSettings';
+import { Semaphore } from './Semaphore';
+
+export interface ProbeSetDone {
+  serverId: string;
+  /** Epoch ms the set finished. */
+  at: number;
+  results: ServerProbes['results'];
+}
+
+export interface ProbeSchedulerDeps {
+  clock: Clock;
+  logger: Logger;
+  settings: () => ProbeSettings;
+  /** Zones and forwarder types the server last reported; null when nothing is known yet. */
+  facts: (serverId: string) => ServerFacts | null;
+  query?: (q: DnsQuestion) => Promise<DnsResult>;
+  random?: () => number;
+}
+
+interface Entry {
+  config: ServerConfig;
+  target: ProbeTarget;
+  timer: TimerHandle | null;
+  inFlight: boolean;
+  view: ServerProbes;
+}
+
+const JITTER = 0.1;
+
+export class ProbeScheduler {
+  private readonly servers = new Map<string, Entry>();
+  /** Configured servers not probed, and why. */
+  private unprobed = new Map<string, string>();
+  private readonly limiter: Semaphore;
+  private readonly doneE: Emitter<ProbeSetDone>;
+  readonly onDidComplete: Event<ProbeSetDone>;
+  private readonly random: () => number;
+  private readonly query: (q: DnsQuestion) => Promise<DnsResult>;
+  /** Ticks skipped because the previous set of that server was still running. */
+  skipped = 0;
+  private disposed = false;
+
+  constructor(private readonly deps: ProbeSchedulerDeps) {
+    this.limiter = new Semaphore(deps.settings().maxConcurrent);
+    this.doneE = new Emitter<ProbeSetDone>((err) => deps.logger.error('probe listener failed', { err }));
+    this.onDidComplete = this.doneE.event;
+    this.random = deps.random ?? Math.random;
+    this.query = deps.query ?? queryDns;
+  }
+
+  /** The servers to probe now: new ones start at a random point of the interval, removed ones stop. */
+  setServers(configs: readonly ServerConfig[]): void {
+    const wanted = new Map<string, { config: ServerConfig; target: ProbeTarget }>();
+    this.unprobed = new Map();
+    for (const c of configs) {
+      const target = this.probes(c) ? probeTarget(c) : null;
+      if (target) wanted.set(c.id, { config: c, target });
+      else this.unprobed.set(c.id, this.whyNot(c));
+    }
+    for (const [id, e] of this.servers) {
+      if (wanted.has(id)) continue;
+      if (e.timer) this.deps.clock.clearTimeout(e.timer);
+      this.servers.delete(id);
+    }
+    for (const [id, { config, target }] of wanted) {
+      const e = this.servers.get(id);
+      if (e) {
+        Object.assign(e, { config, target });
+        e.view = { ...e.view, target: describeTarget(target) };
+        continue;
+      }
+      const entry: Entry = { config, target, timer: null, inFlight: false, view: this.emptyView(config.id, target) };
+      this.servers.set(id, entry);
+      this.schedule(id, entry, this.random() * this.intervalMs());
+    }
+  }
+
+  /** What the Probes tab shows; a server not probed says so (target null, or lastSetAt null). */
+  view(serverId: string): ServerProbes {
+    const e = this.servers.get(serverId);
+    return e ? e.view : { serverId, intervalMs: this.intervalMs(), lastSetAt: null, target: null, unprobed: this.unprobed.get(serverId) ?? 'not a configured server', results: [] };
+  }
+
+  /** Runs one server's set now (tests, and "probe now"); resolves when it is done or skipped. */
+  async runNow(serverId: string): Promise<boolean> {
+    const e = this.servers.get(serverId);
+    if (!e || e.inFlight) return false;
+    await this.runSet(serverId, e);
+    return true;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const e of this.servers.values()) if (e.timer) this.deps.clock.clearTimeout(e.timer);
+    this.servers.clear();
+    this.doneE.dispose();
+  }
+
+  private probes(c: ServerConfig): boolean {
+    return this.deps.settings().enabled && c.enabled && c.dns?.enabled !== false;
+  }
+
+  private whyNot(c: ServerConfig): string {
+    if (!c.enabled) return 'monitoring of this server is off';
+    if (!this.deps.settings().enabled) return 'DNS probes are off in the settings (probes.enabled)';
+    if (c.dns?.enabled === false) return 'DNS probes are off for this server (dns.enabled)';
+    return UNKNOWN_DNS_ADDRESS;
+  }
+
+  private intervalMs(): number {
+    return this.deps.settings().intervalSeconds * 1000;
+  }
+
+  private emptyView(serverId: string, target: ProbeTarget): ServerProbes {
+    return { serverId, intervalMs: this.intervalMs(), lastSetAt: null, target: describeTarget(target), results: [] };
+  }
+
+  private schedule(id: string, e: Entry, delayMs: number): void {
+    e.timer = this.deps.clock.setTimeout(() => this.tick(id, e), Math.max(0, delayMs));
+  }
+
+  /** The next tick is armed first: a slow set never stretches the cadence, it only skips ticks. */
+  private tick(id: string, e: Entry): void {
+    if (this.disposed || this.servers.get(id) !== e) return;
+    const interval = this.intervalMs();
+    this.schedule(id, e, interval * (1 - JITTER + 2 * JITTER * this.random()));
+    if (e.inFlight) {
+      this.skipped++;
+      return;
+    }
+    void this.runSet(id, e).catch((err: unknown) => this.deps.logger.error('probe set failed', { serverId: id, err }));
+  }
+
+  private async runSet(id: string, e: Entry): Promise<void> {
+    e.inFlight = true;
+    try {
+      const settings = this.deps.settings();
+      const target = e.target;
+      const facts = this.deps.facts(id) ?? { zones: [], forwarderTypes: [] };
+      const specs = buildProbeSet(e.config, facts, settings);
+      const results = await Promise.all(
+        specs.map(async (spec) => {
+          if (spec.notConfigured) return judge(spec, null, target, settings.timeoutMs, this.deps.clock.now());
+          const r = await this.limiter.run(() => this.ask(target, spec.name, spec.qtype, settings.timeoutMs));
+          return judge(spec, r, target, settings.timeoutMs, this.deps.clock.now());
+        }),
+      );
+      if (this.disposed || this.servers.get(id) !== e) return;
+      const at = this.deps.clock.now();
+      e.view = { serverId: id, intervalMs: this.intervalMs(), lastSetAt: new Date(at).toISOString(), target: describeTarget(target), results };
+      this.doneE.fire({ serverId: id, at, results });
+    } finally {
+      e.inFlight = false;
+    }
+  }
+
+  /** Never rejects: a client error (an unreadable CA file included) is this probe's failure. */
+  private async ask(target: ProbeTarget, name: string, qtype: 'A' | 'SOA', timeoutMs: number): Promise<DnsResult> {
+    try {
+      const tls = target.transport === 'tls' ? dotTrust(target) : undefined;
+      return await this.query({ host: target.host, port: target.port, name, type: qtype, transport: target.transport, timeoutMs, tls });
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : 'error', latencyMs: 0, transport: target.transport };
+    }
+  }
+}
+
+/**
+ * DNS-over-TLS is verified, never accepted blindly: system CAs plus the server's CA file. A server
+ * trusted only by a pinned fingerprint has no CA to offer, and its DoT probe fails saying why.
+ */
+function dotTrust(target: ProbeTarget): ConnectionOptions {
+  if (!target.caFile) return { servername: isIP(target.host) ? undefined : target.host };
+  return { ca: [...rootCertificates, readFileSync(target.caFile, 'utf8')], servername: isIP(target.host) ? undefined : target.host };
+}
+
+const describeTarget = (t: ProbeTarget): string => `${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port} over ${t.transport.toUpperCase()}`;
