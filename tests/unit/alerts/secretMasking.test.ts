@@ -49,7 +49,7 @@ describe('alert text from a server', () => {
       expect(visible(a)).not.toContain(SECRET);
       const { title, body } = notificationContent(a);
       expect(`${title}\n${body}`).not.toContain(SECRET);
-      expect(JSON.stringify(alertmanagerAlert(a, { name: 'DNS 1', tags: [] }, 'raised', h!.clock.now()))).not.toContain(SECRET);
+      expect(JSON.stringify(alertmanagerAlert(a, { name: 'DNS 1', tags: [] }, 'firing', h!.clock.now()))).not.toContain(SECRET);
     }
     // Masked, not dropped: the operator still reads what happened.
     expect(open.find((a) => a.rule === 'security_alert')?.title).toContain('[REDACTED]');
