@@ -141,6 +141,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   // (`monitor --json` printed 230,297 of 232,757 stored events without it).
   const stopCommitPush = eventLog.onDidCommit((batch) => batch.events.length > 0 && push('events:onDidAppend', batch.events));
   let lastPolicy = JSON.stringify(notifications);
+  let lastRetention = JSON.stringify(retention);
   let demoServers: ServerConfig[] = [];
   configured = () => [...(opts.fleetOverride ?? settings.get().servers), ...demoServers];
   const health = (): AppHealth => ({
@@ -206,6 +207,12 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     }),
     settings.onDidChange((s) => {
       alerts.maintenance.reload(s.maintenance);
+      // The running writer takes a new retention at once (Settings page, policy): its next pass cuts by it.
+      const nextRetention = JSON.stringify(s.retention);
+      if (nextRetention !== lastRetention) {
+        lastRetention = nextRetention;
+        eventLog.setRetention(s.retention);
+      }
       const policy = JSON.stringify(s.notifications);
       if (policy === lastPolicy) return;
       lastPolicy = policy;

@@ -39,7 +39,7 @@ import { openAlertsToReload, readStoredAlerts, type AlertStore } from './alertSt
 import { FORWARDER_SOURCE, ForwarderRule, forwarderKey } from './ForwarderRule';
 import { IncidentIndex } from './IncidentIndex';
 import { MaintenanceWindows, type MaintenanceStore } from './MaintenanceWindows';
-import type { RaiseSignal, Signal } from './signals';
+import { maskedSignal, type RaiseSignal, type Signal } from './signals';
 import { StatusEvidence } from './StatusEvidence';
 import { StormGate } from './StormGate';
 import { TimerMap } from './TimerMap';
@@ -215,8 +215,10 @@ export class AlertEngine {
     if (bindRecovered) this.resolve(status.serverId, 'bind');
   }
 
-  private apply(signal: Signal): void {
+  /** Every rule's signal enters here: the one place its text is masked (signals.ts). */
+  private apply(raw: Signal): void {
     if (this.disposed) return;
+    const signal = maskedSignal(raw);
     if (signal.kind === 'raise') this.raise(signal);
     else this.resolve(signal.serverId, signal.key, signal.source);
   }

@@ -1,4 +1,5 @@
 import type { Severity } from '../../../shared/domain/fleetEvent';
+import { redactAnyCase } from '../util/redact';
 
 /** A rule's verdict on one server condition: the engine turns these into Alert records. */
 export interface RaiseSignal {
@@ -34,3 +35,16 @@ export type SignalSink = (signal: Signal) => void;
 
 export const resolveSignal = (serverId: string, key: string, source?: string): ResolveSignal =>
   source === undefined ? { kind: 'resolve', serverId, key } : { kind: 'resolve', serverId, key, source };
+
+/**
+ * A signal with registered secrets masked in everything built from the server's text. Alert text
+ * goes to OS notifications, the tray, the page and forwarded alerts; a hostile server may put the
+ * password it was sent into a message or a name. Keys are masked the same way for raise and
+ * resolve, so a masked condition still resolves.
+ */
+export function maskedSignal(s: Signal): Signal {
+  if (s.kind === 'resolve') return { ...s, key: redactAnyCase(s.key) };
+  const masked: RaiseSignal = { ...s, key: redactAnyCase(s.key), title: redactAnyCase(s.title), detail: redactAnyCase(s.detail) };
+  if (s.incident !== undefined) masked.incident = redactAnyCase(s.incident);
+  return masked;
+}

@@ -111,7 +111,7 @@ function inThreadChannel(db: Database, setup: WriterSetup, deps: { clock: Clock;
   const listeners: ((m: FromWriter) => void)[] = [];
   // Replies are delivered on a later turn, as a worker's would be.
   const reply = (m: FromWriter) => setImmediate(() => listeners.forEach((l) => l(m)));
-  const core = new WriterCore(db, { ...deps, reply }, setup);
+  const core = new WriterCore(db, { ...deps, reply, inThread: true }, setup);
   return {
     kind: 'in-thread',
     post: (msg) => setImmediate(() => core.handle(msg)),

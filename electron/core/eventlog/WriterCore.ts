@@ -27,6 +27,13 @@ import { WriteStatements } from './writeStatements';
 const STORM_QUIET_MS = 1000;
 /** Largest transaction: big ones amortise index page writes, which dominate the cost per event. */
 const MAX_CHUNK = 10_000;
+/**
+ * On the main thread (no worker) a transaction is a turn the whole app waits for: at most this
+ * many rows, and the loop gets a turn between transactions.
+ */
+const IN_THREAD_MAX_CHUNK = 1_000;
+/** The first in-thread transactions run cold (statements, pages): 1,000 rows took 106 ms; start small, grow to the budget. */
+const IN_THREAD_FIRST_CHUNK = 200;
 const INDEX_BUDGET_MS = 15;
 /**
  * Rows the inbox may hold before each commit also moves as many rows out. Ten seconds of a
@@ -36,6 +43,15 @@ const INDEX_BUDGET_MS = 15;
 export const INBOX_MAX = 1_000_000;
 
 type Batch = Extract<ToWriter, { t: 'batch' }> & { offset?: number; extrasDone?: boolean };
+const batchDone = (b: Batch): boolean => b.extrasDone === true && (b.offset ?? 0) >= packedCount(b.rows);
+
+export interface WriterCoreDeps {
+  clock: Clock;
+  logger: Logger;
+  reply: (m: FromWriter) => void;
+  /** Runs on the main thread: commit one slice per turn of the event loop. */
+  inThread?: boolean;
+}
 
 export class WriterCore {
   private readonly statements: WriteStatements;
@@ -52,17 +68,22 @@ export class WriterCore {
   private damageReported = false;
   private chunkSize: number;
   private lastBatchAt = -Infinity;
+  /** In-thread: the next slice is scheduled; flush/index/close wait behind it, as they would in a worker. */
+  private slicePending = false;
+  private readonly held: ToWriter[] = [];
+  private readonly maxChunk: number;
   private readonly stats = { committed: 0, duplicates: 0, batches: 0, maxBatchMs: 0, chunkSize: 0, commitMs: 0, promoted: 0, promoteMs: 0, maxPromoteMs: 0 };
 
   constructor(
     private readonly db: Database,
-    private readonly deps: { clock: Clock; logger: Logger; reply: (m: FromWriter) => void },
+    private readonly deps: WriterCoreDeps,
     private readonly setup: WriterSetup,
   ) {
     this.statements = new WriteStatements(db, undefined, deps.clock.now());
     this.promoter = new InboxPromoter(db, (key) => this.statements.rekey(key));
     this.inbox = this.promoter.count();
-    this.chunkSize = setup.batchMax;
+    this.maxChunk = deps.inThread ? IN_THREAD_MAX_CHUNK : MAX_CHUNK;
+    this.chunkSize = Math.min(setup.batchMax, deps.inThread ? IN_THREAD_FIRST_CHUNK : MAX_CHUNK);
     const canWrite = () => !this.failed;
     // Indexing chunks stay short whatever the commit budget: during a storm it runs one chunk per
     // pause, so its chunk length is its share of the writer thread, and commits come first.
@@ -87,6 +108,8 @@ export class WriterCore {
   }
 
   handle(msg: ToWriter): void {
+    // In a worker these wait behind the batch being committed; in-thread that batch may be mid-way.
+    if (this.slicePending && (msg.t === 'flush' || msg.t === 'index' || msg.t === 'close')) return void this.held.push(msg);
     switch (msg.t) {
       case 'batch':
         this.lastBatchAt = performance.now();
@@ -146,12 +169,24 @@ export class WriterCore {
   }
 
   private pump(): void {
+    if (this.slicePending) return;
     while (!this.failed && this.queue.length > 0) {
       const batch = this.queue[0]!;
-      if (!this.commitBatch(batch)) return;
-      this.queue.shift();
+      if (!this.commitBatch(batch, this.deps.inThread === true)) break;
+      if (batchDone(batch)) this.queue.shift();
+      if (this.deps.inThread && this.queue.length > 0) return this.nextSlice();
     }
     this.kickBackground();
+    for (const msg of this.held.splice(0)) this.handle(msg);
+  }
+
+  /** In-thread: the rest after a turn of the event loop (sockets, timers, the page come first). */
+  private nextSlice(): void {
+    this.slicePending = true;
+    setImmediate(() => {
+      this.slicePending = false;
+      this.pump();
+    });
   }
 
   private kickBackground(): void {
@@ -202,9 +237,10 @@ export class WriterCore {
 
   /**
    * Commits the rest of a batch in budget-sized transactions, reporting each as it commits (the
-   * first events of a 10,000-event batch need not wait for the last). False when the disk refused one.
+   * first events of a 10,000-event batch need not wait for the last). `once`: one transaction only.
+   * False when the disk refused one.
    */
-  private commitBatch(b: Batch): boolean {
+  private commitBatch(b: Batch, once: boolean): boolean {
     b.offset ??= 0;
     const count = packedCount(b.rows);
     while (b.offset < count || !b.extrasDone) {
@@ -238,6 +274,7 @@ export class WriterCore {
       this.retention.grew(to - from - dupes.length, telemetryStored(b.rows, from, to, dupes));
       this.record(performance.now() - started, to - from, to - from - dupes.length);
       this.deps.reply({ t: 'committed', seq: b.seq, upTo: to, duplicates: dupes, done: to >= count, stats: this.coreStats() });
+      if (once) break;
     }
     return true;
   }
@@ -260,7 +297,7 @@ export class WriterCore {
     this.stats.commitMs += ms;
     const budget = this.setup.budgetMs;
     if (size > 0 && ms > budget * 0.75) this.chunkSize = Math.max(25, Math.floor((size * budget * 0.6) / ms));
-    else if (ms < budget * 0.3) this.chunkSize = Math.min(MAX_CHUNK, Math.ceil(this.chunkSize * 1.5));
+    else if (ms < budget * 0.3) this.chunkSize = Math.min(this.maxChunk, Math.ceil(this.chunkSize * 1.5));
     this.stats.chunkSize = this.chunkSize;
   }
 }

@@ -63,6 +63,20 @@ export function redactString(s: string): string {
   return out;
 }
 
+/**
+ * redactString, and registered secrets in any letter case: alert keys and incidents lowercase the
+ * server's text (a threat domain, a message), and a lowercased password is still the password.
+ * For short strings only (one regular expression per secret).
+ */
+export function redactAnyCase(s: string): string {
+  let out = redactString(s);
+  for (const secret of [...jwtSecrets, ...otherSecrets]) {
+    if (!out.toLowerCase().includes(secret.toLowerCase())) continue;
+    out = out.replace(new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[REDACTED]');
+  }
+  return out;
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value);
   if (value === null || typeof value !== 'object') return value;
