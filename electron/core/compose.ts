@@ -28,6 +28,7 @@ import { TraySummary } from './alerts/traySummary';
 import { VerdictService } from './verdict/VerdictService';
 import { startQpsWatch } from './analytics/startQpsWatch';
 import type { QpsWatch } from './analytics/QpsWatch';
+import { InspectorService } from './inspector/InspectorService';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
 import { packageVersion } from './diagnostics/appVersion';
@@ -73,6 +74,8 @@ export interface CoreServices {
   verdicts: VerdictService;
   /** QPS baselines and their anomaly alert (analytics/QpsWatch.ts). */
   qps: QpsWatch;
+  /** Connection inspector snapshots per server (the inspector tab, `dnsfleet inspect`, diagnostics). */
+  inspector: InspectorService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -150,6 +153,12 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     currentStatus: (id) => fleet.session(id)?.status(),
     initialAlerts: alerts.list({ includeResolved: false, limit: 10_000 }),
   });
+  const inspector = new InspectorService(
+    { inspect: (id) => fleet.inspect(id), tail: (id) => fleet.session(id)?.inspector.tail ?? null, serverIds: () => fleet.serverIds() },
+    clock,
+    { snapshot: (snap) => push('inspector:onDidChange', snap), frames: (serverId, frames) => push('inspector:onDidReceiveFrames', { serverId, frames }) },
+    log.child('inspector'),
+  );
   const tray = new TraySummary(opts.tray);
   const updateTray = () =>
     tray.update(verdicts.fleet(), verdicts.verdicts(), fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }).filter((a) => a.status === 'active').length);
@@ -246,6 +255,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     alerts,
     verdicts,
     qps: qps.watch,
+    inspector,
     registry,
     settings,
     clock,
@@ -276,6 +286,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     onPush: (listener) => pushes.event(listener),
     dispose: async () => {
       for (const d of disposers.splice(0)) d();
+      inspector.dispose();
       await fleet.dispose();
       notices.dispose();
       verdicts.dispose();

@@ -48,6 +48,10 @@ const invoke = [
   'app:writeDiagnostics',
   'analytics:get',
   'analytics:baselines',
+  'inspector:watch',
+  'inspector:unwatch',
+  'inspector:getSnapshot',
+  'inspector:resubscribe',
 ] as const;
 
 const push = [
@@ -63,6 +67,8 @@ const push = [
   'alerts:onDidChangeMaintenance',
   'metrics:onDidAppend',
   'app:onDidChangeHealth',
+  'inspector:onDidChange',
+  'inspector:onDidReceiveFrames',
 ] as const;
 
 export const ALLOWED_INVOKE: Exactly<InvokeChannel, typeof invoke> = invoke;

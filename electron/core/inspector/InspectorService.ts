@@ -1,0 +1,142 @@
+/**
+ * Who is looking at which server's inspector. Nothing is computed for nobody: a page (or the CLI)
+ * holds a lease per server, renewed while it looks (inspector:watch again with its id) and ended
+ * by inspector:unwatch or by expiry, so a closed window cannot keep the work going. While at
+ * least one lease exists a 1 s tick pushes each watched server's snapshot when it changed, and the
+ * frames recorded since the last tick to servers whose Frames view is open; the raw tail of a
+ * server records (and holds memory) only while some lease asks for frames.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InspectorSnapshot, TailFrame } from '../../../shared/domain/inspector';
+import type { Clock, Logger, TimerHandle } from '../platform';
+import type { FrameTail } from './FrameTail';
+
+export interface InspectorSource {
+  inspect(serverId: string): InspectorSnapshot | null;
+  tail(serverId: string): FrameTail | null;
+  serverIds(): string[];
+}
+
+export interface InspectorPushes {
+  snapshot(snapshot: InspectorSnapshot): void;
+  frames(serverId: string, frames: TailFrame[]): void;
+}
+
+interface Lease {
+  serverId: string;
+  frames: boolean;
+  expiresAt: number;
+}
+
+export const LEASE_MS = 30_000;
+const TICK_MS = 1_000;
+/** A hostile or leaking page cannot grow the lease table without bound. */
+const MAX_LEASES = 64;
+
+export interface WatchResult {
+  leaseId: string;
+  leaseMs: number;
+  snapshot: InspectorSnapshot;
+  frames: TailFrame[] | null;
+}
+
+export class InspectorService {
+  private readonly leases = new Map<string, Lease>();
+  private readonly lastPushed = new Map<string, string>();
+  private tailsOn = new Set<string>();
+  private timer: TimerHandle | null = null;
+
+  constructor(
+    private readonly source: InspectorSource,
+    private readonly clock: Clock,
+    private readonly pushes: InspectorPushes,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts or renews a lease; the snapshot (and the held frames, when asked for) come back at once. */
+  watch(serverId: string, frames: boolean, leaseId?: string): WatchResult | null {
+    const snapshot = this.source.inspect(serverId);
+    if (!snapshot) return null;
+    const id = leaseId && this.leases.get(leaseId)?.serverId === serverId ? leaseId : randomUUID();
+    this.leases.delete(id);
+    this.leases.set(id, { serverId, frames, expiresAt: this.clock.now() + LEASE_MS });
+    while (this.leases.size > MAX_LEASES) this.leases.delete(this.leases.keys().next().value!);
+    this.applyTails();
+    this.ensureTimer();
+    const tail = frames ? this.source.tail(serverId) : null;
+    return { leaseId: id, leaseMs: LEASE_MS, snapshot: this.source.inspect(serverId) ?? snapshot, frames: tail ? tail.frames() : null };
+  }
+
+  unwatch(leaseId: string): void {
+    if (!this.leases.delete(leaseId)) return;
+    this.applyTails();
+    if (this.leases.size === 0) this.stopTimer();
+  }
+
+  /** One server's snapshot, computed now (CLI, diagnostics). */
+  snapshot(serverId: string): InspectorSnapshot | null {
+    return this.source.inspect(serverId);
+  }
+
+  /** Every server's snapshot (the diagnostics bundle). */
+  snapshots(): InspectorSnapshot[] {
+    return this.source.serverIds().flatMap((id) => this.source.inspect(id) ?? []);
+  }
+
+  /** Servers someone is watching now (tests, diagnostics). */
+  watched(): string[] {
+    return [...new Set([...this.leases.values()].map((l) => l.serverId))];
+  }
+
+  dispose(): void {
+    this.stopTimer();
+    this.leases.clear();
+    this.applyTails();
+  }
+
+  private tick(): void {
+    const now = this.clock.now();
+    for (const [id, lease] of this.leases) if (lease.expiresAt <= now) this.leases.delete(id);
+    this.applyTails();
+    if (this.leases.size === 0) return this.stopTimer();
+    for (const serverId of this.watched()) {
+      try {
+        this.pushServer(serverId);
+      } catch (err) {
+        this.logger.error('inspector push failed', { serverId, error: String(err) });
+      }
+    }
+  }
+
+  private pushServer(serverId: string): void {
+    const snap = this.source.inspect(serverId);
+    if (snap) {
+      const key = JSON.stringify({ ...snap, takenAt: '' });
+      if (this.lastPushed.get(serverId) !== key) {
+        this.lastPushed.set(serverId, key);
+        this.pushes.snapshot(snap);
+      }
+    }
+    if (!this.tailsOn.has(serverId)) return;
+    const fresh = this.source.tail(serverId)?.takeFresh() ?? [];
+    if (fresh.length > 0) this.pushes.frames(serverId, fresh);
+  }
+
+  /** The tail records for exactly the servers some lease wants frames of (a new session's tail too). */
+  private applyTails(): void {
+    const want = new Set([...this.leases.values()].filter((l) => l.frames).map((l) => l.serverId));
+    for (const id of want) this.source.tail(id)?.enable();
+    for (const id of this.tailsOn) if (!want.has(id)) this.source.tail(id)?.disable();
+    this.tailsOn = want;
+    for (const id of this.lastPushed.keys()) if (!this.leases.size || !this.watched().includes(id)) this.lastPushed.delete(id);
+  }
+
+  private ensureTimer(): void {
+    if (this.timer === null) this.timer = this.clock.setInterval(() => this.tick(), TICK_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) this.clock.clearInterval(this.timer);
+    this.timer = null;
+  }
+}
