@@ -154,7 +154,12 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     initialAlerts: alerts.list({ includeResolved: false, limit: 10_000 }),
   });
   const inspector = new InspectorService(
-    { inspect: (id) => fleet.inspect(id), tail: (id) => fleet.session(id)?.inspector.tail ?? null, serverIds: () => fleet.serverIds() },
+    {
+      inspect: (id) => fleet.inspect(id),
+      version: (id) => fleet.session(id)?.inspector.version ?? null,
+      tail: (id) => fleet.session(id)?.inspector.tail ?? null,
+      serverIds: () => fleet.serverIds(),
+    },
     clock,
     { snapshot: (snap) => push('inspector:onDidChange', snap), frames: (serverId, frames) => push('inspector:onDidReceiveFrames', { serverId, frames }) },
     log.child('inspector'),

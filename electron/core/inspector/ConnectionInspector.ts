@@ -65,6 +65,8 @@ export class ConnectionInspector {
   /** The socket whose frame is being normalised, and the first message type seen in it. */
   private current: { label: string; stack: Stack } | null = null;
   private frameType: string | null = null;
+  /** Bumped by everything recorded: the service recomputes a snapshot only when it moved (or 5 s passed). */
+  version = 0;
 
   constructor(private readonly hrNow: () => number = () => performance.now()) {}
 
@@ -74,15 +76,18 @@ export class ConnectionInspector {
   }
 
   socketCreated(label: string, stack: Stack, socket: InspectedSocket): void {
+    this.version++;
     this.sockets.set(label, { label, stack, socket, openedAt: null, closedAt: null, closeReason: null, pingSentAt: null });
   }
 
   socketOpened(label: string, at: number): void {
+    this.version++;
     const r = this.sockets.get(label);
     if (r) r.openedAt = at;
   }
 
   socketClosed(label: string, at: number, code: number, reason: string): void {
+    this.version++;
     const r = this.sockets.get(label);
     if (!r || r.closedAt !== null) return;
     r.closedAt = at;
@@ -90,12 +95,14 @@ export class ConnectionInspector {
   }
 
   pingSent(label: string): void {
+    this.version++;
     this.pings.sent++;
     const r = this.sockets.get(label);
     if (r) r.pingSentAt = this.hrNow();
   }
 
   pongHeard(label: string, at: number): void {
+    this.version++;
     const r = this.sockets.get(label);
     if (!r || r.pingSentAt === null) return;
     this.pings.record(at, this.hrNow() - r.pingSentAt);
@@ -110,6 +117,7 @@ export class ConnectionInspector {
 
   /** After it: the tail keeps the frame (when enabled) under its first message's type. */
   endFrame(raw: string, at: number): void {
+    this.version++;
     const cur = this.current;
     if (cur && this.tail.enabled) this.tail.record(at, cur.label, cur.stack, this.frameType ?? 'unparsed', raw);
     this.current = null;
@@ -117,6 +125,7 @@ export class ConnectionInspector {
 
   /** Every message the Normaliser looks at (a batch's messages one by one). */
   message(type: string, data: unknown, at: number): void {
+    this.version++;
     const key = type === 'system_status' ? nestedType(data) : type;
     this.frameType ??= key;
     this.rates.add(key, at);
@@ -126,18 +135,21 @@ export class ConnectionInspector {
   }
 
   rejected(reason: string, raw: string, at: number, socket?: string): void {
+    this.version++;
     const label = socket ?? this.current?.label ?? '?';
     this.rejections.unshift({ at: new Date(at).toISOString(), socket: label, reason: redactedHead(reason, 300), length: raw.length, excerpt: redactedHead(raw, 200) });
     if (this.rejections.length > MAX_REJECTED) this.rejections.length = MAX_REJECTED;
   }
 
   reconnectScheduled(at: number, state: string, cause: string, delayMs: number, attempt: number): void {
+    this.version++;
     this.reconnectTotal++;
     this.reconnects.unshift({ at: new Date(at).toISOString(), state, cause: redactString(cause), delayMs: Math.max(0, Math.round(delayMs)), attempt });
     if (this.reconnects.length > MAX_RECONNECTS) this.reconnects.length = MAX_RECONNECTS;
   }
 
   polled(record: PollRecord): void {
+    this.version++;
     this.pollTotal++;
     if (record.outcome !== 'ok') this.pollFailed++;
     this.polls.unshift({ ...record, error: record.error === null ? null : redactedHead(record.error, 300) });

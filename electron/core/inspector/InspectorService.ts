@@ -13,6 +13,8 @@ import type { FrameTail } from './FrameTail';
 
 export interface InspectorSource {
   inspect(serverId: string): InspectorSnapshot | null;
+  /** A number that moves whenever the server's inspector recorded something. */
+  version(serverId: string): number | null;
   tail(serverId: string): FrameTail | null;
   serverIds(): string[];
 }
@@ -29,7 +31,12 @@ interface Lease {
 }
 
 export const LEASE_MS = 30_000;
-const TICK_MS = 1_000;
+/** Pushes per server are at least this far apart. */
+export const PUSH_EVERY_MS = 1_000;
+/** A change after a quiet second goes out within one tick (a rejected frame shows at once). */
+const TICK_MS = 100;
+/** Without new records a snapshot still changes (rates age, the budget window moves): look again this often. */
+const RECHECK_MS = 5_000;
 /** A hostile or leaking page cannot grow the lease table without bound. */
 const MAX_LEASES = 64;
 
@@ -42,7 +49,7 @@ export interface WatchResult {
 
 export class InspectorService {
   private readonly leases = new Map<string, Lease>();
-  private readonly lastPushed = new Map<string, string>();
+  private readonly lastPushed = new Map<string, { key: string; at: number; version: number | null; framesAt: number }>();
   private tailsOn = new Set<string>();
   private timer: TimerHandle | null = null;
 
@@ -53,18 +60,27 @@ export class InspectorService {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts or renews a lease; the snapshot (and the held frames, when asked for) come back at once. */
+  /**
+   * Starts a lease (the snapshot and, when asked for, the frames held come back at once) or renews
+   * one (only the snapshot: the page already has the frames, the pushes bring the rest).
+   */
   watch(serverId: string, frames: boolean, leaseId?: string): WatchResult | null {
     const snapshot = this.source.inspect(serverId);
     if (!snapshot) return null;
-    const id = leaseId && this.leases.get(leaseId)?.serverId === serverId ? leaseId : randomUUID();
+    const renewing = leaseId !== undefined && this.leases.get(leaseId)?.serverId === serverId;
+    const id = renewing ? leaseId : randomUUID();
     this.leases.delete(id);
     this.leases.set(id, { serverId, frames, expiresAt: this.clock.now() + LEASE_MS });
     while (this.leases.size > MAX_LEASES) this.leases.delete(this.leases.keys().next().value!);
     this.applyTails();
     this.ensureTimer();
+    if (renewing) return { leaseId: id, leaseMs: LEASE_MS, snapshot, frames: null };
     const tail = frames ? this.source.tail(serverId) : null;
-    return { leaseId: id, leaseMs: LEASE_MS, snapshot: this.source.inspect(serverId) ?? snapshot, frames: tail ? tail.frames() : null };
+    // Frames held now travel in this reply, not in the next push; so does this snapshot.
+    tail?.takeFresh();
+    const fresh = this.source.inspect(serverId) ?? snapshot;
+    if (!this.lastPushed.has(serverId)) this.lastPushed.set(serverId, { key: pushKey(fresh), at: this.clock.now(), version: this.source.version(serverId), framesAt: -Infinity });
+    return { leaseId: id, leaseMs: LEASE_MS, snapshot: fresh, frames: tail ? tail.frames() : null };
   }
 
   unwatch(leaseId: string): void {
@@ -81,6 +97,10 @@ export class InspectorService {
   /** Every server's snapshot (the diagnostics bundle). */
   snapshots(): InspectorSnapshot[] {
     return this.source.serverIds().flatMap((id) => this.source.inspect(id) ?? []);
+  }
+
+  leaseIds(): string[] {
+    return [...this.leases.keys()];
   }
 
   /** Servers someone is watching now (tests, diagnostics). */
@@ -101,25 +121,37 @@ export class InspectorService {
     if (this.leases.size === 0) return this.stopTimer();
     for (const serverId of this.watched()) {
       try {
-        this.pushServer(serverId);
+        this.pushServer(serverId, now);
       } catch (err) {
         this.logger.error('inspector push failed', { serverId, error: String(err) });
       }
     }
   }
 
-  private pushServer(serverId: string): void {
-    const snap = this.source.inspect(serverId);
-    if (snap) {
-      const key = JSON.stringify({ ...snap, takenAt: '' });
-      if (this.lastPushed.get(serverId) !== key) {
-        this.lastPushed.set(serverId, key);
-        this.pushes.snapshot(snap);
+  private pushServer(serverId: string, now: number): void {
+    const last = this.lastPushed.get(serverId) ?? { key: '', at: -Infinity, version: null, framesAt: -Infinity };
+    this.lastPushed.set(serverId, last);
+    if (this.tailsOn.has(serverId) && now - last.framesAt >= PUSH_EVERY_MS) {
+      const fresh = this.source.tail(serverId)?.takeFresh() ?? [];
+      if (fresh.length > 0) {
+        last.framesAt = now;
+        this.pushes.frames(serverId, fresh);
       }
     }
-    if (!this.tailsOn.has(serverId)) return;
-    const fresh = this.source.tail(serverId)?.takeFresh() ?? [];
-    if (fresh.length > 0) this.pushes.frames(serverId, fresh);
+    if (now - last.at < PUSH_EVERY_MS) return;
+    const version = this.source.version(serverId);
+    if (version === last.version && now - last.at < RECHECK_MS) return;
+    const snap = this.source.inspect(serverId);
+    if (!snap) return;
+    const key = pushKey(snap);
+    last.version = version;
+    if (key === last.key) {
+      last.at = now - PUSH_EVERY_MS; // nothing new: look again on the next change, not a second later
+      return;
+    }
+    last.key = key;
+    last.at = now;
+    this.pushes.snapshot(snap);
   }
 
   /** The tail records for exactly the servers some lease wants frames of (a new session's tail too). */
@@ -128,10 +160,12 @@ export class InspectorService {
     for (const id of want) this.source.tail(id)?.enable();
     for (const id of this.tailsOn) if (!want.has(id)) this.source.tail(id)?.disable();
     this.tailsOn = want;
-    for (const id of this.lastPushed.keys()) if (!this.leases.size || !this.watched().includes(id)) this.lastPushed.delete(id);
+    const watched = new Set(this.watched());
+    for (const id of this.lastPushed.keys()) if (!watched.has(id)) this.lastPushed.delete(id);
   }
 
   private ensureTimer(): void {
+    // One timer for every watched server; it stops with the last lease.
     if (this.timer === null) this.timer = this.clock.setInterval(() => this.tick(), TICK_MS);
   }
 
@@ -140,3 +174,6 @@ export class InspectorService {
     this.timer = null;
   }
 }
+
+/** A snapshot's content apart from when it was taken. */
+const pushKey = (snap: InspectorSnapshot): string => JSON.stringify({ ...snap, takenAt: '' });

@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import { ConnectionInspector } from '../components/ConnectionInspector/ConnectionInspector';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
@@ -67,6 +68,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
+          <Tabs.Tab value="inspector" data-testid="tab-inspector">
+            Inspector
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="sm">
           <Stack gap="sm">
@@ -117,6 +121,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         </Tabs.Panel>
         <Tabs.Panel value="analytics" pt="sm">
           <QueryAnalyticsPanel serverId={id} nameOf={() => status.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspector" pt="sm">
+          <ConnectionInspector key={id} serverId={id} serverName={status.name} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -1,5 +1,5 @@
 /** A plausible connection-inspector snapshot for the UI tests over the FakeCore (the real one comes from the core). */
-import type { InspectorSnapshot } from '../../../shared/domain/inspector';
+import type { InspectorSnapshot, TailFrame } from '../../../shared/domain/inspector';
 
 export function fakeInspectorSnapshot(serverId: string, now = Date.now()): InspectorSnapshot {
   const iso = (agoMs: number) => new Date(now - agoMs).toISOString();
@@ -36,4 +36,13 @@ export function fakeInspectorSnapshot(serverId: string, now = Date.now()): Inspe
     fail2ban: { used: 1, budget: 18, banAt: 20, windowMs: 300_000 },
     frameTail: { enabled: false, held: 0, capacity: 500 },
   };
+}
+
+/** Two frames as the raw tail would hold them. */
+export function fakeTailFrames(now = Date.now()): TailFrame[] {
+  const at = new Date(now - 2000).toISOString();
+  return [
+    { seq: 1, at, socket: '/api/unified/ws', stack: 'unified', type: 'ping', length: 120, text: '{"type": "ping", "data": {"connection_id": "3f9a1c2e", "expect_pong": true}}', truncated: false },
+    { seq: 2, at, socket: '/api/unified/ws', stack: 'unified', type: 'unparsed', length: 11, text: 'garbage {{{', truncated: false },
+  ];
 }

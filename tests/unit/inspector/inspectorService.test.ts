@@ -17,7 +17,7 @@ function setup() {
   const pushed: InspectorSnapshot[] = [];
   const framesPushed: TailFrame[][] = [];
   const service = new InspectorService(
-    { inspect: (id) => (id === 'dns-01' ? snapshot(id) : null), tail: (id) => (id === 'dns-01' ? inspector.tail : null), serverIds: () => ['dns-01'] },
+    { inspect: (id) => (id === 'dns-01' ? snapshot(id) : null), version: () => inspector.version, tail: (id) => (id === 'dns-01' ? inspector.tail : null), serverIds: () => ['dns-01'] },
     clock,
     { snapshot: (s) => pushed.push(s), frames: (_id, f) => framesPushed.push(f) },
     nullLogger,
@@ -60,6 +60,23 @@ describe('InspectorService', () => {
     expect(t.clock.pending()).toEqual([]);
   });
 
+  it('pushes a change after a quiet second within a tenth of a second (a rejected frame shows at once)', () => {
+    const t = setup();
+    t.service.watch('dns-01', false);
+    t.clock.advance(2000);
+    expect(t.pushed).toHaveLength(0);
+    t.inspector.rejected('not JSON', 'garbage {{{', t.clock.now(), '/api/unified/ws');
+    t.clock.advance(100);
+    expect(t.pushed).toHaveLength(1);
+    expect(t.pushed[0]!.rejected[0]!.reason).toBe('not JSON');
+    // The next change waits for the rest of the second.
+    t.inspector.rejected('not JSON', 'more garbage', t.clock.now(), '/api/unified/ws');
+    t.clock.advance(800);
+    expect(t.pushed).toHaveLength(1);
+    t.clock.advance(200);
+    expect(t.pushed).toHaveLength(2);
+  });
+
   it('lets a lease lapse unless renewed, so a closed window stops the work', () => {
     const t = setup();
     const w = t.service.watch('dns-01', true)!;
@@ -79,17 +96,21 @@ describe('InspectorService', () => {
     const w = t.service.watch('dns-01', true)!;
     expect(w.frames).toEqual([]);
     for (let i = 0; i < 510; i++) t.frame(`{"n": ${i}}`);
-    const held = t.service.watch('dns-01', true, w.leaseId)!.frames!;
+    t.clock.advance(1000);
+    expect(t.framesPushed.flat()).toHaveLength(500);
+    // A renewal carries no frames; a new view gets the 500 held, oldest first.
+    expect(t.service.watch('dns-01', true, w.leaseId)!.frames).toBeNull();
+    const held = t.service.watch('dns-01', true)!.frames!;
     expect(held).toHaveLength(500);
     expect(held[0]!.text).toBe('{"n": 10}');
     expect(held[499]!.text).toBe('{"n": 509}');
     expect(held[0]!.type).toBe('system_status/query_update');
-    t.clock.advance(1000);
-    expect(t.framesPushed.flat()).toHaveLength(500);
     t.frame('{"n": "late"}');
     t.clock.advance(1000);
     expect(t.framesPushed.at(-1)!.map((f) => f.text)).toEqual(['{"n": "late"}']);
     t.service.unwatch(w.leaseId);
+    expect(t.inspector.tail.held).toBe(500); // the second view is still open
+    for (const id of t.service.leaseIds()) t.service.unwatch(id);
     expect(t.inspector.tail.held).toBe(0);
     t.frame('after');
     expect(t.inspector.tail.held).toBe(0);
@@ -98,11 +119,11 @@ describe('InspectorService', () => {
   it('masks a known password and a token in the tail and in rejected excerpts', () => {
     registerSecret(PASSWORD);
     const t = setup();
-    const w = t.service.watch('dns-01', true)!;
+    t.service.watch('dns-01', true);
     const raw = JSON.stringify({ type: 'error', data: { message: `login as monitor/${PASSWORD} with ${TOKEN}`, url: `wss://h/api/unified/ws?token=${TOKEN}` } });
     t.frame(raw);
     t.inspector.rejected('not understood', raw, t.clock.now(), '/api/unified/ws');
-    const frames = t.service.watch('dns-01', true, w.leaseId)!.frames!;
+    const frames = t.service.watch('dns-01', true)!.frames!;
     const snap = t.service.snapshot('dns-01')!;
     for (const text of [frames[0]!.text, snap.rejected[0]!.excerpt, JSON.stringify(snap)]) {
       expect(text).not.toContain(PASSWORD);
