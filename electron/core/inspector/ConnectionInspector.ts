@@ -65,7 +65,12 @@ export class ConnectionInspector {
   /** The socket whose frame is being normalised, and the first message type seen in it. */
   private current: { label: string; stack: Stack } | null = null;
   private frameType: string | null = null;
-  /** Bumped by everything recorded: the service recomputes a snapshot only when it moved (or 5 s passed). */
+  /**
+   * Bumped by what a viewer should see at once (frames, rejections, sockets, reconnects): the
+   * service recomputes a snapshot when it moved, else every 5 s (which is when ping and poll
+   * records show: they come every 5 s anyway, and pushing each would keep the once-a-second
+   * throttle busy just when a rejected frame should show).
+   */
   version = 0;
 
   constructor(private readonly hrNow: () => number = () => performance.now()) {}
@@ -95,14 +100,12 @@ export class ConnectionInspector {
   }
 
   pingSent(label: string): void {
-    this.version++;
     this.pings.sent++;
     const r = this.sockets.get(label);
     if (r) r.pingSentAt = this.hrNow();
   }
 
   pongHeard(label: string, at: number): void {
-    this.version++;
     const r = this.sockets.get(label);
     if (!r || r.pingSentAt === null) return;
     this.pings.record(at, this.hrNow() - r.pingSentAt);
@@ -149,7 +152,6 @@ export class ConnectionInspector {
   }
 
   polled(record: PollRecord): void {
-    this.version++;
     this.pollTotal++;
     if (record.outcome !== 'ok') this.pollFailed++;
     this.polls.unshift({ ...record, error: record.error === null ? null : redactedHead(record.error, 300) });

@@ -33,8 +33,8 @@ interface Lease {
 export const LEASE_MS = 30_000;
 /** Pushes per server are at least this far apart. */
 export const PUSH_EVERY_MS = 1_000;
-/** A change after a quiet second goes out within one tick (a rejected frame shows at once). */
-const TICK_MS = 100;
+/** A change after a quiet second goes out within one tick (a rejected frame shows at once); a tick costs a version compare per watched server. */
+const TICK_MS = 50;
 /** Without new records a snapshot still changes (rates age, the budget window moves): look again this often. */
 const RECHECK_MS = 5_000;
 /** A hostile or leaking page cannot grow the lease table without bound. */
@@ -76,10 +76,11 @@ export class InspectorService {
     this.ensureTimer();
     if (renewing) return { leaseId: id, leaseMs: LEASE_MS, snapshot, frames: null };
     const tail = frames ? this.source.tail(serverId) : null;
-    // Frames held now travel in this reply, not in the next push; so does this snapshot.
+    // Frames held now travel in this reply, not in the next push; so does this snapshot. A reply is
+    // not a push: the first change after it goes out at once.
     tail?.takeFresh();
     const fresh = this.source.inspect(serverId) ?? snapshot;
-    if (!this.lastPushed.has(serverId)) this.lastPushed.set(serverId, { key: pushKey(fresh), at: this.clock.now(), version: this.source.version(serverId), framesAt: -Infinity });
+    if (!this.lastPushed.has(serverId)) this.lastPushed.set(serverId, { key: pushKey(fresh), at: -Infinity, version: this.source.version(serverId), framesAt: -Infinity });
     return { leaseId: id, leaseMs: LEASE_MS, snapshot: fresh, frames: tail ? tail.frames() : null };
   }
 
