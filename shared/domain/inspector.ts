@@ -142,14 +142,14 @@ export const TailFrameSchema = z.object({
   type: z.string(),
   /** Length of the frame as received, in characters. */
   length: count,
-  /** The redacted text, cut at 64 KiB. */
+  /** The redacted text, cut at 16 KiB (real frames are a few KiB; a hostile one must not fill the page). */
   text: z.string(),
   truncated: z.boolean(),
 });
 export type TailFrame = z.infer<typeof TailFrameSchema>;
 
 /** The largest part of a frame the tail keeps. */
-export const TAIL_TEXT_MAX = 64 * 1024;
+export const TAIL_TEXT_MAX = 16 * 1024;
 export const TAIL_CAPACITY = 500;
 
 /**
