@@ -73,6 +73,18 @@ describe('subscriptions in the connection inspector', () => {
     expect(subs.confirmations).toBe(1);
   });
 
+  it('adds up the fixed lists of a legacy health+system pair', async () => {
+    emu = await startEmulator({ healthIntervalMs: 100, systemIntervalMs: 100 });
+    h = harness({ tuning: TUNING });
+    h.fleet.setServers([serverConfig(emu.url, { stack: 'legacy', legacyTypes: 'health+system' })]);
+    await h.waitState('live');
+    const snap = inspect();
+    expect(snap.sockets.map((s) => s.label).sort()).toEqual(['/api/websocket/ws/health', '/api/websocket/ws/system']);
+    // health brings health_update and forwarder_status_change; system brings user_logout and bind_reload.
+    expect(snap.subscriptions.confirmed).toEqual(expect.arrayContaining(['health_update', 'forwarder_status_change', 'user_logout', 'bind_reload']));
+    expect(snap.subscriptions.confirmations).toBe(2);
+  });
+
   it('shows a forced re-subscription: the server re-adds what had silently expired', async () => {
     emu = await startEmulator({ unifiedPingIntervalMs: 100, healthIntervalMs: 100 });
     h = harness({ tuning: TUNING });
