@@ -78,6 +78,7 @@ export class ConnectionInspector {
   /** A new connection attempt opens its sockets: the previous attempt's records go. */
   attemptStarted(): void {
     this.sockets = new Map();
+    this.subscriptions.reset();
   }
 
   socketCreated(label: string, stack: Stack, socket: InspectedSocket): void {

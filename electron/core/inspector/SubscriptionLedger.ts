@@ -19,13 +19,20 @@ export class SubscriptionLedger {
   private confirmations = 0;
   private lastConfirmedAt: number | null = null;
 
-  /** connection_established: legacy lists its fixed subscriptions; unified starts afresh. */
-  welcome(stack: 'legacy' | 'unified', data: unknown, at: number): void {
+  /** A new connection attempt: what the last one's server confirmed no longer says anything. */
+  reset(): void {
     this.confirmed = new Set();
     this.refused = [];
     this.lastAdded = [];
-    if (stack === 'unified') return;
-    for (const t of strings(field(data, 'subscribed_events'))) this.confirmed.add(t);
+  }
+
+  /**
+   * connection_established: a legacy socket lists its fixed subscriptions (a health+system pair
+   * adds both lists up); a unified connection starts afresh, its first reply fills the list.
+   */
+  welcome(stack: 'legacy' | 'unified', data: unknown, at: number): void {
+    if (stack === 'unified') return this.reset();
+    for (const t of strings(field(data, 'subscribed_events'))) if (this.confirmed.size < MAX_TYPES) this.confirmed.add(t);
     this.confirmations++;
     this.lastConfirmedAt = at;
   }
