@@ -37,9 +37,11 @@ export function useInspectorLease(
         timer = setTimeout(() => void renew(), 5000);
         return;
       }
-      const first = leaseId === undefined;
+      // A new id means a new lease: the first, or one after ours lapsed (a hidden tab's timers are
+      // throttled). The core dropped the tail with the old lease; start from what it holds now.
+      const fresh = r.value.leaseId !== leaseId;
       leaseId = r.value.leaseId;
-      if (first) onLease?.({ frames: r.value.frames });
+      if (fresh) onLease?.({ frames: r.value.frames });
       setState({ snapshot: r.value.snapshot, error: null, key });
       timer = setTimeout(() => void renew(), Math.max(1000, r.value.leaseMs / 3));
     };
