@@ -31,6 +31,7 @@ import { TraySummary } from './alerts/traySummary';
 import { VerdictService } from './verdict/VerdictService';
 import { startQpsWatch } from './analytics/startQpsWatch';
 import type { QpsWatch } from './analytics/QpsWatch';
+import { InspectorService } from './inspector/InspectorService';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
 import { packageVersion } from './diagnostics/appVersion';
@@ -80,6 +81,8 @@ export interface CoreServices {
   qps: QpsWatch;
   /** Active DNS probes of every server (probes/). */
   probes: ProbeService;
+  /** Connection inspector snapshots per server (the inspector tab, `dnsfleet inspect`, diagnostics). */
+  inspector: InspectorService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -158,6 +161,17 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     currentStatus: (id) => fleet.session(id)?.status(),
     initialAlerts: alerts.list({ includeResolved: false, limit: 10_000 }),
   });
+  const inspector = new InspectorService(
+    {
+      inspect: (id) => fleet.inspect(id),
+      version: (id) => fleet.session(id)?.inspector.version ?? null,
+      tail: (id) => fleet.session(id)?.inspector.tail ?? null,
+      serverIds: () => fleet.serverIds(),
+    },
+    clock,
+    { snapshot: (snap) => push('inspector:onDidChange', snap), frames: (serverId, frames) => push('inspector:onDidReceiveFrames', { serverId, frames }) },
+    log.child('inspector'),
+  );
   const tray = new TraySummary(opts.tray);
   const updateTray = () =>
     tray.update(verdicts.fleet(), verdicts.verdicts(), fleet.statuses(), alerts.list({ includeResolved: false, limit: 1000 }).filter((a) => a.status === 'active').length);
@@ -264,6 +278,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     verdicts,
     qps: qps.watch,
     probes,
+    inspector,
     registry,
     settings,
     clock,
@@ -295,6 +310,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     dispose: async () => {
       for (const d of disposers.splice(0)) d();
       probing.dispose();
+      inspector.dispose();
       await fleet.dispose();
       notices.dispose();
       verdicts.dispose();

@@ -84,6 +84,7 @@ export function createControl(ctx: EmulatorContext, legacy: LegacyHub, unified: 
     setMigrationMode: (m) => void (flags.migrationMode = m ?? 'disabled'),
     setUnifiedSessionBroken: (b) => void (flags.unifiedSessionBroken = b),
     expireTokens: () => ctx.tokens.expireAll(),
+    expireSubscriptions: () => unified.subs.clear(),
     issuedSecrets: () => [...ctx.tokens.minted],
     setRestFailure(path, status = 500) {
       if (path === null) flags.restFailures.clear();

@@ -74,6 +74,7 @@ export function createControlApi(control: EmulatorControl, info: () => Record<st
     'migration-mode': p(schemas.migrationMode, (b) => control.setMigrationMode(b.mode)),
     'unified-session-broken': p(schemas.sessionBroken, (b) => control.setUnifiedSessionBroken(b.broken)),
     'expire-tokens': () => control.expireTokens(),
+    'expire-subscriptions': () => control.expireSubscriptions(),
     'rest-failure': p(schemas.restFailure, (b) => control.setRestFailure(b.path, b.status)),
     'lock-user': p(schemas.user, (b) => control.users.lock(b.username)),
     'unlock-user': p(schemas.user, (b) => control.users.unlock(b.username)),

@@ -160,6 +160,8 @@ export interface EmulatorControl {
   setMigrationMode(m: EmulatorOptions['migrationMode']): void;
   setUnifiedSessionBroken(b: boolean): void;
   expireTokens(): void;
+  /** Q21: every stored unified subscription expires now, silently (the router defaults stay). */
+  expireSubscriptions(): void;
   /** Every token and session token this server issued so far (leak tests scan for them). */
   issuedSecrets(): string[];
   /** path prefix -> status; null clears every failure; status 0 clears that prefix; default 500 */

@@ -7,6 +7,7 @@ import { analyticsCommand } from './cli/analytics';
 import { eventsCommand } from './cli/events';
 import { exportCommand } from './cli/export';
 import { forwardingCommand } from './cli/forwarding';
+import { inspectCommand } from './cli/inspect';
 import { monitorCommand } from './cli/monitor';
 import { serversCommand } from './cli/servers';
 import { settingsCommand } from './cli/settings';
@@ -15,6 +16,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
 
   dnsfleet monitor --data-dir <dir> [--config <fleet.json>] [--json] [--for <seconds>] [--totp-env <VAR>]
                    [--metrics-listen 127.0.0.1:9469 [--metrics-allow-remote]]
+  dnsfleet inspect --data-dir <dir> --server <id> [--config <fleet.json>] [--json] [--watch [--for <seconds>]] [--wait <seconds>]
   dnsfleet events  --data-dir <dir> [--server id] [--category c] [--severity s] [--type t] [--since ISO] [--search text] [--limit n] [--json]
   dnsfleet export  --data-dir <dir> --format csv|ndjson --out <file> [the filters of events]
   dnsfleet servers add|list|remove|test|import|export --data-dir <dir> ...
@@ -34,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       return monitorCommand(rest, io);
     case 'events':
       return eventsCommand(rest, io);
+    case 'inspect':
+      return inspectCommand(rest, io);
     case 'export':
       return exportCommand(rest, io);
     case 'servers':

@@ -49,6 +49,10 @@ const invoke = [
   'app:writeDiagnostics',
   'analytics:get',
   'analytics:baselines',
+  'inspector:watch',
+  'inspector:unwatch',
+  'inspector:getSnapshot',
+  'inspector:resubscribe',
 ] as const;
 
 const push = [
@@ -65,6 +69,8 @@ const push = [
   'metrics:onDidAppend',
   'probes:onDidComplete',
   'app:onDidChangeHealth',
+  'inspector:onDidChange',
+  'inspector:onDidReceiveFrames',
 ] as const;
 
 export const ALLOWED_INVOKE: Exactly<InvokeChannel, typeof invoke> = invoke;

@@ -3,6 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
+import { InspectorSnapshotSchema, TailFrameSchema } from '../domain/inspector';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
@@ -114,6 +115,19 @@ export const invokeChannels = {
   },
   /** Every server's QPS baseline alone (the exporter's scrape: no rollups read). */
   'analytics:baselines': { request: z.object({}), response: z.array(QpsBaselineViewSchema) },
+  /**
+   * Start (or renew, with the leaseId it returned) watching one server's connection inspector: its
+   * snapshot is pushed (inspector:onDidChange) at most once a second while a lease lives (30 s
+   * unless renewed); with frames: true its raw frame tail records and is pushed too.
+   */
+  'inspector:watch': {
+    request: z.object({ serverId: z.string(), frames: z.boolean().default(false), leaseId: z.string().max(100).optional() }),
+    response: z.object({ leaseId: z.string(), leaseMs: z.number().int(), snapshot: InspectorSnapshotSchema, frames: z.array(TailFrameSchema).nullable() }),
+  },
+  'inspector:unwatch': { request: z.object({ leaseId: z.string().max(100) }), response: ok },
+  'inspector:getSnapshot': { request: z.object({ serverId: z.string() }), response: InspectorSnapshotSchema },
+  /** Send subscribe_events again now; sent: false when no unified socket is open. The reply shows in the snapshot. */
+  'inspector:resubscribe': { request: z.object({ serverId: z.string() }), response: z.object({ ok: z.literal(true), sent: z.boolean() }) },
 } as const;
 
 export const pushChannels = {
@@ -135,6 +149,10 @@ export const pushChannels = {
   /** A server's probe set finished (what `probes:get` would now answer). */
   'probes:onDidComplete': ServerProbesSchema,
   'app:onDidChangeHealth': AppHealthSchema,
+  /** A watched server's connection inspector changed (at most once a second, only while watched). */
+  'inspector:onDidChange': InspectorSnapshotSchema,
+  /** Frames a watched server's raw tail recorded since the last push (only while its Frames view is open). */
+  'inspector:onDidReceiveFrames': z.object({ serverId: z.string(), frames: z.array(TailFrameSchema) }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|soak|diagnostics
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|soak|diagnostics|inspector
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -18,6 +18,7 @@ import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
 import { runProbeBench } from './probes.bench';
+import { runInspectorBench } from './inspector.bench';
 import { soakBench } from './soak.bench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -49,6 +50,10 @@ if (!values.only || values.only === 'probes') {
 if (!values.only || values.only === 'ingest') {
   results.ingest = await ingest('shared');
   if (!quick) results.ingestOneCore = await ingest('one');
+}
+
+if (!values.only || values.only === 'inspector') {
+  results.inspectorUsPerFrame = runInspectorBench({ frames: quick ? 20_000 : 100_000, rounds: quick ? 2 : 5 });
 }
 
 if (!values.only || values.only === 'soak') {

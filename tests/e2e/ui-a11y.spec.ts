@@ -62,6 +62,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('dns');
     await expect(page.getByTestId('palette-action').first()).toBeVisible();
     expect(await serious(page), 'command palette').toEqual([]);
+    // The server page's Inspector tab: its counters, then the raw frame tail with one frame opened.
+    await page.goto(`${app.url}#/server/dns-fra-2`);
+    await expect(page.getByTestId('server-detail')).toBeVisible();
+    await page.getByTestId('tab-inspector').click();
+    await expect(page.getByTestId('inspector-counters')).toBeVisible();
+    expect(await serious(page), 'inspector tab').toEqual([]);
+    await page.locator('label').filter({ hasText: /^Frames$/ }).click();
+    await page.getByTestId('frame-row-toggle').first().click();
+    await expect(page.getByTestId('frame-json')).toBeVisible();
+    expect(await serious(page), 'inspector frames').toEqual([]);
   });
 
   test(`the Probes tab and the server form have no serious or critical axe violations (${scheme})`, async ({ page }) => {

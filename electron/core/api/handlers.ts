@@ -7,6 +7,7 @@ import { ApiFailure } from '../../../shared/ipc/dispatch';
 import { previewPolicy } from '../alerts/policyPreview';
 import type { CoreServices } from '../compose';
 import { computeFleetTotals } from '../fleet/fleetTotals';
+import { inspectorHandlers } from './inspectorHandlers';
 
 /** Open alerts counted by the fleet strip (the engine holds them in memory). */
 const OPEN_ALERTS = 100_000;
@@ -141,6 +142,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       baselines: serverId === null ? s.qps.views() : [s.qps.view(serverId)].filter((v) => v !== null),
     }),
     'analytics:baselines': async () => s.qps.views(),
+    ...inspectorHandlers(s),
   };
 }
 

@@ -77,7 +77,7 @@ function readme(src: DiagnosticsSource, logs: { name: string; lines: number; tru
     '  versions.json    app, runtime and platform versions',
     '  settings.json    settings (servers in servers.json; webhook URLs shown by host only)',
     '  servers.json     the configured servers, and whether a password is stored for each',
-    '  inspector.json   what the app knows about each server now: state, stack, last data, retry, verdict, open alerts',
+    '  inspector.json   what the app knows about each server now: state, stack, last data, retry, verdict, open alerts, and the connection inspector (sockets, subscriptions, ping, frames, rejections, reconnects, polls, fail2ban budget)',
     '  event-log.json   the event log: health, damage, schema and migrations, sizes and counts',
     '  app-health.json  the keychain and the notices the app shows',
     `  logs/            the app's logs of the last ${LOG_WINDOW_MS / 60_000} minutes`,

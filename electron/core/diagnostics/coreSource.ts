@@ -22,6 +22,7 @@ export function coreDiagnosticsSource(s: CoreServices, appVersion: string): Diag
         verdict: (id) => s.verdicts.verdict(id),
         openAlerts: () => s.alerts.list({ includeResolved: false, limit: 10_000 }),
         healthStaleAfterMs: (id) => s.fleet.healthStaleAfterMs(id),
+        inspector: (id) => s.inspector.snapshot(id),
       }),
     }),
     eventLog: () => ({

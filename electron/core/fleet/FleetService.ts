@@ -6,6 +6,7 @@
  */
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import type { InspectorSnapshot } from '../../../shared/domain/inspector';
 import type { ServerStatus } from '../../../shared/domain/serverState';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import { dedupHash, HashWindow } from '../util/HashWindow';
@@ -136,6 +137,20 @@ export class FleetService {
 
   retryNow(): void {
     for (const s of this.sessions.values()) s.retryNow();
+  }
+
+  /** The connection inspector's snapshot of one server (null when there is no such server). */
+  inspect(serverId: string): InspectorSnapshot | null {
+    return this.sessions.get(serverId)?.inspect() ?? null;
+  }
+
+  /** Forces a unified re-subscription; false when the server has no welcomed unified socket. */
+  resubscribe(serverId: string): boolean {
+    return this.sessions.get(serverId)?.resubscribe() ?? false;
+  }
+
+  serverIds(): string[] {
+    return [...this.sessions.keys()];
   }
 
   /** For diagnostics and tests: the session of one server. */

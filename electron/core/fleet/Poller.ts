@@ -20,6 +20,7 @@ import {
   type Zone,
 } from '../hybrid-dns/wire/rest';
 import type { Logger } from '../platform';
+import type { PollRecord } from '../../../shared/domain/inspector';
 
 export interface PollSink {
   events(events: FleetEvent[]): void;
@@ -41,6 +42,8 @@ export class Poller {
   /** Previous queries-today sample: the legacy stack pushes no query_update, so QPS comes from its delta. */
   private lastQueries: { at: number; total: number } | null = null;
   private warnedZoneCap = false;
+  /** Hears every poll's timing and outcome (the connection inspector). */
+  onPolled: ((record: PollRecord) => void) | null = null;
 
   constructor(
     private readonly differ: SnapshotDiffer,
@@ -50,6 +53,16 @@ export class Poller {
   ) {}
 
   async poll(rest: RestClient, token: string): Promise<PollOutcome> {
+    const started = this.now();
+    let error: string | null = null;
+    const outcome = await this.run(rest, token, (e) => (error ??= e));
+    const failures = outcome.kind === 'ok' ? outcome.failures : 1;
+    const kind = outcome.kind === 'ok' ? (failures === 0 ? 'ok' : 'partial') : outcome.kind;
+    this.onPolled?.({ at: new Date(started).toISOString(), durationMs: Math.max(0, this.now() - started), outcome: kind, failures, error });
+    return outcome;
+  }
+
+  private async run(rest: RestClient, token: string, failed: (error: string) => void): Promise<PollOutcome> {
     const steps: Array<() => Promise<RestResult>> = [
       () => this.step(rest.get('/api/forwarders/health/summary', token), (b) => this.forwarders(b)),
       () => this.step(rest.get('/api/dashboard/health-alerts', token), (b) => this.alerts(b)),
@@ -62,6 +75,7 @@ export class Poller {
     for (const run of steps) {
       const r = await run();
       if (r.ok) continue;
+      failed(r.error);
       if (r.status === 401) return { kind: 'unauthorized' };
       if (r.status === null && failures === 0 && run === steps[0]) return { kind: 'unreachable', detail: r.error };
       failures++;

@@ -12,6 +12,8 @@ import type { SessionTuning } from './tuning';
 export class RetryScheduler {
   readonly policy: ReconnectPolicy;
   private timer: TimerHandle | null = null;
+  /** Hears every wait chosen (the connection inspector's reconnect list). */
+  onScheduled: ((at: number, state: ServerState, cause: string, delayMs: number, attempt: number) => void) | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -59,6 +61,7 @@ export class RetryScheduler {
     this.tracker.setState(state, { detail, reconnect: { attempt: this.policy.attempts, nextAt }, at: now, cause: detail });
     // One line per wait: an operator reading the log sees the monitor is still trying, and why.
     this.log?.info(`retrying in ${Math.ceil(delayMs / 1000)} s`, { state, attempt: this.policy.attempts, detail });
+    this.onScheduled?.(now, state, detail, delayMs, this.policy.attempts);
     this.timer = this.clock.setTimeout(() => {
       this.timer = null;
       this.attempt();

@@ -13,6 +13,8 @@ import { Normaliser, type Ingested, type Stack } from '../hybrid-dns/Normaliser'
 import { RestClient } from '../hybrid-dns/RestClient';
 import type { TlsRequestOptions } from '../hybrid-dns/tls';
 import type { SocketClose } from '../hybrid-dns/WireSocket';
+import type { InspectorSnapshot } from '../../../shared/domain/inspector';
+import { ConnectionInspector } from '../inspector/ConnectionInspector';
 import type { Logger } from '../platform';
 import type { FailureKind } from './backoff';
 import { CertificateTrust, type TlsRefusal } from './CertificateTrust';
@@ -26,6 +28,7 @@ import { connectionGapEvent, pinMismatchEvent } from './sessionEvents';
 import { SessionAuth, stateForAuth, type AuthResult } from './SessionAuth';
 import { StatusTracker } from './StatusTracker';
 import { StreamSet } from './StreamSet';
+import { inspectSession } from './sessionInspection';
 import { describeSockets, sameApartFromPin, secs, type SessionDeps, type SessionDiagnostics } from './sessionTypes';
 
 export type { SessionDeps, SessionDiagnostics } from './sessionTypes';
@@ -50,6 +53,8 @@ export class ServerSession {
   private lastDataAt: number | null = null;
   private gapFrom: number | null = null;
   private readonly trust: CertificateTrust;
+  /** What this session's link does, for the inspector tab, `dnsfleet inspect` and diagnostics. */
+  readonly inspector = new ConnectionInspector();
 
   constructor(
     public config: ServerConfig,
@@ -84,6 +89,20 @@ export class ServerSession {
     this.polls = new PollLoop(deps.clock, this.poller, this.retries.policy);
     this.signals = new SignalRouter(config.id, deps.metrics, this.differ, this.tracker, (e) => this.emit(e));
     this.trust = new CertificateTrust(config.tls?.fingerprint256);
+    this.normaliser.observer = this.inspector;
+    this.poller.onPolled = (r) => this.inspector.polled(r);
+    this.retries.onScheduled = (at, state, cause, delayMs, attempt) => this.inspector.reconnectScheduled(at, state, cause, delayMs, attempt);
+  }
+
+  /** The connection inspector's snapshot: JSON, secret-free. */
+  inspect(): InspectorSnapshot {
+    const { normaliser, streams, auth, inspector } = this;
+    return inspectSession({ serverId: this.config.id, now: this.deps.clock.now(), status: this.status(), inspector, normaliser, streams, auth, policy: this.retries.policy });
+  }
+
+  /** Forces a subscribe_events on the unified socket; false when there is no welcomed one. */
+  resubscribe(): boolean {
+    return this.streams?.resubscribe() ?? false;
   }
 
   status(): ServerStatus {
@@ -221,6 +240,7 @@ export class ServerSession {
       ended: (close) => gen === this.generation && this.onEnded(close, stack),
       stale: (silent, windowMs, detail) => gen === this.generation && this.onStale(silent, windowMs, detail),
     });
+    this.streams.inspector = this.inspector;
     this.streams.open();
   }
 

@@ -34,6 +34,7 @@ const hash = (s: string): string => createHash('sha256').update(s).digest('hex')
 export class SessionAuth {
   private tokens: Tokens | null = null;
   private refreshTimer: TimerHandle | null = null;
+  private refreshAt: number | null = null;
   private blockedPasswordHash: string | null = null;
   isAdmin = false;
 
@@ -41,6 +42,16 @@ export class SessionAuth {
 
   get token(): string | null {
     return this.tokens?.access ?? null;
+  }
+
+  /** When the access token expires (its JWT `exp`), if known. */
+  get expiresAtMs(): number | null {
+    return this.tokens?.expMs ?? null;
+  }
+
+  /** When the proactive refresh (or its retry) is due; null when none is armed. */
+  get nextRefreshAtMs(): number | null {
+    return this.refreshTimer === null ? null : this.refreshAt;
   }
 
   /** A usable access token: the current one, else a refresh, else one password login. */
@@ -77,6 +88,7 @@ export class SessionAuth {
     this.cancelRefresh();
     const delay = refreshDelayMs(this.deps.clock.now(), this.tokens?.expMs ?? null, this.deps.refreshRatio);
     if (delay === null) return;
+    this.refreshAt = this.deps.clock.now() + delay;
     this.refreshTimer = this.deps.clock.setTimeout(() => void this.refreshTick(rest, onLost, retryMs), delay);
   }
 
@@ -103,6 +115,7 @@ export class SessionAuth {
     if (result.kind === 'ok') return this.scheduleRefresh(rest, onLost, retryMs);
     if (result.kind === 'unavailable') {
       // Network trouble: the current token still works for a while; try again later.
+      this.refreshAt = this.deps.clock.now() + retryMs;
       this.refreshTimer = this.deps.clock.setTimeout(() => void this.refreshTick(rest, onLost, retryMs), retryMs);
       return;
     }

@@ -13,6 +13,7 @@ import type { Ingested, Normaliser, Stack } from '../hybrid-dns/Normaliser';
 import type { TlsRequestOptions } from '../hybrid-dns/tls';
 import { UnifiedSocket } from '../hybrid-dns/UnifiedSocket';
 import type { SocketClose } from '../hybrid-dns/WireSocket';
+import type { ConnectionInspector } from '../inspector/ConnectionInspector';
 import type { Clock, Logger } from '../platform';
 import { LinkProbe } from './LinkProbe';
 import type { SessionTuning } from './tuning';
@@ -35,6 +36,9 @@ export class StreamSet {
   private readonly entries: Entry[] = [];
   private finished = false;
   private isEstablished = false;
+  /** Sees sockets, pings and frames as they happen (the connection inspector). */
+  inspector: ConnectionInspector | null = null;
+  private detached = false;
 
   constructor(
     readonly stack: Stack,
@@ -82,7 +86,16 @@ export class StreamSet {
         this.add(new LegacySocket(t, base), interval);
       }
     }
+    this.inspector?.attemptStarted();
+    for (const e of this.entries) this.inspector?.socketCreated(e.socket.label, this.stack, e.socket);
     for (const e of this.entries) e.socket.open();
+  }
+
+  /** Sends subscribe_events again on every welcomed unified socket; false when there is none. */
+  resubscribe(): boolean {
+    let sent = false;
+    for (const e of this.entries) if (e.socket instanceof UnifiedSocket && e.socket.established) sent = e.socket.resubscribe() || sent;
+    return sent;
   }
 
   get established(): boolean {
@@ -95,6 +108,8 @@ export class StreamSet {
 
   /** Ends every socket; no sink callback fires afterwards. */
   dispose(): void {
+    if (!this.detached) for (const e of this.entries) this.inspector?.socketClosed(e.socket.label, this.clock.now(), 1000, 'closed by this client');
+    this.detached = true;
     this.finished = true;
     for (const e of this.entries) {
       e.watchdog.stop();
@@ -111,22 +126,35 @@ export class StreamSet {
       if (!this.finished) this.sink.stale(silent, windowMs);
     });
     const t = this.tuning;
-    const probe = new LinkProbe(this.clock, t.linkPingIntervalMs, t.linkPongTimeoutMs, () => socket.ping(), (silent, deadline) => {
+    const ping = (): boolean => {
+      const sent = socket.ping();
+      if (sent) this.inspector?.pingSent(socket.label);
+      return sent;
+    };
+    const probe = new LinkProbe(this.clock, t.linkPingIntervalMs, t.linkPongTimeoutMs, ping, (silent, deadline) => {
       if (this.finished) return;
       this.sink.stale(silent, deadline, `no answer from the server for ${Math.round(silent / 1000)} s (ping unanswered)`);
     });
     this.entries.push({ socket, watchdog, probe });
     socket.onDidOpen(() => {
+      this.inspector?.socketOpened(socket.label, this.clock.now());
       watchdog.start();
       probe.start();
     });
-    socket.onDidPong(() => probe.heard(this.clock.now()));
+    socket.onDidPong(() => {
+      const at = this.clock.now();
+      this.inspector?.pongHeard(socket.label, at);
+      probe.heard(at);
+    });
     socket.onDidReceive((raw) => this.receive(socket, watchdog, probe, raw));
     socket.onDidClose((close) => {
       watchdog.stop();
       probe.stop();
+      // After dispose() the next attempt may already own this label in the inspector.
+      if (!this.detached) this.inspector?.socketClosed(socket.label, this.clock.now(), close.code, close.reason || (close.error ?? ''));
       if (close.oversize) {
         this.normaliser.counters.rejected++;
+        this.inspector?.rejected(close.reason, '', this.clock.now(), socket.label);
         this.logger.warn('frame rejected', { reason: close.reason, socket: socket.label });
       }
       if (this.finished) return;
@@ -139,7 +167,9 @@ export class StreamSet {
     if (this.finished) return;
     const at = this.clock.now();
     probe.heard(at); // any bytes prove the link; only valid frames prove the data (below)
+    this.inspector?.beginFrame(socket.label, this.stack);
     const out = this.normaliser.ingest(raw, this.stack, at);
+    this.inspector?.endFrame(raw, at);
     if (!isValid(out)) return;
     watchdog.feed();
     if (socket instanceof UnifiedSocket) socket.sawFrame(isDirectWrite(out) ? 'direct' : 'queued');

@@ -47,6 +47,11 @@ export class ReconnectPolicy {
     this.prune(now);
   }
 
+  /** The budget this policy keeps to and the window it counts in. */
+  get budget(): { budget: number; windowMs: number } {
+    return { budget: this.opts.budget, windowMs: this.opts.budgetWindowMs };
+  }
+
   banFailuresInWindow(now: number): number {
     this.prune(now);
     return this.banFailures.length;

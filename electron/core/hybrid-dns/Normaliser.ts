@@ -50,7 +50,14 @@ export interface NormaliserCounters {
   rejected: number;
 }
 
+/** Who else wants to see each message and rejection (the connection inspector); must not throw. */
+export interface NormaliserObserver {
+  message(type: string, data: unknown, at: number): void;
+  rejected(reason: string, raw: string, at: number): void;
+}
+
 export class Normaliser {
+  observer: NormaliserObserver | null = null;
   readonly counters: NormaliserCounters = { frames: 0, events: 0, control: 0, duplicates: 0, rejected: 0 };
   /** Hashes of the keys of recent frames (a collision is about 1 in 10^12 per frame). */
   private readonly dedup: HashWindow;
@@ -73,13 +80,14 @@ export class Normaliser {
       const env = unwrapped.envelopes[i]!;
       const source = unwrapped.sources[i]!;
       try {
+        this.observer?.message(env.type, env.data, receivedAt);
         const reason = this.take(env, source, stack, receivedAt, out);
-        if (reason) this.reject(reason, source, out);
+        if (reason) this.reject(reason, source, out, receivedAt);
       } catch (err) {
-        this.reject(`${String(env.type).slice(0, 100)}: ${(err as Error)?.message ?? 'failed'}`, source, out);
+        this.reject(`${String(env.type).slice(0, 100)}: ${(err as Error)?.message ?? 'failed'}`, source, out, receivedAt);
       }
     }
-    if (unwrapped.rejected) this.reject(unwrapped.rejected, raw, out);
+    if (unwrapped.rejected) this.reject(unwrapped.rejected, raw, out, receivedAt);
     return out;
   }
 
@@ -123,9 +131,10 @@ export class Normaliser {
     return null;
   }
 
-  private reject(reason: string, raw: string, out: Ingested): void {
+  private reject(reason: string, raw: string, out: Ingested, at: number): void {
     this.counters.rejected++;
     out.rejected ??= reason;
+    this.observer?.rejected(reason, raw, at);
     // Only the length and a short prefix: a hostile frame must not flood or poison the log.
     // Masked before it is cut: cut first, a JWT's header and payload no longer look like a JWT.
     this.logger.warn('frame rejected', { serverId: this.serverId, reason, length: raw.length, head: redactedHead(raw, 80) });

@@ -32,6 +32,7 @@ export class UnifiedSocket extends WireSocket {
   private resubscribeTimer: TimerHandle | null = null;
   pongsSent = 0;
   subscribesSent = 0;
+  lastSubscribeAt: number | null = null;
   probesSent = 0;
   private lastQueuedAt = 0;
   private probeSentAt: number | null = null;
@@ -81,6 +82,13 @@ export class UnifiedSocket extends WireSocket {
     return list.filter((t) => UNIFIED_SUBSCRIBABLE.has(t));
   }
 
+  /** A forced re-subscription (the inspector's "Re-subscribe now"): false before the welcome. */
+  resubscribe(): boolean {
+    if (!this.welcomed) return false;
+    this.subscribe();
+    return true;
+  }
+
   override dispose(): void {
     this.stopResubscribe();
     this.stopProbe();
@@ -118,6 +126,7 @@ export class UnifiedSocket extends WireSocket {
   private subscribe(): void {
     this.send({ type: 'subscribe_events', data: { event_types: this.subscriptionList() } });
     this.subscribesSent++;
+    this.lastSubscribeAt = this.uopts.clock.now();
     this.stopResubscribe();
     const min = this.uopts.resubscribeMinMs ?? 30 * MINUTE;
     const max = this.uopts.resubscribeMaxMs ?? 60 * MINUTE;

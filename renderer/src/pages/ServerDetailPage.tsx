@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import { ConnectionInspector } from '../components/ConnectionInspector/ConnectionInspector';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
@@ -73,6 +74,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
           <Tabs.Tab value="probes">Probes</Tabs.Tab>
+          <Tabs.Tab value="inspector" data-testid="tab-inspector">
+            Inspector
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview" pt="sm">
           <Stack gap="sm">
@@ -126,6 +130,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         </Tabs.Panel>
         <Tabs.Panel value="probes" pt="xs">
           <ProbesPanel serverId={id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspector" pt="sm">
+          <ConnectionInspector key={id} serverId={id} serverName={status.name} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

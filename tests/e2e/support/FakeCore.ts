@@ -23,6 +23,7 @@ import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/
 import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
 import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
 import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
+import { fakeInspectorSnapshot, fakeTailFrames } from './fakeInspector';
 
 export interface FakeCall {
   channel: string;
@@ -314,6 +315,10 @@ export class FakeCore implements CoreHandle {
         return rec('analytics:get', p, { queries: { ...a.queries, range: p.range }, baselines: a.baselines });
       },
       'analytics:baselines': (p) => rec('analytics:baselines', p, this.analytics.get('*')?.baselines ?? []),
+      'inspector:watch': (p) => rec('inspector:watch', p, { leaseId: 'lease-1', leaseMs: 30_000, snapshot: fakeInspectorSnapshot(p.serverId), frames: p.frames && !p.leaseId ? fakeTailFrames() : null }),
+      'inspector:unwatch': (p) => rec('inspector:unwatch', p, ok),
+      'inspector:getSnapshot': (p) => rec('inspector:getSnapshot', p, fakeInspectorSnapshot(p.serverId)),
+      'inspector:resubscribe': (p) => rec('inspector:resubscribe', p, { ok: true as const, sent: true }),
     };
   }
 }

@@ -82,6 +82,10 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'app:writeDiagnostics': {},
     'analytics:get': { serverId: 'rt-1', range: '15m' },
     'analytics:baselines': {},
+    'inspector:watch': { serverId: 'rt-1', frames: true },
+    'inspector:getSnapshot': { serverId: 'rt-1' },
+    'inspector:resubscribe': { serverId: 'rt-1' },
+    'inspector:unwatch': { leaseId: 'no-such-lease' },
     'servers:remove': { id: 'rt-2' },
   };
 }

@@ -103,6 +103,15 @@ describe('the diagnostics bundle holds no secret', () => {
       emulator.control.setForwarderStatus(1, 'unhealthy', { pushNow: true });
       await until(() => hook!.received.some((h) => typeof h['x-dnsfleet-signature'] === 'string'), 20_000, 'a signed webhook delivery');
       await until(() => pushes.some((m) => m.channel === 'events:onDidAppend'), 10_000, 'a stored event');
+      // A garbage frame carrying the password and the tokens (the JWTs: the login's session_token is
+      // never used, so never known to the app): its excerpt lands in the inspector's snapshot, masked.
+      const jwts = emulator.control.issuedSecrets().filter((t) => t.startsWith('eyJ'));
+      expect(jwts.length).toBeGreaterThanOrEqual(2);
+      emulator.control.sendRawLegacy(`not json ${PASSWORD} ${jwts.join(' ')}`);
+      for (let i = 0; (await core.handlers['inspector:getSnapshot']({ serverId: 'canary' })).rejected.length === 0; i++) {
+        if (i > 200) throw new Error('timed out waiting for the rejected frame');
+        await new Promise((r) => setTimeout(r, 50));
+      }
 
       const made = await core.handlers['app:writeDiagnostics']({});
       expect(made.fileName).toMatch(/^diagnostics-.*\.zip$/);
@@ -114,6 +123,8 @@ describe('the diagnostics bundle holds no secret', () => {
       expectContents(files, 'cli');
       const inspector = JSON.parse(files['inspector.json']!) as { servers: { serverId: string; status: { state: string; stack: string } }[] };
       expect(inspector.servers).toEqual([expect.objectContaining({ serverId: 'canary', status: expect.objectContaining({ state: 'live', stack: expect.any(String) }) })]);
+      // The connection inspector's snapshot of the same session (sockets, subscriptions, the rejected frame).
+      expect(inspector.servers[0]).toMatchObject({ inspector: { serverId: 'canary', state: 'live', sockets: [expect.objectContaining({ state: 'open' })], rejected: [expect.objectContaining({ excerpt: expect.stringContaining('[REDACTED]') })] } });
       expect(files['logs/app.log']).toMatch(/core started/);
 
       // A separate `dnsfleet diagnose` process on the same data dir (no keychain entries of its own here).
