@@ -48,6 +48,11 @@ const invoke = [
   'app:writeDiagnostics',
   'analytics:get',
   'analytics:baselines',
+  'metrics:history',
+  'metrics:annotations',
+  'metrics:forwarderHistory',
+  'metrics:fleetTotals',
+  'fleet:forwarderMatrix',
 ] as const;
 
 const push = [

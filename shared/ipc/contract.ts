@@ -3,6 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
+import { AnnotationsSchema, FleetTotalsSchema as FleetHistorySchema, ForwarderHistorySchema, ForwarderMatrixSchema, HistoryRangeSchema, HistorySeriesNameSchema, MetricHistorySchema } from '../domain/history';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
@@ -111,6 +112,19 @@ export const invokeChannels = {
   },
   /** Every server's QPS baseline alone (the exporter's scrape: no rollups read). */
   'analytics:baselines': { request: z.object({}), response: z.array(QpsBaselineViewSchema) },
+  /** A server's series over a range, from the event log's rollups (the range picks the resolution). */
+  'metrics:history': {
+    request: z.object({ serverId: z.string(), range: HistoryRangeSchema, names: z.array(HistorySeriesNameSchema).min(1).max(10) }),
+    response: MetricHistorySchema,
+  },
+  /** Reloads, restarts, config and zone changes, maintenance windows and connection gaps over a range. */
+  'metrics:annotations': { request: z.object({ serverId: z.string(), range: HistoryRangeSchema }), response: AnnotationsSchema },
+  /** Each forwarder's status over a range as spans (unknown where the app had no health data). */
+  'metrics:forwarderHistory': { request: z.object({ serverId: z.string(), range: HistoryRangeSchema }), response: ForwarderHistorySchema },
+  /** qps and blocked share summed across the fleet over a range, with who reported. */
+  'metrics:fleetTotals': { request: z.object({ range: HistoryRangeSchema }), response: FleetHistorySchema },
+  /** Servers x upstream forwarders, now. */
+  'fleet:forwarderMatrix': { request: z.object({}), response: ForwarderMatrixSchema },
 } as const;
 
 export const pushChannels = {

@@ -20,6 +20,16 @@ export interface RollupPoint {
   count: number;
 }
 
+/** Rollup rows merged into steps of a chart's grid; `rows` is how many stored rows were read. */
+export interface RollupBucket {
+  t: number;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  rows: number;
+}
+
 export class MetricRollups {
   private readonly deltas = new Map<string, RollupDelta>();
 
@@ -70,5 +80,21 @@ export class MetricRollups {
       )
       .all(serverId, name, RESOLUTION_MS[resolution], Math.floor(sinceMs / RESOLUTION_MS[resolution]) * RESOLUTION_MS[resolution], untilMs) as RollupPoint[];
     return rows;
+  }
+
+  /**
+   * Rows of one resolution between two times, merged into `stepMs` buckets in SQL (an index range
+   * on the primary key: the rows read are the rows in the range, nothing else).
+   */
+  buckets(serverId: string, name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): RollupBucket[] {
+    const res = RESOLUTION_MS[resolution];
+    const step = Math.max(res, Math.round(stepMs / res) * res);
+    return this.db
+      .prepare(
+        `SELECT (bucket_ms / ?) * ? AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
+         FROM metric_rollups WHERE server_id = ? AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
+         GROUP BY 1 ORDER BY 1`,
+      )
+      .all(step, step, serverId, name, res, Math.floor(sinceMs / step) * step, untilMs) as RollupBucket[];
   }
 }

@@ -22,6 +22,7 @@ import type { ApiHandlers, PushChannel, PushPayload } from '../../../shared/ipc/
 import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
 import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
 import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
+import { FakeHistory } from './fakeHistory';
 
 export interface FakeCall {
   channel: string;
@@ -62,6 +63,8 @@ export class FakeCore implements CoreHandle {
     maintenanceUntil: (id) => this.maintenance.get(id) ?? null,
   });
   readonly handlers: ApiHandlers;
+  /** Chart history (series, annotations, forwarder spans) the UI tests script. */
+  readonly history = new FakeHistory();
 
   constructor() {
     this.handlers = this.createHandlers();
@@ -304,6 +307,11 @@ export class FakeCore implements CoreHandle {
         return rec('analytics:get', p, { queries: { ...a.queries, range: p.range }, baselines: a.baselines });
       },
       'analytics:baselines': (p) => rec('analytics:baselines', p, this.analytics.get('*')?.baselines ?? []),
+      'metrics:history': (p) => rec('metrics:history', p, this.history.series(p.serverId, p.range, p.names)),
+      'metrics:annotations': (p) => rec('metrics:annotations', p, this.history.annotationsFor(p.serverId, p.range)),
+      'metrics:forwarderHistory': (p) => rec('metrics:forwarderHistory', p, this.history.forwardersFor(p.serverId, p.range)),
+      'metrics:fleetTotals': (p) => rec('metrics:fleetTotals', p, this.history.fleet(p.range, [...this.servers.values()])),
+      'fleet:forwarderMatrix': (p) => rec('fleet:forwarderMatrix', p, this.history.matrix([...this.servers.values()], this.verdicts.verdicts())),
     };
   }
 }
