@@ -61,7 +61,7 @@ function MatrixTable({ m, go }: { m: Matrix; go(r: Route): void }) {
                 ) : null}
               </Table.Td>
               {r.cells.map((cell, i) => (
-                <Table.Td key={m.columns[i]?.key ?? i} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'server', id: r.serverId })}>
+                <Table.Td key={m.columns[i]?.key ?? i} data-forwarder={m.columns[i]?.name} style={{ cursor: 'pointer' }} onClick={() => go({ page: 'server', id: r.serverId })}>
                   <Cell cell={cell} />
                 </Table.Td>
               ))}
