@@ -55,6 +55,16 @@ describe('the range picks the rollup resolution', () => {
     expect(minutes.reduce((s, b) => s + b.rows, 0)).toBeGreaterThan(10_000);
   }, 30_000);
 
+  it('merges 1-minute rollups into 10-minute points for 24 h (every minute counts, not one per step)', async () => {
+    for (let t = NOW - DAY; t <= NOW; t += MINUTE) log.appendMetric(SERVER, 'cpu', t, Math.floor(t / MINUTE) % 10);
+    await log.flush();
+    const day = service().series(SERVER, '24h', ['cpu']);
+    const points = day.series[0]!.points;
+    expect(points.length).toBeLessThanOrEqual(145);
+    // A 10-minute step holds the minutes 0..9 once each: its mean is 4.5 (one minute alone would be 0).
+    for (const p of points.slice(1, -1)) expect(p.v).toBe(4.5);
+  });
+
   it('leaves a step without data empty (a break in the line), never zero', async () => {
     for (let t = NOW - HOUR; t <= NOW; t += 20_000) if (t < NOW - 40 * MINUTE || t > NOW - 30 * MINUTE) log.appendMetric(SERVER, 'qps', t, 50);
     await log.flush();
