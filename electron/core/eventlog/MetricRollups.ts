@@ -91,7 +91,8 @@ export class MetricRollups {
     const step = Math.max(res, Math.round(stepMs / res) * res);
     return this.db
       .prepare(
-        `SELECT (bucket_ms / ?) * ? AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
+        // CAST: better-sqlite3 may bind the step as a real, and a real divisor would not group.
+        `SELECT (bucket_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
          FROM metric_rollups WHERE server_id = ? AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
          GROUP BY 1 ORDER BY 1`,
       )
