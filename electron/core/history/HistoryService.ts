@@ -10,6 +10,7 @@ import type { ServerStatus } from '../../../shared/domain/serverState';
 import type { ServerVerdict } from '../../../shared/domain/verdict';
 import type { EventFilter } from '../../../shared/ipc/schemas';
 import { DERIVED } from '../../../shared/domain/eventTypes';
+import { DAY } from '../../../shared/domain/ids';
 import type { SqliteEventLog } from '../eventlog/SqliteEventLog';
 import type { Clock } from '../platform';
 import { ANNOTATED_EVENT_TYPES, buildAnnotations } from './annotations';
@@ -57,10 +58,12 @@ export class HistoryService {
     const window = historyWindow(range, this.deps.clock.now());
     const filter: EventFilter = { servers: [serverId], types: [...ANNOTATED_EVENT_TYPES], since: iso(window.fromMs), until: iso(window.toMs + 1) };
     const page = this.deps.log.query(filter, null, MAX_ANNOTATION_EVENTS);
+    // A maintenance span is stored at its start, which may lie before the range (a week at most).
+    const maintenance = this.deps.log.query({ servers: [serverId], types: [DERIVED.maintenanceWindow], since: iso(window.fromMs - 7 * DAY), until: iso(window.fromMs) }, null, 50).items;
     const omitted = page.nextCursor ? this.deps.log.count(filter) - page.items.length : 0;
     const gaps = this.deps.log.gaps(serverId, window.fromMs, window.toMs + 1);
     const status = this.deps.statuses().find((s) => s.serverId === serverId);
-    const annotations = buildAnnotations(window, { events: page.items, gaps, maintenance: this.deps.maintenance(), status, serverId });
+    const annotations = buildAnnotations(window, { events: [...maintenance, ...page.items], gaps, maintenance: this.deps.maintenance(), status, serverId });
     return { window, annotations, omitted };
   }
 

@@ -24,14 +24,24 @@ const EVENT_KINDS = new Map<string, { kind: AnnotationKind; label: string }>([
   [DERIVED.zoneDeleted, { kind: 'zone-change', label: 'Zone deleted' }],
   ['zone_imported', { kind: 'zone-change', label: 'Zone imported' }],
 ]);
-export const ANNOTATED_EVENT_TYPES: readonly string[] = [...EVENT_KINDS.keys()];
+export const ANNOTATED_EVENT_TYPES: readonly string[] = [...EVENT_KINDS.keys(), DERIVED.maintenanceWindow];
 
 export interface GapSpan {
   fromMs: number;
   toMs: number;
 }
 
+/** A recorded maintenance span (MaintenanceRecorder), or null. */
+function maintenanceSpan(e: FleetEvent): ChartAnnotation | null {
+  const d = e.data as { from?: unknown; to?: unknown } | null;
+  const from = typeof d?.from === 'string' ? Date.parse(d.from) : NaN;
+  const to = typeof d?.to === 'string' ? Date.parse(d.to) : NaN;
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return null;
+  return { kind: 'maintenance', atMs: from, untilMs: to, text: `Maintenance: ${e.summary || 'alerts were recorded, not notified'}` };
+}
+
 export function eventAnnotation(e: FleetEvent): ChartAnnotation | null {
+  if (e.type === DERIVED.maintenanceWindow) return maintenanceSpan(e);
   const k = EVENT_KINDS.get(e.type);
   const at = Date.parse(e.occurredAt);
   if (!k || !Number.isFinite(at)) return null;
@@ -56,11 +66,14 @@ export function gapAnnotations(gaps: readonly GapSpan[], status: ServerStatus | 
   return out;
 }
 
-export function maintenanceAnnotations(windows: readonly MaintenanceWindow[], serverId: string, w: HistoryWindow): ChartAnnotation[] {
+/** Saved windows' occurrences in the window, except those a recorded span already covers. */
+export function maintenanceAnnotations(windows: readonly MaintenanceWindow[], serverId: string, w: HistoryWindow, recorded: readonly ChartAnnotation[] = []): ChartAnnotation[] {
   const out: ChartAnnotation[] = [];
+  const covered = (start: number, end: number) => recorded.some((r) => r.atMs < end && (r.untilMs ?? Infinity) > start);
   for (const m of windows) {
     if (m.serverId !== serverId) continue;
     for (const o of occurrencesBetween(m, w.fromMs, w.toMs)) {
+      if (covered(o.start, o.end)) continue;
       const note = m.note ? `: ${m.note}` : '';
       const repeats = m.recurrence === 'none' ? '' : ` (repeats ${m.recurrence})`;
       out.push({ kind: 'maintenance', atMs: o.start, untilMs: o.end, text: `Maintenance window${repeats}${note}` });
@@ -71,11 +84,9 @@ export function maintenanceAnnotations(windows: readonly MaintenanceWindow[], se
 
 /** Everything, clipped to the window, oldest first. */
 export function buildAnnotations(w: HistoryWindow, parts: { events: readonly FleetEvent[]; gaps: readonly GapSpan[]; maintenance: readonly MaintenanceWindow[]; status: ServerStatus | undefined; serverId: string }): ChartAnnotation[] {
-  const all = [
-    ...parts.events.map(eventAnnotation).filter((a): a is ChartAnnotation => a !== null),
-    ...gapAnnotations(parts.gaps, parts.status, w),
-    ...maintenanceAnnotations(parts.maintenance, parts.serverId, w),
-  ];
+  const fromEvents = parts.events.map(eventAnnotation).filter((a): a is ChartAnnotation => a !== null);
+  const recorded = fromEvents.filter((a) => a.kind === 'maintenance');
+  const all = [...fromEvents, ...gapAnnotations(parts.gaps, parts.status, w), ...maintenanceAnnotations(parts.maintenance, parts.serverId, w, recorded)];
   return all
     .filter((a) => (a.untilMs ?? w.toMs) >= w.fromMs && a.atMs <= w.toMs)
     .sort((a, b) => a.atMs - b.atMs);
