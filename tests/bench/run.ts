@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak|diagnostics
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|history|soak|diagnostics
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -16,6 +16,7 @@ import { runDiagnosticsBench } from './diagnostics.bench';
 import { runAnalyticsBench } from './analytics.bench';
 import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
+import { runHistoryBench } from './history.bench';
 import { runIngestBench } from './ingest.bench';
 import { soakBench } from './soak.bench';
 
@@ -38,6 +39,10 @@ if (!values.only || values.only === 'diagnostics') {
 
 if (!values.only || values.only === 'analytics') {
   results.analytics = await runAnalyticsBench({ samples: quick ? 50_000 : 500_000, servers: quick ? 20 : 200 });
+}
+
+if (!values.only || values.only === 'history') {
+  results.history = await runHistoryBench({ servers: quick ? 20 : 200, runs: quick ? 5 : 20 });
 }
 
 if (!values.only || values.only === 'ingest') {

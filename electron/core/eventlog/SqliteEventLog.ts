@@ -188,6 +188,11 @@ export class SqliteEventLog implements EventLog {
     return this.rollups.buckets(serverId, name, resolution, stepMs, sinceMs, untilMs);
   }
 
+  /** The same for many servers at once (fleet sums). */
+  metricBucketsOfMany(serverIds: readonly string[], name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): (RollupBucket & { serverId: string })[] {
+    return this.rollups.bucketsOfMany(serverIds, name, resolution, stepMs, sinceMs, untilMs);
+  }
+
   gaps(serverId: string, sinceMs: number, untilMs = Number.MAX_SAFE_INTEGER): Gap[] {
     return this.db
       .prepare('SELECT server_id AS serverId, from_ms AS fromMs, to_ms AS toMs FROM connection_gaps WHERE server_id = ? AND to_ms >= ? AND from_ms < ? ORDER BY from_ms')

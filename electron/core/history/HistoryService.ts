@@ -11,9 +11,11 @@ import type { ServerVerdict } from '../../../shared/domain/verdict';
 import type { EventFilter } from '../../../shared/ipc/schemas';
 import { DERIVED } from '../../../shared/domain/eventTypes';
 import { DAY } from '../../../shared/domain/ids';
+import type { RollupBucket } from '../eventlog/MetricRollups';
 import type { SqliteEventLog } from '../eventlog/SqliteEventLog';
 import type { Clock } from '../platform';
 import { ANNOTATED_EVENT_TYPES, buildAnnotations } from './annotations';
+import { BucketCache } from './BucketCache';
 import { fleetTotals } from './fleetTotals';
 import { forwarderMatrix } from './forwarderMatrix';
 import { forwarderTimelines } from './forwarderTimeline';
@@ -25,7 +27,7 @@ export const MAX_ANNOTATION_EVENTS = 500;
 const MAX_FORWARDER_CHANGES = 2000;
 const PRIOR_CHANGES = 200;
 
-export type HistoryLog = Pick<SqliteEventLog, 'query' | 'count' | 'metricBuckets' | 'gaps'>;
+export type HistoryLog = Pick<SqliteEventLog, 'query' | 'count' | 'metricBuckets' | 'metricBucketsOfMany' | 'gaps'>;
 
 export interface HistoryDeps {
   log: HistoryLog;
@@ -36,12 +38,30 @@ export interface HistoryDeps {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const cacheKey = (serverId: string, name: MetricName, w: HistoryWindow) => `${serverId}\u0000${name}\u0000${w.resolution}\u0000${w.stepMs}`;
 
 export class HistoryService {
+  private readonly cache = new BucketCache();
+
   constructor(private readonly deps: HistoryDeps) {}
 
   private buckets(serverId: string, name: MetricName, w: HistoryWindow) {
-    return this.deps.log.metricBuckets(serverId, name, w.resolution, w.stepMs, w.fromMs, w.toMs + 1);
+    return this.cache.get(cacheKey(serverId, name, w), w.fromMs, w.toMs + 1, w.stepMs, w.toMs, (since) => this.deps.log.metricBuckets(serverId, name, w.resolution, w.stepMs, since, w.toMs + 1));
+  }
+
+  /** One metric for many servers: one statement from the earliest unfinished step, cached per server. */
+  private bucketsOfMany(serverIds: readonly string[], name: MetricName, w: HistoryWindow): Map<string, RollupBucket[]> {
+    const out = new Map<string, RollupBucket[]>();
+    if (serverIds.length === 0) return out;
+    const start = Math.floor(w.fromMs / w.stepMs) * w.stepMs;
+    const since = Math.min(...serverIds.map((id) => this.cache.readFrom(cacheKey(id, name, w), start)));
+    for (const id of serverIds) out.set(id, this.cache.kept(cacheKey(id, name, w), start, since));
+    for (const b of this.deps.log.metricBucketsOfMany(serverIds, name, w.resolution, w.stepMs, since, w.toMs + 1)) {
+      const { serverId, ...bucket } = b;
+      out.get(serverId)?.push(bucket);
+    }
+    for (const [id, buckets] of out) this.cache.put(cacheKey(id, name, w), buckets, w.toMs, w.stepMs, w.toMs + 1);
+    return out;
   }
 
   series(serverId: string, range: HistoryRange, names: readonly HistorySeriesName[]): MetricHistory {
@@ -81,15 +101,11 @@ export class HistoryService {
   fleet(range: HistoryRange): FleetTotals {
     const window = historyWindow(range, this.deps.clock.now());
     const watched = this.deps.statuses().filter((s) => s.state !== 'disabled');
+    const ids = watched.map((s) => s.serverId);
+    const [qps, queries, blocked] = (['qps', 'queriesToday', 'blockedToday'] as const).map((name) => this.bucketsOfMany(ids, name, window));
     return fleetTotals(
       window,
-      watched.map((s) => ({
-        serverId: s.serverId,
-        name: s.name,
-        qps: this.buckets(s.serverId, 'qps', window),
-        queries: this.buckets(s.serverId, 'queriesToday', window),
-        blocked: this.buckets(s.serverId, 'blockedToday', window),
-      })),
+      watched.map((s) => ({ serverId: s.serverId, name: s.name, qps: qps!.get(s.serverId) ?? [], queries: queries!.get(s.serverId) ?? [], blocked: blocked!.get(s.serverId) ?? [] })),
     );
   }
 

@@ -131,3 +131,45 @@ describe('annotations', () => {
     expect(text[7]).toMatch(/reconnecting.*connection refused/);
   });
 });
+
+describe('asked again', () => {
+  it('reads only the unfinished steps the second time, and answers the same as a fresh query', async () => {
+    for (let t = NOW - DAY; t <= NOW - 5 * MINUTE; t += MINUTE) log.appendMetric(SERVER, 'qps', t, 7);
+    await log.flush();
+    let rowsRead = 0;
+    let now = NOW;
+    const counting = {
+      query: log.query.bind(log),
+      count: log.count.bind(log),
+      gaps: log.gaps.bind(log),
+      metricBuckets: (...args: Parameters<SqliteEventLog['metricBuckets']>) => {
+        const out = log.metricBuckets(...args);
+        rowsRead += out.reduce((s, b) => s + b.rows, 0);
+        return out;
+      },
+      metricBucketsOfMany: (...args: Parameters<SqliteEventLog['metricBucketsOfMany']>) => {
+        const out = log.metricBucketsOfMany(...args);
+        rowsRead += out.reduce((s, b) => s + b.rows, 0);
+        return out;
+      },
+    };
+    const clock = { ...clockAt(NOW), now: () => now };
+    const asked = new HistoryService({ log: counting, clock, statuses: () => statuses, verdicts: () => [], maintenance: () => windows });
+    asked.series(SERVER, '24h', ['qps']);
+    expect(rowsRead).toBeGreaterThan(1400);
+    rowsRead = 0;
+    asked.fleet('24h');
+    expect(rowsRead).toBeLessThanOrEqual(30); // the fleet sums share what the server chart just read
+    rowsRead = 0;
+    for (let t = NOW - 4 * MINUTE; t <= NOW + 2 * MINUTE; t += MINUTE) log.appendMetric(SERVER, 'qps', t, 9);
+    await log.flush();
+    now = NOW + 2 * MINUTE;
+    const again = asked.series(SERVER, '24h', ['qps']);
+    const fleetAgain = asked.fleet('24h');
+    expect(rowsRead).toBeLessThanOrEqual(60); // this step and the one before, twice, not the day
+    const fresh = new HistoryService({ log, clock, statuses: () => statuses, verdicts: () => [], maintenance: () => windows });
+    expect(again).toEqual(fresh.series(SERVER, '24h', ['qps']));
+    expect(fleetAgain).toEqual(fresh.fleet('24h'));
+    expect(fleetAgain.points.filter((p) => p.qps !== null).length).toBeGreaterThan(140);
+  });
+});
