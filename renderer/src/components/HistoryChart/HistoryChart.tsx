@@ -53,6 +53,81 @@ function HistoryTip({ w, annotations, unit, active, label, payload }: TipProps) 
   );
 }
 
+/** The plot itself: fixed to the window (an empty tail shows as empty), y from zero. */
+function Plot({
+  w,
+  data,
+  lines,
+  annotations,
+  unit,
+  max,
+}: {
+  w: HistoryWindow;
+  data: Row[];
+  lines: readonly HistoryLine[];
+  annotations: readonly ChartAnnotation[];
+  unit: string;
+  max?: number;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={180}>
+      <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
+        <XAxis
+          dataKey="t"
+          type="number"
+          scale="time"
+          domain={[w.fromMs, w.toMs]}
+          allowDataOverflow
+          tickFormatter={(t: number) => formatTime(t, w.range)}
+          tick={{ fontSize: 12 }}
+          stroke="var(--mantine-color-dimmed)"
+          minTickGap={24}
+        />
+        <YAxis
+          domain={[0, max ?? 'auto']}
+          allowDecimals
+          interval="preserveStartEnd"
+          tick={{ fontSize: 12 }}
+          stroke="var(--mantine-color-dimmed)"
+          unit={unit}
+          width={56}
+        />
+        {annotations.filter(isSpan).map((a, i) => (
+          <ReferenceArea
+            key={`s${i}`}
+            x1={Math.max(a.atMs, w.fromMs)}
+            x2={Math.min(a.untilMs ?? w.toMs, w.toMs)}
+            fill={ANNOTATION_META[a.kind].color}
+            fillOpacity={0.15}
+            ifOverflow="hidden"
+          />
+        ))}
+        {annotations
+          .filter((a) => !isSpan(a))
+          .map((a, i) => (
+            <ReferenceLine key={`m${i}`} x={a.atMs} stroke={ANNOTATION_META[a.kind].color} strokeDasharray="4 2" ifOverflow="hidden" />
+          ))}
+        <Tooltip content={<HistoryTip w={w} annotations={annotations} unit={unit} />} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {lines.map((l) => (
+          <Line
+            key={l.key}
+            type="linear"
+            dataKey={l.key}
+            name={l.label}
+            stroke={l.color}
+            dot={false}
+            isAnimationActive={false}
+            strokeWidth={1.5}
+            connectNulls={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
 /**
  * A rate, share or load over a chosen range, with what happened drawn on it: moments as lines,
  * spans (not live, maintenance) shaded. The y-axis starts at zero; the tooltip says in words what
@@ -84,70 +159,10 @@ export function HistoryChart(props: {
           <>
             {hasData ? null : (
               <Text size="xs" c="dimmed">
-                No data recorded for this server in this range.
+                No data recorded in this range.
               </Text>
             )}
-            <ResponsiveContainer width="100%" height={180}>
-              <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="var(--mantine-color-default-border)" />
-                <XAxis
-                  dataKey="t"
-                  type="number"
-                  scale="time"
-                  domain={[w.fromMs, w.toMs]}
-                  allowDataOverflow
-                  tickFormatter={(t: number) => formatTime(t, w.range)}
-                  tick={{ fontSize: 12 }}
-                  stroke="var(--mantine-color-dimmed)"
-                  minTickGap={24}
-                />
-                <YAxis
-                  domain={[0, max ?? 'auto']}
-                  allowDecimals
-                  interval="preserveStartEnd"
-                  tick={{ fontSize: 12 }}
-                  stroke="var(--mantine-color-dimmed)"
-                  unit={unit}
-                  width={56}
-                />
-                {annotations.filter(isSpan).map((a, i) => (
-                  <ReferenceArea
-                    key={`s${i}`}
-                    x1={Math.max(a.atMs, w.fromMs)}
-                    x2={Math.min(a.untilMs ?? w.toMs, w.toMs)}
-                    fill={ANNOTATION_META[a.kind].color}
-                    fillOpacity={0.15}
-                    ifOverflow="hidden"
-                  />
-                ))}
-                {annotations
-                  .filter((a) => !isSpan(a))
-                  .map((a, i) => (
-                    <ReferenceLine
-                      key={`m${i}`}
-                      x={a.atMs}
-                      stroke={ANNOTATION_META[a.kind].color}
-                      strokeDasharray="4 2"
-                      ifOverflow="hidden"
-                    />
-                  ))}
-                <Tooltip content={<HistoryTip w={w} annotations={annotations} unit={unit} />} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                {lines.map((l) => (
-                  <Line
-                    key={l.key}
-                    type="linear"
-                    dataKey={l.key}
-                    name={l.label}
-                    stroke={l.color}
-                    dot={false}
-                    isAnimationActive={false}
-                    strokeWidth={1.5}
-                    connectNulls={false}
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
+            <Plot w={w} data={data} lines={lines} annotations={annotations} unit={unit} max={max} />
           </>
         )}
       </Stack>
