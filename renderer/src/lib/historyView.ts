@@ -5,8 +5,12 @@
  */
 import { DEFAULT_HISTORY_RANGE, HISTORY_RANGES, type HistoryRange } from '../../../shared/domain/history';
 
-export const SERVER_TABS = ['overview', 'charts'] as const;
-export type ServerTab = (typeof SERVER_TABS)[number];
+/**
+ * The server page's tab is any tab id the page has ("overview", "charts", ...): kept as a slug, so a
+ * tab added to the page needs nothing here. A link to a tab the page lacks selects no tab.
+ */
+export type ServerTab = string;
+const TAB_ID = /^[a-z][a-z0-9-]{0,30}$/;
 
 export interface ServerView {
   tab: ServerTab;
@@ -17,7 +21,8 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[], fal
 
 export function parseServerView(query: string | undefined): ServerView {
   const q = new URLSearchParams(query ?? '');
-  return { tab: pick(q.get('tab'), SERVER_TABS, 'overview'), range: pick(q.get('range'), HISTORY_RANGES, DEFAULT_HISTORY_RANGE) };
+  const tab = q.get('tab') ?? '';
+  return { tab: TAB_ID.test(tab) ? tab : 'overview', range: pick(q.get('range'), HISTORY_RANGES, DEFAULT_HISTORY_RANGE) };
 }
 
 /** Only what differs from the defaults, so the plain server link stays #/server/<id>. */

@@ -66,7 +66,7 @@ export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): 
           ))}
         </Stack>
       ) : null}
-      <Tabs value={view.tab} onChange={(v) => setView({ tab: v === 'charts' ? 'charts' : 'overview' })} keepMounted={false}>
+      <Tabs value={view.tab} onChange={(v) => setView({ tab: v ?? 'overview' })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
