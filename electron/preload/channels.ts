@@ -51,7 +51,7 @@ const invoke = [
   'metrics:history',
   'metrics:annotations',
   'metrics:forwarderHistory',
-  'metrics:fleetTotals',
+  'metrics:fleetHistory',
   'fleet:forwarderMatrix',
 ] as const;
 

@@ -79,21 +79,21 @@ export const ForwarderHistorySchema = z.object({ window: HistoryWindowSchema, fo
 export type ForwarderHistory = z.infer<typeof ForwarderHistorySchema>;
 
 /** Fleet sums per point: qps and blocked share, with how many servers actually reported there. */
-export const FleetTotalsPointSchema = z.object({
+export const FleetHistoryPointSchema = z.object({
   t: z.number(),
   qps: z.number().nullable(),
   blockedPercent: z.number().nullable(),
   reporting: z.number(),
 });
-export const FleetTotalsSchema = z.object({
+export const FleetHistorySchema = z.object({
   window: HistoryWindowSchema,
   /** Servers being watched (enabled); a point with fewer `reporting` under-counts. */
   servers: z.number(),
-  points: z.array(FleetTotalsPointSchema),
+  points: z.array(FleetHistoryPointSchema),
   /** Servers with no qps data in part of the window (their share of the sum is missing there). */
   withGaps: z.array(z.object({ serverId: z.string(), name: z.string(), missingPoints: z.number() })),
 });
-export type FleetTotals = z.infer<typeof FleetTotalsSchema>;
+export type FleetHistory = z.infer<typeof FleetHistorySchema>;
 
 /** One cell of the server x forwarder matrix. `status` is 'unknown' while the server is not seen live. */
 export const MatrixCellSchema = z.object({

@@ -3,7 +3,7 @@ import { AlertSchema } from '../domain/alert';
 import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
-import { AnnotationsSchema, FleetTotalsSchema as FleetHistorySchema, ForwarderHistorySchema, ForwarderMatrixSchema, HistoryRangeSchema, HistorySeriesNameSchema, MetricHistorySchema } from '../domain/history';
+import { AnnotationsSchema, FleetHistorySchema, ForwarderHistorySchema, ForwarderMatrixSchema, HistoryRangeSchema, HistorySeriesNameSchema, MetricHistorySchema } from '../domain/history';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
@@ -122,7 +122,7 @@ export const invokeChannels = {
   /** Each forwarder's status over a range as spans (unknown where the app had no health data). */
   'metrics:forwarderHistory': { request: z.object({ serverId: z.string(), range: HistoryRangeSchema }), response: ForwarderHistorySchema },
   /** qps and blocked share summed across the fleet over a range, with who reported. */
-  'metrics:fleetTotals': { request: z.object({ range: HistoryRangeSchema }), response: FleetHistorySchema },
+  'metrics:fleetHistory': { request: z.object({ range: HistoryRangeSchema }), response: FleetHistorySchema },
   /** Servers x upstream forwarders, now. */
   'fleet:forwarderMatrix': { request: z.object({}), response: ForwarderMatrixSchema },
 } as const;

@@ -102,7 +102,7 @@ test('the dashboard shows fleet sums and a server x forwarder matrix whose cells
   await expect(row('c')).toContainText('not live (reconnecting)');
   await expect(row('a').locator('td').nth(2)).toContainText('not used'); // columns: Quad9, Google, Cloudflare (failing first)
   // The fleet sums say who reported.
-  await expect(page.getByTestId('fleet-totals-coverage')).toHaveText('All 3 servers reported throughout.');
+  await expect(page.getByTestId('fleet-history-coverage')).toHaveText('All 3 servers reported throughout.');
   await page.getByTestId('range-picker').getByText('7 d').click();
   await expect(page).toHaveURL(/#\/dashboard\?range=7d$/);
   // The matrix follows a change pushed by the core.

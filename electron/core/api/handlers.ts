@@ -151,7 +151,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'metrics:history': async ({ serverId, range, names }) => history.series(serverId, range, names),
     'metrics:annotations': async ({ serverId, range }) => history.annotations(serverId, range),
     'metrics:forwarderHistory': async ({ serverId, range }) => history.forwarders(serverId, range),
-    'metrics:fleetTotals': async ({ range }) => history.fleet(range),
+    'metrics:fleetHistory': async ({ range }) => history.fleet(range),
     'fleet:forwarderMatrix': async () => history.matrix(),
   };
 }

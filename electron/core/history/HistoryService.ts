@@ -3,7 +3,7 @@
  * range, the fleet's sums and the server x forwarder matrix. Reads only the event log's rollups,
  * bounded event queries and the connection gaps table, never raw telemetry rows.
  */
-import type { Annotations, FleetTotals, ForwarderHistory, ForwarderMatrix, HistoryRange, HistorySeriesName, HistoryWindow, MetricHistory } from '../../../shared/domain/history';
+import type { Annotations, FleetHistory, ForwarderHistory, ForwarderMatrix, HistoryRange, HistorySeriesName, HistoryWindow, MetricHistory } from '../../../shared/domain/history';
 import type { MaintenanceWindow } from '../../../shared/domain/maintenance';
 import type { MetricName } from '../../../shared/domain/metrics';
 import type { ServerStatus } from '../../../shared/domain/serverState';
@@ -16,7 +16,7 @@ import type { SqliteEventLog } from '../eventlog/SqliteEventLog';
 import type { Clock } from '../platform';
 import { ANNOTATED_EVENT_TYPES, buildAnnotations } from './annotations';
 import { BucketCache } from './BucketCache';
-import { fleetTotals } from './fleetTotals';
+import { fleetHistory } from './fleetHistory';
 import { forwarderMatrix } from './forwarderMatrix';
 import { forwarderTimelines } from './forwarderTimeline';
 import { averageSeries, blockedPercentSeries } from './historySeries';
@@ -98,12 +98,12 @@ export class HistoryService {
     return { window, forwarders: forwarderTimelines(window, { changes, before, current, healthy, total }) };
   }
 
-  fleet(range: HistoryRange): FleetTotals {
+  fleet(range: HistoryRange): FleetHistory {
     const window = historyWindow(range, this.deps.clock.now());
     const watched = this.deps.statuses().filter((s) => s.state !== 'disabled');
     const ids = watched.map((s) => s.serverId);
     const [qps, queries, blocked] = (['qps', 'queriesToday', 'blockedToday'] as const).map((name) => this.bucketsOfMany(ids, name, window));
-    return fleetTotals(
+    return fleetHistory(
       window,
       watched.map((s) => ({ serverId: s.serverId, name: s.name, qps: qps!.get(s.serverId) ?? [], queries: queries!.get(s.serverId) ?? [], blocked: blocked!.get(s.serverId) ?? [] })),
     );

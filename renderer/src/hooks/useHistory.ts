@@ -78,8 +78,8 @@ export function useServerHistory(serverId: string, range: HistoryRange) {
   return { series, annotations, forwarders };
 }
 
-export function useFleetTotals(range: HistoryRange) {
-  return usePolled('metrics:fleetTotals', { range }, REFRESH_MS[range]);
+export function useFleetHistory(range: HistoryRange) {
+  return usePolled('metrics:fleetHistory', { range }, REFRESH_MS[range]);
 }
 
 /** The matrix follows every status and verdict change (throttled), and is asked again every 15 s. */

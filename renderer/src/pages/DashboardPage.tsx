@@ -1,5 +1,5 @@
 import { Group, Stack, Title } from '@mantine/core';
-import { FleetTotalsSection } from '../components/FleetTotals/FleetTotals';
+import { FleetHistorySection } from '../components/FleetHistory/FleetHistory';
 import { ForwarderMatrixSection } from '../components/ForwarderMatrix/ForwarderMatrix';
 import { RangePicker } from '../components/ServerCharts/RangePicker';
 import type { Route } from '../hooks/useRoute';
@@ -17,7 +17,7 @@ export function DashboardPage({ query, go }: { query?: string; go(r: Route): voi
         <Title order={3}>Dashboard</Title>
         <RangePicker value={range} onChange={(r) => go({ page: 'dashboard', query: rangeQuery(r) })} />
       </Group>
-      <FleetTotalsSection range={range} />
+      <FleetHistorySection range={range} />
       <ForwarderMatrixSection go={go} />
     </Stack>
   );

@@ -310,7 +310,7 @@ export class FakeCore implements CoreHandle {
       'metrics:history': (p) => rec('metrics:history', p, this.history.series(p.serverId, p.range, p.names)),
       'metrics:annotations': (p) => rec('metrics:annotations', p, this.history.annotationsFor(p.serverId, p.range)),
       'metrics:forwarderHistory': (p) => rec('metrics:forwarderHistory', p, this.history.forwardersFor(p.serverId, p.range)),
-      'metrics:fleetTotals': (p) => rec('metrics:fleetTotals', p, this.history.fleet(p.range, [...this.servers.values()])),
+      'metrics:fleetHistory': (p) => rec('metrics:fleetHistory', p, this.history.fleet(p.range, [...this.servers.values()])),
       'fleet:forwarderMatrix': (p) => rec('fleet:forwarderMatrix', p, this.history.matrix([...this.servers.values()], this.verdicts.verdicts())),
     };
   }

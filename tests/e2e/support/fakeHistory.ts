@@ -2,7 +2,7 @@
  * FakeCore's chart history: scripted annotations and forwarder spans on the real window plan, a
  * gently varying series, and the real matrix (electron/core/history/forwarderMatrix.ts).
  */
-import { fleetTotals } from '../../../electron/core/history/fleetTotals';
+import { fleetHistory } from '../../../electron/core/history/fleetHistory';
 import { forwarderMatrix } from '../../../electron/core/history/forwarderMatrix';
 import { gridTimes, historyWindow } from '../../../electron/core/history/historyWindow';
 import type { ChartAnnotation, ForwarderTimeline, HistoryRange, HistorySeriesName } from '../../../shared/domain/history';
@@ -48,7 +48,7 @@ export class FakeHistory {
   fleet(range: HistoryRange, servers: readonly ServerStatus[]) {
     const window = historyWindow(range, Date.now());
     const rows = (base: number, perStep: number) => gridTimes(window).map((t, k) => ({ t, sum: base + k * perStep, count: 1, min: base + k * perStep, max: base + k * perStep, rows: 1 }));
-    return fleetTotals(
+    return fleetHistory(
       window,
       servers.map((s, i) => ({ serverId: s.serverId, name: s.name, qps: rows(20 + i, 0), queries: rows(0, 100), blocked: rows(0, 8) })),
     );

@@ -84,7 +84,7 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'metrics:history': { serverId: 'rt-1', range: '24h', names: ['qps', 'blockedPercent'] },
     'metrics:annotations': { serverId: 'rt-1', range: '1h' },
     'metrics:forwarderHistory': { serverId: 'rt-1', range: '7d' },
-    'metrics:fleetTotals': { range: '15m' },
+    'metrics:fleetHistory': { range: '15m' },
     'fleet:forwarderMatrix': {},
     'servers:remove': { id: 'rt-2' },
   };

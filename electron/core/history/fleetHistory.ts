@@ -4,7 +4,7 @@
  * reported there, and servers that missed points are named, so a dip from a silent server is not
  * read as a drop in traffic.
  */
-import type { FleetTotals, HistoryWindow } from '../../../shared/domain/history';
+import type { FleetHistory, HistoryWindow } from '../../../shared/domain/history';
 import type { RollupBucket } from '../eventlog/MetricRollups';
 import { gridTimes } from './historyWindow';
 import { counterIncrease } from './historySeries';
@@ -17,7 +17,7 @@ export interface ServerRollups {
   blocked: readonly RollupBucket[];
 }
 
-export function fleetTotals(w: HistoryWindow, servers: readonly ServerRollups[]): FleetTotals {
+export function fleetHistory(w: HistoryWindow, servers: readonly ServerRollups[]): FleetHistory {
   const grid = gridTimes(w);
   const per = servers.map((s) => ({
     s,

@@ -1,6 +1,6 @@
 import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ChartAnnotation, FleetTotals as Totals, HistoryRange } from '../../../../shared/domain/history';
-import { useFleetTotals } from '../../hooks/useHistory';
+import type { ChartAnnotation, FleetHistory as Totals, HistoryRange } from '../../../../shared/domain/history';
+import { useFleetHistory } from '../../hooks/useHistory';
 import { HistoryChart } from '../HistoryChart/HistoryChart';
 
 /** Shades the steps where fewer servers reported than are watched: the sum there is too low. */
@@ -17,19 +17,19 @@ function missingSpans(t: Totals): ChartAnnotation[] {
 }
 
 /** Dashboard section: qps and blocked share summed across the fleet, honest about who reported. */
-export function FleetTotalsSection({ range }: { range: HistoryRange }) {
-  const { value: t, error } = useFleetTotals(range);
+export function FleetHistorySection({ range }: { range: HistoryRange }) {
+  const { value: t, error } = useFleetHistory(range);
   const spans = t ? missingSpans(t) : [];
   const qps = t?.points.map((p) => ({ t: p.t, v: p.qps }));
   const blocked = t?.points.map((p) => ({ t: p.t, v: p.blockedPercent }));
   return (
-    <Paper withBorder p="xs" radius="sm" data-testid="fleet-totals">
+    <Paper withBorder p="xs" radius="sm" data-testid="fleet-history">
       <Stack gap="xs">
         <Group justify="space-between">
           <Text size="sm" fw={600}>
             Fleet traffic
           </Text>
-          <Text size="xs" c="dimmed" data-testid="fleet-totals-coverage">
+          <Text size="xs" c="dimmed" data-testid="fleet-history-coverage">
             {error ? `could not load: ${error}` : t ? coverage(t) : 'Loading…'}
           </Text>
         </Group>
