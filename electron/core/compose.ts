@@ -32,6 +32,7 @@ import { VerdictService } from './verdict/VerdictService';
 import { startQpsWatch } from './analytics/startQpsWatch';
 import type { QpsWatch } from './analytics/QpsWatch';
 import { InspectorService } from './inspector/InspectorService';
+import { MaintenanceRecorder } from './history/MaintenanceRecorder';
 import { Emitter } from './util/Emitter';
 import { registerSecret } from './util/redact';
 import { packageVersion } from './diagnostics/appVersion';
@@ -120,6 +121,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     },
   });
   notices.resume(alerts.list({ includeResolved: false, limit: 1000 }));
+  // Over one-off windows leave settings; their spans stay in the event log for the charts.
+  const maintenanceHistory = new MaintenanceRecorder(() => alerts.maintenance.scheduled());
+  maintenanceHistory.update(alerts.maintenance.list(), clock.now());
   const registry = new ServerRegistry({ settings, credentials, logger: log.child('servers') });
 
   const sessionPasswords = new Map<string, string>();
@@ -216,6 +220,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     }),
     alerts.onDidChangeMaintenance(() => {
       push('alerts:onDidChangeMaintenance', { windows: alerts.maintenance.scheduled(), active: alerts.maintenance.list() });
+      eventLog.append(maintenanceHistory.update(alerts.maintenance.list(), clock.now()));
       // A window began, ended or moved: `maintenance` is a verdict level.
       verdicts.onMaintenance();
     }),

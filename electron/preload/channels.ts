@@ -53,6 +53,11 @@ const invoke = [
   'inspector:unwatch',
   'inspector:getSnapshot',
   'inspector:resubscribe',
+  'metrics:history',
+  'metrics:annotations',
+  'metrics:forwarderHistory',
+  'metrics:fleetHistory',
+  'fleet:forwarderMatrix',
 ] as const;
 
 const push = [

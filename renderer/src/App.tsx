@@ -12,6 +12,7 @@ import { useFleet } from './hooks/useFleet';
 import { useRoute, type Route } from './hooks/useRoute';
 import { useFleetTitle } from './hooks/useFleetTitle';
 import { AlertsPage } from './pages/AlertsPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { EventsPage } from './pages/EventsPage';
 import { FleetPage } from './pages/FleetPage';
 import { ServerDetailPage } from './pages/ServerDetailPage';
@@ -25,6 +26,7 @@ import { useAppServices } from './store/StoreContext';
 
 const NAV: { page: Route['page']; label: string; icon: IconName }[] = [
   { page: 'fleet', label: 'Fleet', icon: 'grid' },
+  { page: 'dashboard', label: 'Dashboard', icon: 'chart' },
   { page: 'alerts', label: 'Alerts', icon: 'bell' },
   { page: 'events', label: 'Events', icon: 'list' },
   { page: 'servers', label: 'Servers', icon: 'server' },
@@ -107,7 +109,9 @@ const stillActive = (alerts: readonly Alert[], id: string) => alerts.some((a) =>
 function Page({ route, go }: { route: Route; go(r: Route): void }) {
   switch (route.page) {
     case 'server':
-      return <ServerDetailPage id={route.id} go={go} />;
+      return <ServerDetailPage id={route.id} go={go} query={route.query} />;
+    case 'dashboard':
+      return <DashboardPage query={route.query} go={go} />;
     case 'alerts':
       return <AlertsPage />;
     case 'events':

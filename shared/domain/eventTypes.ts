@@ -26,6 +26,8 @@ export const DERIVED = {
   connectionState: 'connection_state',
   /** A pinned certificate no longer matches. category: security, severity critical */
   tlsPinMismatch: 'tls_pin_mismatch',
+  /** A maintenance window that was in force ended (recorded once over, as saved one-off windows are then dropped). category: admin */
+  maintenanceWindow: 'maintenance_window',
 } as const;
 export type DerivedType = (typeof DERIVED)[keyof typeof DERIVED];
 
@@ -73,4 +75,8 @@ export interface ConnectionStateData {
 export interface TlsPinMismatchData {
   expected: string;
   presented: string;
+}
+export interface MaintenanceWindowData {
+  from: string;
+  to: string;
 }

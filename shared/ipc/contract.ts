@@ -4,6 +4,7 @@ import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } fro
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { InspectorSnapshotSchema, TailFrameSchema } from '../domain/inspector';
+import { AnnotationsSchema, FleetHistorySchema, ForwarderHistorySchema, ForwarderMatrixSchema, HistoryRangeSchema, HistorySeriesNameSchema, MetricHistorySchema } from '../domain/history';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
@@ -128,6 +129,19 @@ export const invokeChannels = {
   'inspector:getSnapshot': { request: z.object({ serverId: z.string() }), response: InspectorSnapshotSchema },
   /** Send subscribe_events again now; sent: false when no unified socket is open. The reply shows in the snapshot. */
   'inspector:resubscribe': { request: z.object({ serverId: z.string() }), response: z.object({ ok: z.literal(true), sent: z.boolean() }) },
+  /** A server's series over a range, from the event log's rollups (the range picks the resolution). */
+  'metrics:history': {
+    request: z.object({ serverId: z.string(), range: HistoryRangeSchema, names: z.array(HistorySeriesNameSchema).min(1).max(10) }),
+    response: MetricHistorySchema,
+  },
+  /** Reloads, restarts, config and zone changes, maintenance windows and connection gaps over a range. */
+  'metrics:annotations': { request: z.object({ serverId: z.string(), range: HistoryRangeSchema }), response: AnnotationsSchema },
+  /** Each forwarder's status over a range as spans (unknown where the app had no health data). */
+  'metrics:forwarderHistory': { request: z.object({ serverId: z.string(), range: HistoryRangeSchema }), response: ForwarderHistorySchema },
+  /** qps and blocked share summed across the fleet over a range, with who reported. */
+  'metrics:fleetHistory': { request: z.object({ range: HistoryRangeSchema }), response: FleetHistorySchema },
+  /** Servers x upstream forwarders, now. */
+  'fleet:forwarderMatrix': { request: z.object({}), response: ForwarderMatrixSchema },
 } as const;
 
 export const pushChannels = {

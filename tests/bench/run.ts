@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|soak|diagnostics|inspector
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|history|soak|diagnostics|inspector
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -16,6 +16,7 @@ import { runDiagnosticsBench } from './diagnostics.bench';
 import { runAnalyticsBench } from './analytics.bench';
 import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
+import { runHistoryBench } from './history.bench';
 import { runIngestBench } from './ingest.bench';
 import { runProbeBench } from './probes.bench';
 import { runInspectorBench } from './inspector.bench';
@@ -45,6 +46,10 @@ if (!values.only || values.only === 'analytics') {
 if (!values.only || values.only === 'probes') {
   // 200 servers x 6 probes at a 3 s interval (10x the real 30 s), measured for 60 s (quick: 10 s).
   results.probes = await runProbeBench({ servers: 200, intervalSeconds: 3, seconds: quick ? 10 : 60 });
+}
+
+if (!values.only || values.only === 'history') {
+  results.history = await runHistoryBench({ servers: quick ? 20 : 200, runs: quick ? 5 : 20 });
 }
 
 if (!values.only || values.only === 'ingest') {

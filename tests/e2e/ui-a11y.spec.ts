@@ -29,6 +29,8 @@ const PAGES: { hash: string; ready: string | null; exclude?: string }[] = [
   { hash: '#/servers', ready: null },
   { hash: '#/settings', ready: null },
   { hash: '#/server/dns-fra-2', ready: 'server-detail' },
+  { hash: '#/server/dns-fra-2?tab=charts', ready: 'forwarder-timeline' },
+  { hash: '#/dashboard', ready: 'matrix-cell' },
 ];
 
 async function serious(page: Page, exclude?: string): Promise<string[]> {
@@ -39,7 +41,7 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(150_000); // ten views, each scanned in full on a shared two-core machine
+    test.setTimeout(180_000); // every page, tab, drawer and palette, each scanned in full on a shared two-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {

@@ -12,8 +12,8 @@ test.afterEach(async () => {
 
 test('the QPS chart starts its axis at zero, so a small wobble does not look like a collapse', async ({ page }) => {
   app = await startFakeApp((core) => core.setServer(serverStatus('dns-1', 'live', { name: 'Primary' })));
-  await page.goto(`${app.url}#/server/dns-1`);
-  const chart = page.locator('.recharts-wrapper').nth(1); // CPU/memory/disk, then QPS
+  await page.goto(`${app.url}#/server/dns-1?tab=charts`);
+  const chart = page.getByTestId('chart-qps');
   await expect(chart.locator('text.recharts-cartesian-axis-tick-value[orientation="left"]').first()).toHaveText('0');
 });
 

@@ -68,6 +68,11 @@ function occurrencesAround(w: MaintenanceWindow, t: number): { start: number; en
   return out;
 }
 
+/** Occurrences that overlap [fromMs, toMs) (for charts; ranges up to a week), oldest first. */
+export function occurrencesBetween(w: MaintenanceWindow, fromMs: number, toMs: number): { start: number; end: number }[] {
+  return occurrencesAround(w, toMs).filter((o) => o.end > fromMs && o.start < toMs);
+}
+
 /** The occurrence in force at `t`, or null. */
 export function occurrenceAt(w: MaintenanceWindow, t: number): { start: number; end: number } | null {
   return occurrencesAround(w, t).find((o) => o.start <= t && t < o.end) ?? null;

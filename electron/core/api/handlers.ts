@@ -8,6 +8,7 @@ import { previewPolicy } from '../alerts/policyPreview';
 import type { CoreServices } from '../compose';
 import { computeFleetTotals } from '../fleet/fleetTotals';
 import { inspectorHandlers } from './inspectorHandlers';
+import { HistoryService } from '../history/HistoryService';
 
 /** Open alerts counted by the fleet strip (the engine holds them in memory). */
 const OPEN_ALERTS = 100_000;
@@ -24,6 +25,13 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     if (!found) throw new ApiFailure('not-found', `no server with id ${id}`);
     return found;
   };
+  const history = new HistoryService({
+    log: s.eventLog,
+    clock: s.clock,
+    statuses: () => s.fleet.statuses(),
+    verdicts: () => s.verdicts.verdicts(),
+    maintenance: () => s.alerts.maintenance.scheduled(),
+  });
   return {
     'fleet:getSnapshot': async () => ({
       servers: s.fleet.statuses(),
@@ -143,6 +151,11 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     }),
     'analytics:baselines': async () => s.qps.views(),
     ...inspectorHandlers(s),
+    'metrics:history': async ({ serverId, range, names }) => history.series(serverId, range, names),
+    'metrics:annotations': async ({ serverId, range }) => history.annotations(serverId, range),
+    'metrics:forwarderHistory': async ({ serverId, range }) => history.forwarders(serverId, range),
+    'metrics:fleetHistory': async ({ range }) => history.fleet(range),
+    'fleet:forwarderMatrix': async () => history.matrix(),
   };
 }
 

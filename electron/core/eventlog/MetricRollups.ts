@@ -2,7 +2,7 @@
  * Per-server metric rollups at 1 minute and 1 hour (avg/min/max/count), so charts can span days
  * and weeks. Points are aggregated in memory and written with the next group commit.
  */
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { MetricName } from '../../../shared/domain/metrics';
 import { HOUR, MINUTE } from '../../../shared/domain/ids';
 import type { RollupDelta } from './writeStatements';
@@ -20,8 +20,21 @@ export interface RollupPoint {
   count: number;
 }
 
+/** Rollup rows merged into steps of a chart's grid; `rows` is how many stored rows were read. */
+export interface RollupBucket {
+  t: number;
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+  rows: number;
+}
+
 export class MetricRollups {
   private readonly deltas = new Map<string, RollupDelta>();
+  /** Prepared once: charts ask for many series at a time (three per server for the fleet sums). */
+  private bucketQuery: Statement | null = null;
+  private manyQuery: Statement | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -70,5 +83,33 @@ export class MetricRollups {
       )
       .all(serverId, name, RESOLUTION_MS[resolution], Math.floor(sinceMs / RESOLUTION_MS[resolution]) * RESOLUTION_MS[resolution], untilMs) as RollupPoint[];
     return rows;
+  }
+
+  /**
+   * Rows of one resolution between two times, merged into `stepMs` buckets in SQL (an index range
+   * on the primary key: the rows read are the rows in the range, nothing else).
+   */
+  buckets(serverId: string, name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): RollupBucket[] {
+    const res = RESOLUTION_MS[resolution];
+    const step = Math.max(res, Math.round(stepMs / res) * res);
+    // CAST: better-sqlite3 may bind the step as a real, and a real divisor would not group.
+    this.bucketQuery ??= this.db.prepare(
+      `SELECT (bucket_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
+       FROM metric_rollups WHERE server_id = ? AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
+       GROUP BY 1 ORDER BY 1`,
+    );
+    return this.bucketQuery.all(step, step, serverId, name, res, Math.floor(sinceMs / step) * step, untilMs) as RollupBucket[];
+  }
+
+  /** The same for many servers in one statement (the fleet sums): one primary-key range per server. */
+  bucketsOfMany(serverIds: readonly string[], name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): (RollupBucket & { serverId: string })[] {
+    const res = RESOLUTION_MS[resolution];
+    const step = Math.max(res, Math.round(stepMs / res) * res);
+    this.manyQuery ??= this.db.prepare(
+      `SELECT server_id AS serverId, (bucket_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
+       FROM metric_rollups WHERE server_id IN (SELECT value FROM json_each(?)) AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
+       GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    return this.manyQuery.all(step, step, JSON.stringify(serverIds), name, res, Math.floor(sinceMs / step) * step, untilMs) as (RollupBucket & { serverId: string })[];
   }
 }

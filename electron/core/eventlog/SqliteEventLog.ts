@@ -18,7 +18,7 @@ import { EventQueries } from './EventQueries';
 import { exportEvents, type ExportFormat, type ExportResult } from './exportEvents';
 import { describeDamage } from './damage';
 import { eventLogFacts, type EventLogFacts } from './eventLogDiagnostics';
-import { MetricRollups, type RollupPoint, type RollupResolution } from './MetricRollups';
+import { MetricRollups, type RollupBucket, type RollupPoint, type RollupResolution } from './MetricRollups';
 import { QueryRollups } from '../analytics/QueryRollups';
 import { readQueryAnalytics, type QueryAnalyticsRequest } from '../analytics/queryAnalytics';
 import type { QueryAnalytics } from '../../../shared/domain/analytics';
@@ -181,6 +181,16 @@ export class SqliteEventLog implements EventLog {
   /** Rolled-up series for charts over days (1m) and weeks (1h). */
   metricSeries(serverId: string, name: MetricName, resolution: RollupResolution, sinceMs: number, untilMs?: number): RollupPoint[] {
     return this.rollups.series(serverId, name, resolution, sinceMs, untilMs);
+  }
+
+  /** Rollups merged into chart steps (history charts: the range picks the resolution). */
+  metricBuckets(serverId: string, name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): RollupBucket[] {
+    return this.rollups.buckets(serverId, name, resolution, stepMs, sinceMs, untilMs);
+  }
+
+  /** The same for many servers at once (fleet sums). */
+  metricBucketsOfMany(serverIds: readonly string[], name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): (RollupBucket & { serverId: string })[] {
+    return this.rollups.bucketsOfMany(serverIds, name, resolution, stepMs, sinceMs, untilMs);
   }
 
   gaps(serverId: string, sinceMs: number, untilMs = Number.MAX_SAFE_INTEGER): Gap[] {

@@ -1,13 +1,14 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * Hash routes (#/fleet, #/server/abc, #/alerts/<alertId>): work the same from file:// in Electron
+ * Hash routes (#/fleet, #/server/abc?tab=charts&range=24h, #/dashboard?range=1h, #/alerts/<alertId>): work the same from file:// in Electron
  * and from the browser host, need no server rewrites and no router dependency. The Electron host
  * sets `#/alerts/<id>` itself when the user clicks a native notification.
  */
 export type Route =
   | { page: 'fleet'; query?: string }
-  | { page: 'server'; id: string }
+  | { page: 'server'; id: string; query?: string }
+  | { page: 'dashboard'; query?: string }
   | { page: 'alerts'; alertId?: string }
   | { page: 'events'; query?: string }
   | { page: 'servers' }
@@ -25,7 +26,8 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const [, page, raw] = path.split('/');
   const id = raw ? decode(raw) : null;
-  if (page === 'server' && id) return { page: 'server', id };
+  if (page === 'server' && id) return query ? { page: 'server', id, query } : { page: 'server', id };
+  if (page === 'dashboard') return query ? { page, query } : { page };
   if (page === 'alerts') return id ? { page, alertId: id } : { page };
   if (page === 'events') return query ? { page, query } : { page };
   if (page === 'servers' || page === 'settings') return { page };
@@ -33,7 +35,8 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHref(route: Route): string {
-  if (route.page === 'server') return `#/server/${encodeURIComponent(route.id)}`;
+  if (route.page === 'server') return `#/server/${encodeURIComponent(route.id)}${route.query ? `?${route.query}` : ''}`;
+  if (route.page === 'dashboard' && route.query) return `#/dashboard?${route.query}`;
   if (route.page === 'alerts' && route.alertId) return `#/alerts/${encodeURIComponent(route.alertId)}`;
   if (route.page === 'events' && route.query) return `#/events?${route.query}`;
   if (route.page === 'fleet' && route.query) return `#/fleet?${route.query}`;

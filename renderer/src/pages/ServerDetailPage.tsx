@@ -1,31 +1,30 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { ConnectionInspector } from '../components/ConnectionInspector/ConnectionInspector';
 import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
-import { MetricsChart } from '../components/MetricsChart/MetricsChart';
 import { QueryAnalyticsPanel } from '../components/QueryAnalytics/QueryAnalyticsPanel';
 import { ProbesPanel } from '../components/ProbeTable/ProbesPanel';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
+import { ServerCharts } from '../components/ServerCharts/ServerCharts';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
 import { useEvents } from '../hooks/useEvents';
 import { useServer, useVerdict } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
-import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
 import { DEFAULT_FILTERS, eventViewQuery } from '../lib/eventView';
+import { parseServerView, serverViewQuery, type ServerView } from '../lib/historyView';
 import { useClient } from '../store/StoreContext';
 
-const NAMES = ['cpu', 'memory', 'disk', 'qps'] as const;
-
-export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void }) {
+export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): void; query?: string }) {
   const status = useServer(id);
   const verdict = useVerdict(id);
   const client = useClient();
-  const series = useMetrics(id, NAMES, 600);
+  const view = parseServerView(query);
+  const setView = (next: Partial<ServerView>) => go({ page: 'server', id, query: serverViewQuery({ ...view, ...next }) });
   const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
   // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
@@ -69,16 +68,19 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           ))}
         </Stack>
       ) : null}
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs value={view.tab} onChange={(v) => setView({ tab: v ?? 'overview' })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="charts" data-testid="tab-charts">
+            Charts
+          </Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
           <Tabs.Tab value="probes">Probes</Tabs.Tab>
           <Tabs.Tab value="inspector" data-testid="tab-inspector">
             Inspector
           </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="sm">
+        <Tabs.Panel value="overview" pt="xs">
           <Stack gap="sm">
             <Text size="xs" c="dimmed">
               {status.detail ? `${status.detail} · ` : ''}
@@ -91,22 +93,6 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
               </Text>
               <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
             </Paper>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
-              <MetricsChart
-                title="CPU, memory, disk"
-                unit="%"
-                domain={[0, 100]}
-                series={[
-                  { name: 'cpu', label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
-                  { name: 'memory', label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
-                  { name: 'disk', label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
-                ]}
-              />
-              <MetricsChart
-                title="Queries per second"
-                series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]}
-              />
-            </SimpleGrid>
             <Paper withBorder>
               <Text size="xs" fw={600} p="xs">
                 Recent events
@@ -133,6 +119,9 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
         </Tabs.Panel>
         <Tabs.Panel value="inspector" pt="sm">
           <ConnectionInspector key={id} serverId={id} serverName={status.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="charts" pt="xs">
+          <ServerCharts serverId={id} range={view.range} onRange={(range) => setView({ range })} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -24,6 +24,7 @@ import type { AppHealth, ServerEntry } from '../../../shared/ipc/schemas';
 import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
 import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
 import { fakeInspectorSnapshot, fakeTailFrames } from './fakeInspector';
+import { FakeHistory } from './fakeHistory';
 
 export interface FakeCall {
   channel: string;
@@ -64,6 +65,8 @@ export class FakeCore implements CoreHandle {
     maintenanceUntil: (id) => this.maintenance.get(id) ?? null,
   });
   readonly handlers: ApiHandlers;
+  /** Chart history (series, annotations, forwarder spans) the UI tests script. */
+  readonly history = new FakeHistory();
 
   constructor() {
     this.handlers = this.createHandlers();
@@ -319,6 +322,11 @@ export class FakeCore implements CoreHandle {
       'inspector:unwatch': (p) => rec('inspector:unwatch', p, ok),
       'inspector:getSnapshot': (p) => rec('inspector:getSnapshot', p, fakeInspectorSnapshot(p.serverId)),
       'inspector:resubscribe': (p) => rec('inspector:resubscribe', p, { ok: true as const, sent: true }),
+      'metrics:history': (p) => rec('metrics:history', p, this.history.series(p.serverId, p.range, p.names)),
+      'metrics:annotations': (p) => rec('metrics:annotations', p, this.history.annotationsFor(p.serverId, p.range)),
+      'metrics:forwarderHistory': (p) => rec('metrics:forwarderHistory', p, this.history.forwardersFor(p.serverId, p.range)),
+      'metrics:fleetHistory': (p) => rec('metrics:fleetHistory', p, this.history.fleet(p.range, [...this.servers.values()])),
+      'fleet:forwarderMatrix': (p) => rec('fleet:forwarderMatrix', p, this.history.matrix([...this.servers.values()], this.verdicts.verdicts())),
     };
   }
 }

@@ -40,6 +40,7 @@ export const scenarios = {
     core.setServer(serverStatus('dns-sin-1', 'live', { name: 'dns-sin-1 (Singapore)', bindRunning: false }));
     core.setServer(serverStatus('dns-lab', 'disabled', { name: 'dns-lab', forwarders: [], bindRunning: null }));
     seedEvents(core, ['dns-fra-1', 'dns-fra-2', 'dns-ams-1', 'dns-sin-1'], 400);
+    scriptHistory(core, 'dns-fra-2');
     core.raiseAlert({ serverId: 'dns-fra-2', title: 'Forwarder Quad9 unhealthy', severity: 'error' });
     core.raiseAlert({ serverId: 'dns-sin-1', key: 'bind', rule: 'bind-down', title: 'BIND is not running', severity: 'critical' });
     core.raiseAlert({ serverId: 'dns-ams-1', key: 'connection', rule: 'stale', title: 'No data for 95 s', severity: 'warning', status: 'acknowledged', ack: { by: 'alice', at: new Date().toISOString(), note: 'known, ISP maintenance' } });
@@ -48,3 +49,29 @@ export const scenarios = {
     core.analytics.set('*', { ...fleet, baselines: [...fleet.baselines, { ...fleet.baselines[0]!, serverId: 'dns-fra-1', state: 'learning', expectedQps: null, bandLowQps: null, bandHighQps: null, learnedHours: 5, detail: 'Learning: 5 of 24 hours of history seen; 80.0 qps now.' }] });
   },
 };
+
+/**
+ * Chart history for one server, as shares of the chosen range back from now so every range shows
+ * it: a reload, a config change, a maintenance window, a connection gap, and a forwarder that failed.
+ */
+export function scriptHistory(core: FakeCore, serverId: string): void {
+  const H = 3_600_000;
+  core.history.annotations.set(serverId, [
+    { kind: 'bind-reload', agoMs: 0.8 * H, text: 'BIND reloaded: rndc reload by ops' },
+    { kind: 'config-change', agoMs: 0.7 * H, text: 'Configuration changed: named.conf.options' },
+    { kind: 'gap', agoMs: 0.5 * H, spanMs: 0.1 * H, text: 'Not live for 360 s: no data from the server; events in this span may be missing' },
+    { kind: 'maintenance', agoMs: 0.25 * H, spanMs: 0.1 * H, text: 'Maintenance window: kernel update' },
+  ]);
+  core.history.forwarders.set(serverId, [
+    { forwarderId: 1, name: 'Cloudflare', spans: [{ status: 'healthy', share: 1 }] },
+    {
+      forwarderId: 2,
+      name: 'Quad9',
+      spans: [
+        { status: 'healthy', share: 0.4 },
+        { status: 'unknown', share: 0.1 },
+        { status: 'unhealthy', share: 0.5 },
+      ],
+    },
+  ]);
+}

@@ -86,6 +86,11 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'inspector:getSnapshot': { serverId: 'rt-1' },
     'inspector:resubscribe': { serverId: 'rt-1' },
     'inspector:unwatch': { leaseId: 'no-such-lease' },
+    'metrics:history': { serverId: 'rt-1', range: '24h', names: ['qps', 'blockedPercent'] },
+    'metrics:annotations': { serverId: 'rt-1', range: '1h' },
+    'metrics:forwarderHistory': { serverId: 'rt-1', range: '7d' },
+    'metrics:fleetHistory': { range: '15m' },
+    'fleet:forwarderMatrix': {},
     'servers:remove': { id: 'rt-2' },
   };
 }

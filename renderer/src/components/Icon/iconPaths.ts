@@ -15,6 +15,7 @@ export const PATHS = {
   bell: 'M10 5a2 2 0 1 1 4 0a7 7 0 0 1 4 6v3a4 4 0 0 0 2 3h-16a4 4 0 0 0 2 -3v-3a7 7 0 0 1 4 -6M9 17v1a3 3 0 0 0 6 0v-1',
   server: 'M3 4h18v6h-18zM3 14h18v6h-18zM7 7h.01M7 17h.01',
   list: 'M9 6h11M9 12h11M9 18h11M5 6h.01M5 12h.01M5 18h.01',
+  chart: 'M4 19h16M4 15l4 -6l4 3l4 -6l4 4',
   grid: 'M4 4h6v6h-6zM14 4h6v6h-6zM4 14h6v6h-6zM14 14h6v6h-6z',
   sun: 'M12 12m-4 0a4 4 0 1 0 8 0a4 4 0 1 0 -8 0M3 12h1m8 -9v1m8 8h1m-9 8v1M5.6 5.6l.7 .7m12.1 -.7l-.7 .7m0 11.4l.7 .7m-12.1 -.7l-.7 .7',
   moon: 'M12 3a6 6 0 0 0 9 9a9 9 0 1 1 -9 -9',
