@@ -118,6 +118,8 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
         loadMore={events.loadMore}
         onFollowingChange={events.setFollowing}
         pending={events.pending}
+        paused={events.paused}
+        onPausedChange={events.setPaused}
         serverName={serverName}
         selectedId={view.eventId}
         onSelect={onSelect}

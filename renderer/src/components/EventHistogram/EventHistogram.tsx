@@ -1,4 +1,5 @@
 import { Paper, Text } from '@mantine/core';
+import { memo } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../../../shared/ipc/schemas';
 
@@ -18,7 +19,8 @@ export function tickLabel(t: number, bucketMs: number, spanMs: number): string {
 /** 1234 -> "1.2k": the y axis has room for four characters. */
 export const compactCount = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
 
-export function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
+/** Memoised: the page re-renders for every live batch, the histogram only when its counts change. */
+export const EventHistogram = memo(function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
   const buckets = histogram?.buckets ?? [];
   const span = buckets.length > 1 ? buckets.at(-1)!.t - buckets[0]!.t : 0;
   return (
@@ -37,4 +39,4 @@ export function EventHistogram({ histogram, total }: { histogram: Histogram | nu
       </ResponsiveContainer>
     </Paper>
   );
-}
+});
