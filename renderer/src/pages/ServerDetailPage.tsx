@@ -1,20 +1,18 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { FleetEvent } from '../../../shared/domain/fleetEvent';
-import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { MetricsChart } from '../components/MetricsChart/MetricsChart';
 import { QueryAnalyticsPanel } from '../components/QueryAnalytics/QueryAnalyticsPanel';
+import { QueryTail } from '../components/QueryTail/QueryTail';
+import { RecentEvents } from '../components/RecentEvents/RecentEvents';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
-import { useEvents } from '../hooks/useEvents';
 import { useServer, useVerdict } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
 import { useMetrics } from '../hooks/useMetrics';
 import type { Route } from '../hooks/useRoute';
-import { DEFAULT_FILTERS, eventViewQuery } from '../lib/eventView';
 import { useClient } from '../store/StoreContext';
 
 const NAMES = ['cpu', 'memory', 'disk', 'qps'] as const;
@@ -24,10 +22,7 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const verdict = useVerdict(id);
   const client = useClient();
   const series = useMetrics(id, NAMES, 600);
-  const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
-  // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
-  const openEvent = (e: FleetEvent) => go({ page: 'events', query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }) });
   if (!status) {
     return (
       <Text size="sm">
@@ -63,12 +58,16 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
           ))}
         </Stack>
       ) : null}
+      {/* keepMounted off: a hidden tab's live feed (the query tail under a storm) costs nothing. */}
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
+          <Tabs.Tab value="queries" data-testid="tab-queries">
+            Queries
+          </Tabs.Tab>
         </Tabs.List>
-        <Tabs.Panel value="overview" pt="sm">
+        <Tabs.Panel value="overview" pt="xs">
           <Stack gap="sm">
             <Text size="xs" c="dimmed">
               {status.detail ? `${status.detail} · ` : ''}
@@ -97,26 +96,14 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
                 series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]}
               />
             </SimpleGrid>
-            <Paper withBorder>
-              <Text size="xs" fw={600} p="xs">
-                Recent events
-              </Text>
-              {events.items.length === 0 ? (
-                <Text size="xs" c="dimmed" p="xs">
-                  {events.loading ? 'Loading…' : 'No events recorded for this server yet.'}
-                </Text>
-              ) : (
-                events.items.slice(0, 50).map((e) => (
-                  <div key={e.id} style={{ height: 28 }}>
-                    <EventRow event={e} serverName={status.name} onSelect={openEvent} />
-                  </div>
-                ))
-              )}
-            </Paper>
+            <RecentEvents serverId={id} serverName={status.name} go={go} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="analytics" pt="sm">
           <QueryAnalyticsPanel serverId={id} nameOf={() => status.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="queries" pt="xs">
+          <QueryTail serverId={id} stack={status.stack} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
