@@ -1,8 +1,11 @@
 /**
  * Smooth under a storm (issue 14 item 4): 1,000 query samples a second from an emulated server,
  * through the real core and the browser host's bridge, while a page is open. No task on the page's
- * main thread may run over 50 ms (PerformanceObserver 'longtask'). `npm run bench -- --only ui` runs
- * the same for a full minute per page and reports counts, maxima, blocked time and heap.
+ * main thread may run over 50 ms (PerformanceObserver 'longtask'). A long task is wall-clock time, and
+ * on a machine whose cores are oversubscribed (several engineers' test runs at once) a 5 ms task is
+ * stretched past 50 ms waiting for a core; so every run also checks the CPU time each task used (from
+ * Chromium's trace), and the wall-clock budget is asserted while the machine has a core to spare.
+ * `npm run bench -- --only ui` runs the same for a full minute per page and reports both.
  */
 import { expect, test } from '@playwright/test';
 import { ensureRendererBuilt } from './support/buildRenderer';
@@ -11,6 +14,8 @@ import { startApp, type RunningApp } from './support/startApp';
 
 const SECONDS = Number(process.env.DNSFLEET_STORM_SECONDS ?? 15);
 const RATE = 1000;
+/** Runnable jobs per core under which wall-clock long tasks are the page's own doing. */
+const QUIET_LOAD = 1.5;
 
 let app: RunningApp;
 let storm: { serverId: string; url: string };
@@ -40,6 +45,8 @@ for (const p of PAGES) {
     const r = await measureStorm(page, { appUrl: app.url, emulatorUrl: storm.url, hash: p.hash(), ready: p.ready, eventsPerSecond: RATE, seconds: SECONDS });
     test.info().annotations.push({ type: 'storm', description: JSON.stringify({ ...r, durations: r.durations.slice(0, 10) }) });
     expect(r.delivered, 'the storm reached the page').toBeGreaterThanOrEqual(r.sent * 0.95);
-    expect(r.durations, `long tasks on ${p.hash()} (ms)`).toEqual([]);
+    expect(r.cpu.over50, `tasks on ${p.hash()} that used over 50 ms of main-thread CPU (ms)`).toEqual([]);
+    if (r.loadPerCore <= QUIET_LOAD) expect(r.durations, `long tasks on ${p.hash()} (ms)`).toEqual([]);
+    else test.info().annotations.push({ type: 'busy machine', description: `load ${r.loadPerCore} per core: ${r.count} wall-clock long tasks (max ${r.maxMs} ms) reported, not asserted` });
   });
 }

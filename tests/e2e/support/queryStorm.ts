@@ -4,7 +4,7 @@
  * by the storm e2e spec (short) and `npm run bench` (the full minute). Loopback only, bounded in time.
  */
 import { expect, type Page } from '@playwright/test';
-import { observeLongTasks, readLongTasks, resetLongTasks, usedHeapMb, type LongTaskReport } from './longTasks';
+import { loadPerCore, observeLongTasks, readLongTasks, resetLongTasks, traceMainThread, usedHeapMb, type CpuTaskReport, type LongTaskReport } from './longTasks';
 import { emulatorControl, type RunningApp } from './startApp';
 
 export interface StormResult extends LongTaskReport {
@@ -14,6 +14,10 @@ export interface StormResult extends LongTaskReport {
   delivered: number;
   heapBeforeMb: number;
   heapAfterMb: number;
+  /** The same window by CPU time per task (see traceMainThread). */
+  cpu: CpuTaskReport;
+  /** The machine's load per core during the storm (the higher, the more wall-clock times stretch). */
+  loadPerCore: number;
 }
 
 /**
@@ -62,10 +66,13 @@ export async function measureStorm(page: Page, o: StormOptions): Promise<StormRe
   await expect(page.getByTestId(o.ready).first()).toBeVisible({ timeout: 20_000 });
   const heapBeforeMb = await usedHeapMb(page);
   await resetLongTasks(page);
+  const trace = await traceMainThread(page);
   const before = delivered.count();
   const { sent } = (await emulatorControl(o.emulatorUrl, 'storm', { eventsPerSecond: o.eventsPerSecond, durationMs: o.seconds * 1000, kind: 'query_update', wait: true })) as { sent: number };
   // The core commits in groups: wait for the tail of the storm to reach the page before reading.
   await expect.poll(() => delivered.count() - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(sent * 0.95);
   const report = await readLongTasks(page);
-  return { page: o.hash, sent, delivered: delivered.count() - before, ...report, heapBeforeMb, heapAfterMb: await usedHeapMb(page) };
+  const load = loadPerCore();
+  const cpu = await trace.stop();
+  return { page: o.hash, sent, delivered: delivered.count() - before, ...report, cpu, loadPerCore: load, heapBeforeMb, heapAfterMb: await usedHeapMb(page) };
 }
