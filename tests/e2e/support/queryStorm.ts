@@ -16,6 +16,8 @@ export interface StormResult extends LongTaskReport {
   heapAfterMb: number;
   /** The same window by CPU time per task (see traceMainThread). */
   cpu: CpuTaskReport;
+  /** What `watch` read during the storm. */
+  watched: number[];
   /** The machine's load per core during the storm (the higher, the more wall-clock times stretch). */
   loadPerCore: number;
 }
@@ -56,6 +58,10 @@ export interface StormOptions {
   ready: string;
   eventsPerSecond: number;
   seconds: number;
+  /** After the page is ready, e.g. open a tab; `ready` is then looked for again. */
+  open?: (page: Page) => Promise<void>;
+  /** Read from the page about once a second while the storm runs (e.g. the rate it shows). */
+  watch?: (page: Page) => Promise<number>;
 }
 
 /** Loads the page (a fresh one: the observers are per page), lets it settle, then measures long tasks and heap over one storm. */
@@ -64,15 +70,29 @@ export async function measureStorm(page: Page, o: StormOptions): Promise<StormRe
   const delivered = countDelivered(page);
   await page.goto(`${o.appUrl}${o.hash}`);
   await expect(page.getByTestId(o.ready).first()).toBeVisible({ timeout: 20_000 });
+  await o.open?.(page);
   const heapBeforeMb = await usedHeapMb(page);
   await resetLongTasks(page);
   const trace = await traceMainThread(page);
   const before = delivered.count();
-  const { sent } = (await emulatorControl(o.emulatorUrl, 'storm', { eventsPerSecond: o.eventsPerSecond, durationMs: o.seconds * 1000, kind: 'query_update', wait: true })) as { sent: number };
+  const storm = emulatorControl(o.emulatorUrl, 'storm', { eventsPerSecond: o.eventsPerSecond, durationMs: o.seconds * 1000, kind: 'query_update', wait: true }) as Promise<{ sent: number }>;
+  const watched = o.watch ? await watchUntil(page, storm, o.watch) : [];
+  const { sent } = await storm;
   // The core commits in groups: wait for the tail of the storm to reach the page before reading.
   await expect.poll(() => delivered.count() - before, { timeout: 20_000 }).toBeGreaterThanOrEqual(sent * 0.95);
   const report = await readLongTasks(page);
   const load = loadPerCore();
   const cpu = await trace.stop();
-  return { page: o.hash, sent, delivered: delivered.count() - before, ...report, cpu, loadPerCore: load, heapBeforeMb, heapAfterMb: await usedHeapMb(page) };
+  return { page: o.hash, sent, delivered: delivered.count() - before, ...report, cpu, watched, loadPerCore: load, heapBeforeMb, heapAfterMb: await usedHeapMb(page) };
+}
+
+async function watchUntil(page: Page, done: Promise<unknown>, read: (page: Page) => Promise<number>): Promise<number[]> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const seen: number[] = [];
+  while (!finished) {
+    seen.push(await read(page));
+    await Promise.race([done, page.waitForTimeout(1000)]);
+  }
+  return seen;
 }

@@ -19,7 +19,8 @@ export function QueryTail({ serverId, stack }: { serverId: string; stack: 'legac
   const [blockedOnly, setBlockedOnly] = useState(false);
   const filter = useMemo<TailFilter>(() => ({ client, domain, blockedOnly }), [client, domain, blockedOnly]);
   const tail = useQueryTail(serverId, filter);
-  const now = tail.rate.at(-1)?.v ?? 0;
+  // The last whole second: the current one is still filling.
+  const now = tail.rate.at(-2)?.v ?? 0;
   return (
     <Stack gap="xs" data-testid="query-tail">
       <Text size="xs" c="dimmed" data-testid="query-tail-note">
