@@ -6,6 +6,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
 import { scenarios } from './support/scenarios';
+import { fleetEvent } from './support/fakeData';
+
+const querySample = (domain: string, blocked: boolean) =>
+  fleetEvent({ serverId: 'dns-fra-2', type: 'query_update', category: 'dns', severity: 'debug', derived: false, title: `${blocked ? 'Blocked' : 'Allowed'} A ${domain}`, data: { domain, queryType: 'A', clientIp: '10.0.4.17', blocked, responseTime: 0 } });
 
 let app: FakeApp;
 test.beforeAll(async () => {
@@ -35,7 +39,7 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(150_000); // ten views, each scanned in full on a shared two-core machine
+    test.setTimeout(180_000); // eleven views, each scanned in full on a shared two-core machine
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {
@@ -58,6 +62,14 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.keyboard.type('dns');
     await expect(page.getByTestId('palette-action').first()).toBeVisible();
     expect(await serious(page), 'command palette').toEqual([]);
+    await page.keyboard.press('Escape');
+    // The server page's Queries tab (the live query tail), with a blocked and an allowed sample.
+    await page.evaluate(() => void (window.location.hash = '#/server/dns-fra-2'));
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    await expect(page.getByTestId('query-tail')).toBeVisible();
+    app.core.appendEvents([querySample('ads.tracker.io', true), querySample('intranet.corp.local', false)]);
+    await expect(page.getByTestId('query-row').nth(1)).toBeVisible();
+    expect(await serious(page), 'query tail').toEqual([]);
   });
 }
 
