@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak|diagnostics
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|soak|diagnostics|ui
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -18,6 +18,7 @@ import { runEventLogBench } from './eventlog.bench';
 import { runExporterBench } from './exporter.bench';
 import { runIngestBench } from './ingest.bench';
 import { soakBench } from './soak.bench';
+import { runUiStormBench } from './uiStorm.bench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
@@ -43,6 +44,11 @@ if (!values.only || values.only === 'analytics') {
 if (!values.only || values.only === 'ingest') {
   results.ingest = await ingest('shared');
   if (!quick) results.ingestOneCore = await ingest('one');
+}
+
+// The UI under 1,000 query samples/s, a minute per page (events, fleet, server, query tail).
+if (!values.only || values.only === 'ui') {
+  results.ui = await runUiStormBench({ seconds: quick ? 10 : 60, eventsPerSecond: 1000 });
 }
 
 if (!values.only || values.only === 'soak') {

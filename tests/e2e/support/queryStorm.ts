@@ -96,3 +96,30 @@ async function watchUntil(page: Page, done: Promise<unknown>, read: (page: Page)
   }
   return seen;
 }
+
+export interface StormPage {
+  name: string;
+  hash: string;
+  ready: string;
+  open?: (page: Page) => Promise<void>;
+  watch?: (page: Page) => Promise<number>;
+}
+
+/** The pages the storm is measured on (the e2e spec and the bench use the same list). */
+export function stormPages(serverId: string): Record<'events' | 'fleet' | 'server' | 'queries', StormPage> {
+  return {
+    events: { name: 'events page showing every severity', hash: '#/events?severity=', ready: 'event-list' },
+    fleet: { name: 'fleet page', hash: '#/fleet', ready: 'server-tile' },
+    server: { name: "storming server's page", hash: `#/server/${serverId}`, ready: 'server-detail' },
+    queries: {
+      name: "storming server's query tail",
+      hash: `#/server/${serverId}`,
+      ready: 'server-detail',
+      open: async (page) => {
+        await page.getByRole('tab', { name: 'Queries' }).click();
+        await expect(page.getByTestId('query-tail')).toBeVisible();
+      },
+      watch: async (page) => parseInt((await page.getByTestId('tail-rate').textContent()) ?? '0', 10),
+    },
+  };
+}
