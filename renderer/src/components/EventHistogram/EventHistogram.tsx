@@ -3,7 +3,14 @@ import { memo } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../../../shared/ipc/schemas';
 
-const label = (t: number) => new Date(t).toLocaleString(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+// Formatters made once: recharts formats every candidate tick while laying out the axis, and a
+// toLocale*String call with options builds a new formatter each time (most of a refresh under a storm).
+const LABEL = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+const TIME_S = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit' });
+
+const label = (t: number) => LABEL.format(new Date(t));
 
 /**
  * An axis label as precise as the buckets and no longer than needed: seconds for sub-minute
@@ -11,9 +18,9 @@ const label = (t: number) => new Date(t).toLocaleString(undefined, { month: 'sho
  */
 export function tickLabel(t: number, bucketMs: number, spanMs: number): string {
   const d = new Date(t);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(bucketMs < 60_000 ? { second: '2-digit' } : {}), hour12: false });
+  const time = (bucketMs < 60_000 ? TIME_S : TIME).format(d);
   if (spanMs < 86_400_000) return time;
-  return `${d.toLocaleDateString(undefined, { month: 'short', day: '2-digit' })} ${time}`;
+  return `${DATE.format(d)} ${time}`;
 }
 
 /** 1234 -> "1.2k": the y axis has room for four characters. */
