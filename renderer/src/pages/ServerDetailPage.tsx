@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { memo, useMemo } from 'react';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
@@ -16,6 +17,9 @@ import type { Route } from '../hooks/useRoute';
 import { useClient } from '../store/StoreContext';
 
 const NAMES = ['cpu', 'memory', 'disk', 'qps'] as const;
+const PERCENT: [number, number] = [0, 100];
+// A chart re-renders only when its own series changed (qps moves every second, system metrics every minute).
+const StableChart = memo(MetricsChart);
 
 export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void }) {
   const status = useServer(id);
@@ -23,6 +27,15 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
   const client = useClient();
   const series = useMetrics(id, NAMES, 600);
   const maintenance = useMaintenance(id);
+  const system = useMemo(
+    () => [
+      { name: 'cpu' as const, label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
+      { name: 'memory' as const, label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
+      { name: 'disk' as const, label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
+    ],
+    [series.cpu, series.memory, series.disk],
+  );
+  const qps = useMemo(() => [{ name: 'qps' as const, label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }], [series.qps]);
   if (!status) {
     return (
       <Text size="sm">
@@ -81,20 +94,8 @@ export function ServerDetailPage({ id, go }: { id: string; go(r: Route): void })
               <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
             </Paper>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
-              <MetricsChart
-                title="CPU, memory, disk"
-                unit="%"
-                domain={[0, 100]}
-                series={[
-                  { name: 'cpu', label: 'CPU', color: 'var(--mantine-color-blue-5)', points: series.cpu },
-                  { name: 'memory', label: 'Memory', color: 'var(--mantine-color-grape-5)', points: series.memory },
-                  { name: 'disk', label: 'Disk', color: 'var(--mantine-color-orange-5)', points: series.disk },
-                ]}
-              />
-              <MetricsChart
-                title="Queries per second"
-                series={[{ name: 'qps', label: 'QPS', color: 'var(--mantine-color-teal-5)', points: series.qps }]}
-              />
+              <StableChart title="CPU, memory, disk" unit="%" domain={PERCENT} series={system} />
+              <StableChart title="Queries per second" series={qps} />
             </SimpleGrid>
             <RecentEvents serverId={id} serverName={status.name} go={go} />
           </Stack>

@@ -16,7 +16,9 @@ function rows(series: readonly ChartSeries[]): Record<string, number>[] {
   return [...byT.values()].sort((a, b) => (a.t ?? 0) - (b.t ?? 0));
 }
 
-const hhmm = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+// Made once: recharts formats every candidate tick, and toLocaleTimeString with options builds a formatter per call.
+const HHMM = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+const hhmm = (t: number) => HHMM.format(new Date(t));
 
 /** Rates, counts and percentages never go below zero: an axis from 19.25 to 20.25 makes ±1 qps look like a collapse. */
 export function MetricsChart({ title, series, unit, domain }: { title: string; series: readonly ChartSeries[]; unit?: string; domain?: [number, number] }) {
