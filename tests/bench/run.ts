@@ -3,7 +3,7 @@
  * measure and print, they do not pass or fail. Everything runs on 127.0.0.1, bounded in time.
  *   npm run bench                 full size (about 22 minutes on 2 cores, 12 of them the soak)
  *   npm run bench -- --quick      small sizes, for a smoke run
- *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|history|soak|diagnostics|inspector
+ *   npm run bench -- --only ingest|eventlog|exporter|analytics|probes|history|soak|diagnostics|inspector|ui
  * The ingest storm runs twice: with the client and the emulator sharing the machine's cores
  * (`ingest`), and with the client alone on one core (`ingestOneCore`, Linux only).
  */
@@ -21,6 +21,7 @@ import { runIngestBench } from './ingest.bench';
 import { runProbeBench } from './probes.bench';
 import { runInspectorBench } from './inspector.bench';
 import { soakBench } from './soak.bench';
+import { runUiStormBench } from './uiStorm.bench';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const quick = values.quick;
@@ -59,6 +60,11 @@ if (!values.only || values.only === 'ingest') {
 
 if (!values.only || values.only === 'inspector') {
   results.inspectorUsPerFrame = runInspectorBench({ frames: quick ? 20_000 : 100_000, rounds: quick ? 2 : 5 });
+}
+
+// The UI under 1,000 query samples/s, a minute per page (events, fleet, server, query tail).
+if (!values.only || values.only === 'ui') {
+  results.ui = await runUiStormBench({ seconds: quick ? 10 : 60, eventsPerSecond: 1000 });
 }
 
 if (!values.only || values.only === 'soak') {

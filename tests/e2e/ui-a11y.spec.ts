@@ -7,6 +7,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
 import { mixedProbes } from './support/fakeProbes';
 import { scenarios } from './support/scenarios';
+import { fleetEvent } from './support/fakeData';
+
+const querySample = (domain: string, blocked: boolean) =>
+  fleetEvent({ serverId: 'dns-fra-2', type: 'query_update', category: 'dns', severity: 'debug', derived: false, title: `${blocked ? 'Blocked' : 'Allowed'} A ${domain}`, data: { domain, queryType: 'A', clientIp: '10.0.4.17', blocked, responseTime: 0 } });
 
 let app: FakeApp;
 test.beforeAll(async () => {
@@ -87,6 +91,17 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Add server' }).click();
     await expect(page.getByTestId('dns-host-input')).toBeVisible();
     expect(await serious(page), 'server form').toEqual([]);
+  });
+
+  test(`the Queries tab has no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    // The server page's Queries tab (the live query tail), with a blocked and an allowed sample.
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${app.url}#/server/dns-fra-2`);
+    await page.getByRole('tab', { name: 'Queries' }).click();
+    await expect(page.getByTestId('query-tail')).toBeVisible();
+    app.core.appendEvents([querySample('ads.tracker.io', true), querySample('intranet.corp.local', false)]);
+    await expect(page.getByTestId('query-row').nth(1)).toBeVisible();
+    expect(await serious(page), 'query tail').toEqual([]);
   });
 }
 

@@ -98,8 +98,10 @@ function fieldCondition(t: FieldTerm): Conditions {
       return { where: "e.data LIKE ? ESCAPE '\\'", params: [`%${value}%`] };
     }
     case 'domain': {
-      // The domain itself or any name under it (domain:example.com finds ads.example.com).
       const v = likeLiteral(t.value);
+      // The stored value itself: a LIKE over the JSON text could match across into the next field.
+      if (t.contains) return { where: "json_extract(e.data, '$.domain') LIKE ? ESCAPE '\\'", params: [`%${v}%`] };
+      // The domain itself or any name under it (domain:example.com finds ads.example.com).
       const end = t.prefix ? '%' : '"';
       return { where: "(e.data LIKE ? ESCAPE '\\' OR e.data LIKE ? ESCAPE '\\')", params: [`%"domain":"${v}${end}%`, `%"domain":"%.${v}${end}%`] };
     }

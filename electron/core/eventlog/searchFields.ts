@@ -1,6 +1,6 @@
 /**
  * Field terms of the search language (see searchQuery.ts): `server:`, `type:`, `client:`,
- * `domain:` and `severity>=warning`. They become SQL conditions (filterSql.ts) on columns or on
+ * `domain:` (`domain:*part*`: the domain contains the text) and `severity>=warning`. They become SQL conditions (filterSql.ts) on columns or on
  * the stored JSON of `data`, never FTS5 syntax; values are checked against a strict character set
  * so what reaches a LIKE or GLOB pattern is exactly what the operator typed.
  */
@@ -11,7 +11,7 @@ export type ValueField = 'server' | 'type' | 'client' | 'domain';
 export type SeverityOp = '>=' | '<=' | '>' | '<' | '=';
 
 export type FieldTerm =
-  | { field: ValueField; value: string; prefix: boolean; negated: boolean }
+  | { field: ValueField; value: string; prefix: boolean; negated: boolean; contains?: boolean }
   | { field: 'severity'; op: SeverityOp; level: Severity; negated: boolean };
 
 const VALUE = /^(server|type|client|domain):(.*)$/i;
@@ -32,11 +32,14 @@ export function parseFieldTerm(word: string, negated: boolean): FieldTerm | null
 }
 
 function valueTerm(field: ValueField, raw: string, negated: boolean): FieldTerm {
-  const prefix = raw.length > 1 && raw.endsWith('*');
+  // `domain:*track*`: the live query tail's "domain contains" filter, over history.
+  const contains = field === 'domain' && raw.length > 2 && raw.startsWith('*') && raw.endsWith('*');
+  if (contains) raw = raw.slice(1, -1);
+  const prefix = !contains && raw.length > 1 && raw.endsWith('*');
   const value = prefix ? raw.slice(0, -1) : raw;
   if (value === '') throw new EventQueryError(`"${field}:" needs a value, e.g. ${field}:${EXAMPLES[field]}`);
   if (!SAFE_VALUE.test(value)) throw new EventQueryError(`"${field}:" takes letters, digits and . _ : @ - only (got ${JSON.stringify(value.slice(0, 40))})`);
-  return { field, value: field === 'type' ? value.toLowerCase() : value, prefix, negated };
+  return { field, value: field === 'type' ? value.toLowerCase() : value, prefix, negated, ...(contains ? { contains } : {}) };
 }
 
 const EXAMPLES: Record<ValueField, string> = { server: 'dns-hq-1', type: 'bind_down', client: '10.0.4.17', domain: 'example.com' };

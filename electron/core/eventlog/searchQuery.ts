@@ -7,7 +7,8 @@
  *   "two words"     phrase, matched exactly
  *   pref*           prefix match (also for shorter words)
  *   -word           must not appear (needs at least one positive word or field term)
- *   server:id  type:name  client:ip  domain:name   (a trailing * makes the value a prefix)
+ *   server:id  type:name  client:ip  domain:name   (a trailing * makes the value a prefix;
+ *                   domain:*part* finds domains containing the text)
  *   severity>=warning  (also >, <=, <, =, :)
  *   snake_case      an event type (bind_down, forwarder_status*), like type:
  * Field terms are parsed in searchFields.ts and become SQL conditions (filterSql.ts).

@@ -185,6 +185,8 @@ function shapeQuery(data: Record<string, unknown>, at: number): ShapeResult {
     queryType: v.query_type,
     clientIp: v.client_ip,
     blocked: v.blocked,
+    // As the server reports it (BIND's query log carries no timing, so usually 0.0); null when absent.
+    responseTime: typeof v.response_time === 'number' && Number.isFinite(v.response_time) ? v.response_time : null,
     qps: v.current_qps,
     queriesToday: v.total_queries_today,
     blockedToday: v.blocked_queries_today,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { EventFacets, EventFilter, Histogram } from '../../../shared/ipc/schemas';
 import { cleanFilter } from '../lib/eventFilter';
 import { useClient } from '../store/StoreContext';
@@ -19,8 +19,9 @@ export function useEventStats(filter: EventFilter, buckets = 60): { facets: Even
   useEffect(() => {
     let live = true;
     const f = JSON.parse(key) as EventFilter;
-    void client.invoke('events:facets', { filter: f }).then((r) => live && r.ok && setFacets(r.value));
-    void client.invoke('events:histogram', { filter: f, buckets }).then((r) => live && r.ok && setHistogram(r.value));
+    // Transitions: React renders the counts and the chart in slices that yield to input, not one long task.
+    void client.invoke('events:facets', { filter: f }).then((r) => live && r.ok && startTransition(() => setFacets(r.value)));
+    void client.invoke('events:histogram', { filter: f, buckets }).then((r) => live && r.ok && startTransition(() => setHistogram(r.value)));
     return () => {
       live = false;
     };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { MetricName, MetricPoint } from '../../../shared/domain/metrics';
 import { useClient } from '../store/StoreContext';
 
@@ -27,7 +27,8 @@ export function useMetrics(serverId: string, names: readonly MetricName[], maxPo
     });
     const off = client.on('metrics:onDidAppend', (m) => {
       if (m.serverId !== serverId || !wanted.includes(m.name)) return;
-      setSeries((cur) => ({ ...cur, [m.name]: [...(cur[m.name] ?? []), m.point].slice(-maxPoints) }));
+      // A transition: the charts re-render in slices that yield, not as one long task per point.
+      startTransition(() => setSeries((cur) => ({ ...cur, [m.name]: [...(cur[m.name] ?? []), m.point].slice(-maxPoints) })));
     });
     return () => {
       live = false;

@@ -21,7 +21,12 @@ export const newestFirst = (a: FleetEvent, b: FleetEvent): number => (a.occurred
 
 /** Prepends arrivals to a newest-first list, without duplicates, capped to keep memory bounded. */
 export function prependEvents(list: readonly FleetEvent[], incoming: readonly FleetEvent[], cap: number): FleetEvent[] {
-  const known = new Set(list.map((e) => e.id));
+  if (incoming.length === 0) return list as FleetEvent[];
+  // A copy can only sit among the rows at least as new as the oldest arrival: the list is newest
+  // first, so only its head is read (a storm prepends to 20,000 rows many times a second).
+  const oldest = incoming.reduce((min, e) => (e.occurredAt < min ? e.occurredAt : min), incoming[0]!.occurredAt);
+  const known = new Set<string>();
+  for (let i = 0; i < list.length && list[i]!.occurredAt >= oldest; i++) known.add(list[i]!.id);
   const fresh = incoming.filter((e) => !known.has(e.id)).sort(newestFirst);
   return fresh.length === 0 ? (list as FleetEvent[]) : [...fresh, ...list].slice(0, cap);
 }

@@ -19,15 +19,20 @@ export function untilText(ms: number): string {
   return `${Math.floor(s / 3600)} h ${Math.floor((s % 3600) / 60)} min`;
 }
 
+// Formatters made once: toLocaleString with options builds a new one per call, which a storm's
+// rows (hundreds a second) paid for on the main thread.
+const LOCAL = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const CLOCK = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+
 export function absoluteTime(iso: string | null): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${d.toLocaleString()} (${d.toISOString()})`;
+  return Number.isNaN(d.getTime()) ? iso : `${LOCAL.format(d)} (${d.toISOString()})`;
 }
 
 export function clockTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return Number.isNaN(d.getTime()) ? iso : CLOCK.format(d);
 }
 
 /** Minutes from now until tomorrow 08:00 local time (the "until tomorrow" snooze). */

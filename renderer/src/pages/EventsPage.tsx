@@ -1,6 +1,6 @@
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { EventFilter } from '../../../shared/ipc/schemas';
 import { EventDrawer } from '../components/EventDrawer/EventDrawer';
@@ -17,6 +17,10 @@ import { useSelectedEvent } from '../hooks/useSelectedEvent';
 import { downloadExport } from '../lib/downloadExport';
 import { useClient } from '../store/StoreContext';
 import { aroundEvent, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
+
+// Memoised here: every live batch re-renders this page, and only the list should follow it.
+const StableFilters = memo(EventFilters);
+const StableDrawer = memo(EventDrawer);
 
 /** The UI's filter state as the contract's EventFilter. */
 function toFilter(s: EventFilterState, search: string, since: string | undefined, until: string | undefined): EventFilter {
@@ -79,17 +83,23 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
   const names = useMemo(() => new Map(fleet.servers.map((s) => [s.serverId, s.name])), [fleet.servers]);
   const serverName = useCallback((id: string) => names.get(id) ?? id, [names]);
   const onSelect = useCallback((e: FleetEvent) => show({ ...view, eventId: e.id, eventAt: e.occurredAt }), [show, view]);
-  const around = selected.event ? aroundEvent(selected.event.serverId, selected.event.occurredAt, selected.event.id) : null;
+  const around = useMemo(() => (selected.event ? aroundEvent(selected.event.serverId, selected.event.occurredAt, selected.event.id) : null), [selected.event]);
+  const filterValue = useMemo(() => ({ ...view.filters, search: typed }), [view.filters, typed]);
+  const onAround = useCallback(() => around && show(around), [around, show]);
+  const onClose = useCallback(() => show({ ...view, eventId: undefined, eventAt: undefined }), [show, view]);
 
-  const onChange = (next: EventFilterState) => {
-    if (next.search !== typed) return setTyped(next.search);
-    if (next.range !== view.filters.range) reanchor();
-    show({ filters: { ...next, search: view.filters.search }, ...(next.range === 'custom' ? { since: view.since, until: view.until } : {}) });
-  };
+  const onChange = useCallback(
+    (next: EventFilterState) => {
+      if (next.search !== typed) return setTyped(next.search);
+      if (next.range !== view.filters.range) reanchor();
+      show({ filters: { ...next, search: view.filters.search }, ...(next.range === 'custom' ? { since: view.since, until: view.until } : {}) });
+    },
+    [typed, setTyped, view, reanchor, show],
+  );
   return (
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
-        <EventFilters value={{ ...view.filters, search: typed }} onChange={onChange} facets={facets} serverName={serverName} />
+        <StableFilters value={filterValue} onChange={onChange} facets={facets} serverName={serverName} />
         <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null} />
       </Group>
       <EventHistogram histogram={histogram} total={facets?.total ?? null} />
@@ -118,11 +128,13 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
         loadMore={events.loadMore}
         onFollowingChange={events.setFollowing}
         pending={events.pending}
+        paused={events.paused}
+        onPausedChange={events.setPaused}
         serverName={serverName}
         selectedId={view.eventId}
         onSelect={onSelect}
       />
-      <EventDrawer
+      <StableDrawer
         opened={view.eventId !== undefined}
         event={selected.event}
         missing={selected.missing}
@@ -130,8 +142,8 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
         alertId={selected.event ? (fleet.alerts.find((a) => a.eventId === selected.event?.id)?.id ?? null) : null}
         aroundHref={around ? routeHref({ page: 'events', query: eventViewQuery(around) }) : '#/events'}
         go={go}
-        onAround={() => around && show(around)}
-        onClose={() => show({ ...view, eventId: undefined, eventAt: undefined })}
+        onAround={onAround}
+        onClose={onClose}
       />
     </Stack>
   );

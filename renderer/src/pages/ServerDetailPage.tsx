@@ -1,21 +1,19 @@
 import { Anchor, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { ConnectionInspector } from '../components/ConnectionInspector/ConnectionInspector';
-import { EventRow } from '../components/EventTable/EventRow';
 import { ForwarderTable } from '../components/ForwarderTable/ForwarderTable';
 import { MaintenanceBadge } from '../components/MaintenanceBadge/MaintenanceBadge';
 import { MaintenanceMenu } from '../components/MaintenanceMenu/MaintenanceMenu';
 import { QueryAnalyticsPanel } from '../components/QueryAnalytics/QueryAnalyticsPanel';
 import { ProbesPanel } from '../components/ProbeTable/ProbesPanel';
+import { QueryTail } from '../components/QueryTail/QueryTail';
+import { RecentEvents } from '../components/RecentEvents/RecentEvents';
 import { RelativeTime } from '../components/RelativeTime/RelativeTime';
 import { ServerCharts } from '../components/ServerCharts/ServerCharts';
 import { StateBadge } from '../components/StateBadge/StateBadge';
 import { VerdictBadge } from '../components/VerdictBadge/VerdictBadge';
-import { useEvents } from '../hooks/useEvents';
 import { useServer, useVerdict } from '../hooks/useFleet';
 import { useMaintenance } from '../hooks/useMaintenance';
 import type { Route } from '../hooks/useRoute';
-import { DEFAULT_FILTERS, eventViewQuery } from '../lib/eventView';
 import { parseServerView, serverViewQuery, type ServerView } from '../lib/historyView';
 import { useClient } from '../store/StoreContext';
 
@@ -25,14 +23,7 @@ export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): 
   const client = useClient();
   const view = parseServerView(query);
   const setView = (next: Partial<ServerView>) => go({ page: 'server', id, query: serverViewQuery({ ...view, ...next }) });
-  const events = useEvents({ servers: [id] }, { pageSize: 50 });
   const maintenance = useMaintenance(id);
-  // A row opens the event drawer on the events page, filtered to this server (every severity, as listed here).
-  const openEvent = (e: FleetEvent) =>
-    go({
-      page: 'events',
-      query: eventViewQuery({ filters: { ...DEFAULT_FILTERS, servers: [id], severities: [] }, eventId: e.id, eventAt: e.occurredAt }),
-    });
   if (!status) {
     return (
       <Text size="sm">
@@ -68,6 +59,7 @@ export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): 
           ))}
         </Stack>
       ) : null}
+      {/* keepMounted off: a hidden tab's live feed (the query tail under a storm) costs nothing. */}
       <Tabs value={view.tab} onChange={(v) => setView({ tab: v ?? 'overview' })} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
@@ -75,6 +67,9 @@ export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): 
             Charts
           </Tabs.Tab>
           <Tabs.Tab value="analytics">Analytics</Tabs.Tab>
+          <Tabs.Tab value="queries" data-testid="tab-queries">
+            Queries
+          </Tabs.Tab>
           <Tabs.Tab value="probes">Probes</Tabs.Tab>
           <Tabs.Tab value="inspector" data-testid="tab-inspector">
             Inspector
@@ -93,26 +88,14 @@ export function ServerDetailPage({ id, go, query }: { id: string; go(r: Route): 
               </Text>
               <ForwarderTable forwarders={status.forwarders} live={status.state === 'live'} />
             </Paper>
-            <Paper withBorder>
-              <Text size="xs" fw={600} p="xs">
-                Recent events
-              </Text>
-              {events.items.length === 0 ? (
-                <Text size="xs" c="dimmed" p="xs">
-                  {events.loading ? 'Loading…' : 'No events recorded for this server yet.'}
-                </Text>
-              ) : (
-                events.items.slice(0, 50).map((e) => (
-                  <div key={e.id} style={{ height: 28 }}>
-                    <EventRow event={e} serverName={status.name} onSelect={openEvent} />
-                  </div>
-                ))
-              )}
-            </Paper>
+            <RecentEvents serverId={id} serverName={status.name} go={go} />
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="analytics" pt="sm">
           <QueryAnalyticsPanel serverId={id} nameOf={() => status.name} />
+        </Tabs.Panel>
+        <Tabs.Panel value="queries" pt="xs">
+          <QueryTail serverId={id} stack={status.stack} />
         </Tabs.Panel>
         <Tabs.Panel value="probes" pt="xs">
           <ProbesPanel serverId={id} />

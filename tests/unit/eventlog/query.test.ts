@@ -119,13 +119,21 @@ describe('event queries', () => {
     expect(withClient.length).toBeGreaterThan(0);
     expect(all({ search: 'domain:example.net' })).toHaveLength(COUNT / 5);
     expect(all({ search: 'domain:bad1.example.net' })).toHaveLength(samples.filter((e) => (e.data as { domain?: string }).domain === 'bad1.example.net').length);
+    // The query tail's "domain contains" filter, over history: only the domain's own text counts.
+    const containing = samples.filter((e) => ((e.data as { domain?: string }).domain ?? '').includes('d1.example'));
+    expect(containing.length).toBeGreaterThan(0);
+    expect(all({ search: 'domain:*d1.example*' })).toHaveLength(containing.length);
+    expect(all({ search: 'domain:*D1.EXAMPLE*' })).toHaveLength(containing.length);
+    const others = all({ search: 'type:threat_detected -domain:*d1.example*' });
+    expect(others).toHaveLength(COUNT / 5 - containing.length);
+    expect(others.every((e) => !(e.data as { domain: string }).domain.includes('d1.example'))).toBe(true);
     const mixed: EventFilter = { search: 'blocked server:dns-west* severity>=warning' };
     expect(log.facets(mixed).total).toBe(all(mixed).length);
     expect(all(mixed).every((e) => e.type === 'threat_detected' && e.serverId.startsWith('dns-west'))).toBe(true);
   });
 
   it('refuses field values that are not plain names, in words rather than SQL errors', () => {
-    for (const hostile of ["server:x'--", 'type:a[b]', 'domain:%', 'client:"1"', 'severity>=1 OR 1=1']) {
+    for (const hostile of ["server:x'--", 'type:a[b]', 'domain:%', 'domain:*%*', 'domain:*a_%*', 'client:"1"', 'severity>=1 OR 1=1']) {
       expect(() => log.query({ search: hostile }, null, 10)).toThrow(EventQueryError);
     }
     expect(() => log.query({ search: 'server:a_b* domain:x_y.example' }, null, 10)).not.toThrow();

@@ -49,11 +49,15 @@ describe('Normaliser against every vector of §9', () => {
     expect(admin.events[0]).toMatchObject({
       type: 'query_update',
       category: 'dns',
-      data: { domain: 'intranet.corp.local', clientIp: '192.168.10.24', qps: 0.35 },
+      data: { domain: 'intranet.corp.local', clientIp: '192.168.10.24', queryType: 'A', blocked: false, responseTime: 0, qps: 0.35 },
     });
     expect(admin.signals[0]).toMatchObject({ kind: 'queries', qps: 0.35, queriesToday: 1230, blockedToday: 17 });
     // Titled with what an operator scans a list for, not "Query" on every row.
     expect(admin.events[0]!.title).toBe('Allowed A intranet.corp.local from 192.168.10.24');
+    const withoutTime = JSON.parse(byName('U6').frame) as { data: { data: Record<string, unknown> } };
+    delete withoutTime.data.data.response_time;
+    withoutTime.data.data.timestamp = '2025-08-29T09:16:11.000000';
+    expect(fresh().ingest(JSON.stringify(withoutTime), 'unified', NOW).events[0]!.data).toMatchObject({ responseTime: null });
     const masked = fresh().ingest(byName('U7').frame, 'unified', NOW);
     expect(masked.events[0]!.data).toMatchObject({ clientIp: '[IP]' });
   });

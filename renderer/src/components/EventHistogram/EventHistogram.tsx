@@ -1,8 +1,16 @@
 import { Paper, Text } from '@mantine/core';
+import { memo } from 'react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Histogram } from '../../../../shared/ipc/schemas';
 
-const label = (t: number) => new Date(t).toLocaleString(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+// Formatters made once: recharts formats every candidate tick while laying out the axis, and a
+// toLocale*String call with options builds a new formatter each time (most of a refresh under a storm).
+const LABEL = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false });
+const TIME_S = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const DATE = new Intl.DateTimeFormat(undefined, { month: 'short', day: '2-digit' });
+
+const label = (t: number) => LABEL.format(new Date(t));
 
 /**
  * An axis label as precise as the buckets and no longer than needed: seconds for sub-minute
@@ -10,15 +18,16 @@ const label = (t: number) => new Date(t).toLocaleString(undefined, { month: 'sho
  */
 export function tickLabel(t: number, bucketMs: number, spanMs: number): string {
   const d = new Date(t);
-  const time = d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', ...(bucketMs < 60_000 ? { second: '2-digit' } : {}), hour12: false });
+  const time = (bucketMs < 60_000 ? TIME_S : TIME).format(d);
   if (spanMs < 86_400_000) return time;
-  return `${d.toLocaleDateString(undefined, { month: 'short', day: '2-digit' })} ${time}`;
+  return `${DATE.format(d)} ${time}`;
 }
 
 /** 1234 -> "1.2k": the y axis has room for four characters. */
 export const compactCount = (n: number): string => (n >= 10_000 ? `${Math.round(n / 1000)}k` : n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n));
 
-export function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
+/** Memoised: the page re-renders for every live batch, the histogram only when its counts change. */
+export const EventHistogram = memo(function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
   const buckets = histogram?.buckets ?? [];
   const span = buckets.length > 1 ? buckets.at(-1)!.t - buckets[0]!.t : 0;
   return (
@@ -37,4 +46,4 @@ export function EventHistogram({ histogram, total }: { histogram: Histogram | nu
       </ResponsiveContainer>
     </Paper>
   );
-}
+});

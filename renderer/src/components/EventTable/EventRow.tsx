@@ -1,18 +1,22 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { memo } from 'react';
 import type { FleetEvent } from '../../../../shared/domain/fleetEvent';
 import { absoluteTime, clockTime } from '../../lib/format';
-import { SeverityBadge } from '../SeverityBadge/SeverityBadge';
+import classes from './EventRow.module.css';
 
-/** One event as a dense row. All server-provided text is rendered as text, never as HTML. */
+/**
+ * One event as a dense row. All server-provided text is rendered as text, never as HTML. Plain
+ * elements and one stylesheet, not Mantine components: under a storm the live list mounts a screen
+ * of these per update, and that must stay far under a frame.
+ */
 export const EventRow = memo(function EventRow({ event: e, serverName, selected = false, onSelect }: { event: FleetEvent; serverName: string; selected?: boolean; onSelect(e: FleetEvent): void }) {
   return (
-    <Group
+    <div
       data-testid="event-row"
       data-event-id={e.id}
       data-selected={selected}
       role="button"
       tabIndex={0}
+      className={classes.row}
       onClick={() => onSelect(e)}
       onKeyDown={(k) => {
         if (k.key === 'Enter' || k.key === ' ') {
@@ -20,37 +24,26 @@ export const EventRow = memo(function EventRow({ event: e, serverName, selected 
           onSelect(e);
         }
       }}
-      gap="xs"
-      wrap="nowrap"
-      px="xs"
-      h="100%"
-      style={{ borderBottom: '1px solid var(--mantine-color-default-border)', cursor: 'pointer', background: selected ? 'var(--mantine-color-default-hover)' : undefined }}
     >
-      <Tooltip label={absoluteTime(e.occurredAt)} openDelay={300}>
-        <Text size="xs" w={118} style={{ flex: 'none', fontVariantNumeric: 'tabular-nums' }}>
-          {clockTime(e.occurredAt)}
-        </Text>
-      </Tooltip>
-      <Text size="xs" w={140} truncate style={{ flex: 'none' }} data-testid="event-server">
+      <span className={`${classes.cell} ${classes.time}`} title={absoluteTime(e.occurredAt)}>
+        {clockTime(e.occurredAt)}
+      </span>
+      <span className={`${classes.cell} ${classes.server}`} data-testid="event-server">
         {serverName}
-      </Text>
-      <SeverityBadge severity={e.severity} />
-      <Text size="xs" w={78} c="dimmed" style={{ flex: 'none' }}>
-        {e.category}
-      </Text>
-      <Text size="xs" w={170} ff="monospace" truncate style={{ flex: 'none' }} data-testid="event-type">
+      </span>
+      <span className={`${classes.badge} ${classes.severity} ${classes[e.severity] ?? ''}`}>{e.severity}</span>
+      <span className={`${classes.cell} ${classes.category}`}>{e.category}</span>
+      <span className={`${classes.cell} ${classes.type}`} data-testid="event-type">
         {e.type}
-      </Text>
-      <Text size="xs" truncate style={{ flex: 1, minWidth: 0 }} data-testid="event-title" title={e.summary ? `${e.title}\n${e.summary}` : e.title}>
+      </span>
+      <span className={classes.title} data-testid="event-title" title={e.summary ? `${e.title}\n${e.summary}` : e.title}>
         {e.title}
-      </Text>
+      </span>
       {e.derived ? (
-        <Tooltip label="Derived by this app from REST snapshots (the server does not push this event)">
-          <Badge size="xs" variant="outline" color="gray" style={{ flex: 'none' }}>
-            derived
-          </Badge>
-        </Tooltip>
+        <span className={`${classes.badge} ${classes.derived}`} title="Derived by this app from REST snapshots (the server does not push this event)">
+          derived
+        </span>
       ) : null}
-    </Group>
+    </div>
   );
 });
