@@ -1,6 +1,6 @@
 /**
  * Exporter benchmark (`npm run bench -- --only exporter`): the time one /metrics scrape takes at
- * `servers` servers, each live with 4 forwarders, a query rate and a few open alerts, plus an event
+ * `servers` servers, each live with 4 forwarders, a query rate, a verdict and a few open alerts, plus an event
  * counter series per server, category and severity. Synthetic snapshots stand in for the core (the
  * scrape reads them through the same FleetReadingsSource interface); process metrics are on, as in
  * `dnsfleet monitor`. Reports p50/p95/max over `scrapes` scrapes after a warm-up, and the body size.
@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { EVENT_CATEGORIES, SEVERITIES } from '../../shared/domain/fleetEvent';
 import type { Alert } from '../../shared/domain/alert';
 import type { ServerStatus } from '../../shared/domain/serverState';
+import type { ServerVerdict } from '../../shared/domain/verdict';
 import { FleetExporter, type FleetReadings } from '../../electron/core/export/FleetExporter';
 
 export interface ExporterBenchResult {
@@ -28,6 +29,7 @@ function syntheticReadings(servers: number): FleetReadings {
   const statuses: ServerStatus[] = [];
   const openAlerts: Alert[] = [];
   const qps = new Map<string, number>();
+  const verdicts: ServerVerdict[] = [];
   for (let i = 0; i < servers; i++) {
     const serverId = `dns-${String(i).padStart(3, '0')}`;
     const forwarders = ['internal', 'google', 'cloudflare', 'quad9'].map((name, id) => ({
@@ -42,9 +44,11 @@ function syntheticReadings(servers: number): FleetReadings {
     const at = '2026-12-06T22:00:00.000Z';
     statuses.push({ serverId, name: `DNS ${i}`, state: i % 10 === 0 ? 'reconnecting' : 'live', since: at, lastDataAt: at, stack: 'unified', reconnect: null, forwarders, bindRunning: i % 13 !== 0 });
     qps.set(serverId, 100 + i);
+    const level = i % 10 === 0 ? 'blind' : i % 3 === 0 ? 'critical' : 'ok';
+    verdicts.push({ serverId, name: `DNS ${i}`, level, reasons: [], acknowledged: false, since: at });
     if (i % 3 === 0) openAlerts.push({ id: `a${i}`, serverId, key: 'bind', rule: 'bind', severity: 'critical', title: 'BIND down', detail: '', status: 'active', raisedAt: at, lastSeenAt: at, resolvedAt: null, ack: null, snoozedUntil: null, eventId: null, count: 1 });
   }
-  return { servers: statuses, openAlerts, qps };
+  return { servers: statuses, openAlerts, qps, verdicts };
 }
 
 export async function runExporterBench(opts: { servers: number; scrapes: number }): Promise<ExporterBenchResult> {

@@ -13,6 +13,7 @@ import type { QpsBaselineView } from '../../../shared/domain/analytics';
 import { SEVERITIES, type FleetEvent } from '../../../shared/domain/fleetEvent';
 import type { ServerProbes } from '../../../shared/domain/probe';
 import { SERVER_STATES, type ServerStatus } from '../../../shared/domain/serverState';
+import { VERDICT_LEVELS, type ServerVerdict } from '../../../shared/domain/verdict';
 
 /** What one scrape reads: the same snapshots the hosts carry to the UI. */
 export interface FleetReadings {
@@ -23,6 +24,8 @@ export interface FleetReadings {
   qps: ReadonlyMap<string, number>;
   /** The QPS baselines (analytics/QpsWatch.ts); absent where the host has none. */
   baselines?: readonly QpsBaselineView[];
+  /** The core's verdict per server (VerdictService): the one judgement the UI, tray and CLI show; absent: none exported. */
+  verdicts?: readonly ServerVerdict[];
 }
 
 export interface FleetReadingsSource {
@@ -44,6 +47,7 @@ export class FleetExporter {
   private readonly info: Gauge<'server' | 'name'>;
   private readonly live: Gauge<'server'>;
   private readonly state: Gauge<'server' | 'state'>;
+  private readonly verdict: Gauge<'server' | 'level'>;
   private readonly bindRunning: Gauge<'server'>;
   private readonly forwarderHealthy: Gauge<'server' | 'forwarder'>;
   private readonly qps: Gauge<'server'>;
@@ -63,6 +67,7 @@ export class FleetExporter {
     this.info = gauge('dnsfleet_server_info', 'Configured server (value 1): its display name', ['server', 'name']);
     this.live = gauge('dnsfleet_server_live', '1 while data from the server arrives within the watchdog window, else 0', ['server']);
     this.state = gauge('dnsfleet_server_state', '1 for the current connection state of the server, 0 for the others', ['server', 'state']);
+    this.verdict = gauge('dnsfleet_server_verdict', "1 for the server's current verdict level (the app's one judgement), 0 for the others", ['server', 'level']);
     this.bindRunning = gauge('dnsfleet_bind_running', 'BIND9 running as the live server reports it (1/0)', ['server']);
     this.forwarderHealthy = gauge('dnsfleet_forwarder_healthy', 'Forwarder healthy as the live server reports it (1/0)', ['server', 'forwarder']);
     this.qps = gauge('dnsfleet_queries_per_second', 'Current query rate the live server reports', ['server']);
@@ -108,11 +113,16 @@ export class FleetExporter {
   }
 
   private fill(readings: FleetReadings): void {
-    for (const g of [this.info, this.live, this.state, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.qpsBaseline, this.qpsAnomaly, this.probeSuccess]) g.reset();
+    for (const g of [this.info, this.live, this.state, this.verdict, this.bindRunning, this.forwarderHealthy, this.qps, this.alertsOpen, this.qpsBaseline, this.qpsAnomaly, this.probeSuccess]) g.reset();
     for (const b of readings.baselines ?? []) this.fillBaseline(b);
     for (const s of readings.servers) this.fillServer(s, readings.qps.get(s.serverId));
     for (const s of readings.servers) this.fillProbes(s.serverId);
     const known = new Set(readings.servers.map((s) => s.serverId));
+    // Only for configured servers: a verdict of a server just removed has no series to keep.
+    for (const v of readings.verdicts ?? []) {
+      if (!known.has(v.serverId)) continue;
+      for (const level of VERDICT_LEVELS) this.verdict.set({ server: v.serverId, level }, level === v.level ? 1 : 0);
+    }
     for (const server of known) for (const severity of SEVERITIES) this.alertsOpen.set({ server, severity }, 0);
     for (const a of readings.openAlerts) if (a.status !== 'resolved') this.alertsOpen.inc({ server: a.serverId, severity: a.severity });
   }

@@ -32,7 +32,7 @@ export function handlerReadings(handlers: Handlers, clock: Pick<Clock, 'now'>): 
         const last = points[points.length - 1];
         if (last) qps.set(s.serverId, last.v);
       });
-      return { servers: snapshot.servers, openAlerts, qps, baselines };
+      return { servers: snapshot.servers, openAlerts, qps, baselines, verdicts: snapshot.verdicts };
     },
   };
 }

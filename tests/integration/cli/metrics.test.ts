@@ -50,8 +50,14 @@ describe('dnsfleet monitor --metrics-listen', () => {
   const control = (path: string, body: unknown) =>
     fetch(`${emulator!.url}/__emulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-  it('follows the emulator: live with BIND up, BIND down, then the server gone', async () => {
-    const fleet = { servers: [{ id: 'dns-a', name: 'DNS A', url: emulator!.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }] };
+  /** The one verdict level set to 1 for a server in a scrape (every level is a series; exactly one is 1). */
+  const verdictOf = (text: string, server: string): string[] =>
+    [...text.matchAll(new RegExp(`^dnsfleet_server_verdict\\{server="${server}",level="([a-z]+)"\\} 1$`, 'gm'))].map((m) => m[1]!);
+
+  it('follows the emulator: live, a forwarder down, BIND down (verdict critical, alerts open), then the server gone', async () => {
+    // A display name that tries to end its label and forge a series: it must stay one escaped label value.
+    const hostileName = 'DNS "A"} 1\ndnsfleet_server_live{server="forged"} 1';
+    const fleet = { servers: [{ id: 'dns-a', name: hostileName, url: emulator!.url, username: 'monitor', passwordEnv: 'DNSFLEET_DNSA_PW', stack: 'legacy' }] };
     writeFileSync(join(dir, 'fleet.json'), JSON.stringify(fleet));
     cli = runCli(
       ['monitor', '--config', join(dir, 'fleet.json'), '--data-dir', join(dir, 'data'), '--json', '--metrics-listen', '127.0.0.1:0'],
@@ -62,13 +68,27 @@ describe('dnsfleet monitor --metrics-listen', () => {
     const up = await scrapeUntil(url, /^dnsfleet_bind_running\{server="dns-a"\} 1$/m);
     expect(up).toMatch(/^dnsfleet_server_live\{server="dns-a"\} 1$/m);
     expect(up).toMatch(/^dnsfleet_server_state\{server="dns-a",state="live"\} 1$/m);
-    expect(up).toMatch(/^dnsfleet_forwarder_healthy\{server="dns-a",forwarder="[^"]+"\} [01]$/m);
+    expect(up).toMatch(/^dnsfleet_forwarder_healthy\{server="dns-a",forwarder="Corporate AD"\} 1$/m);
     expect(up).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(up).not.toContain('monitor-pass');
+    expect(up).toContain('dnsfleet_server_info{server="dns-a",name="DNS \\"A\\"} 1\\ndnsfleet_server_live{server=\\"forged\\"} 1"} 1');
+    expect(up).not.toMatch(/^dnsfleet_server_live\{server="forged"\}/m);
+    // Live with fresh health data: a verdict that is neither blind nor critical (the emulator's "Public DNS" is degraded).
+    const seen = await scrapeUntil(url, /^dnsfleet_server_verdict\{server="dns-a",level="(ok|warning)"\} 1$/m);
+    expect(verdictOf(seen, 'dns-a')).toHaveLength(1);
 
+    expect((await control('forwarder', { id: 1, status: 'unhealthy', pushNow: true })).status).toBe(200);
+    const fwdDown = await scrapeUntil(url, /^dnsfleet_forwarder_healthy\{server="dns-a",forwarder="Corporate AD"\} 0$/m);
+    expect(fwdDown).toMatch(/^dnsfleet_server_live\{server="dns-a"\} 1$/m);
+    await scrapeUntil(url, /^dnsfleet_server_verdict\{server="dns-a",level="critical"\} 1$/m);
+
+    expect((await control('forwarder', { id: 1, status: 'healthy', pushNow: true })).status).toBe(200);
     expect((await control('bind', { running: false })).status).toBe(200);
     await control('push-health', {});
-    await scrapeUntil(url, /^dnsfleet_bind_running\{server="dns-a"\} 0$/m);
+    const bindDown = await scrapeUntil(url, /^dnsfleet_bind_running\{server="dns-a"\} 0$/m);
+    expect(bindDown).toMatch(/^dnsfleet_server_live\{server="dns-a"\} 1$/m);
+    const critical = await scrapeUntil(url, /^dnsfleet_alerts_open\{server="dns-a",severity="critical"\} [1-9]\d*$/m);
+    expect(verdictOf(critical, 'dns-a')).toEqual(['critical']);
     await scrapeUntil(url, /^dnsfleet_events_total\{server="dns-a",category="[a-z]+",severity="[a-z]+"\} [1-9]/m);
 
     await emulator!.close();
@@ -76,9 +96,11 @@ describe('dnsfleet monitor --metrics-listen', () => {
     const gone = await scrapeUntil(url, /^dnsfleet_server_live\{server="dns-a"\} 0$/m);
     expect(gone).toMatch(/^dnsfleet_server_state\{server="dns-a",state="live"\} 0$/m);
     expect(gone).not.toMatch(/^dnsfleet_bind_running\{/m);
+    // Silent: the verdict says blind (never green, and no longer claiming what it cannot see).
+    await scrapeUntil(url, /^dnsfleet_server_verdict\{server="dns-a",level="blind"\} 1$/m);
     const code = await cli.stop();
     expect(code, cli.stderr()).toBe(0);
-  }, 90_000);
+  }, 120_000);
 
   it('exports the query rate a unified-stack server pushes', async () => {
     await emulator!.close();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerStatus } from '../../../shared/domain/serverState';
+import type { ServerVerdict, VerdictLevel } from '../../../shared/domain/verdict';
 import { FleetExporter, type FleetReadings } from '../../../electron/core/export/FleetExporter';
 import type { QpsBaselineView } from '../../../shared/domain/analytics';
 
@@ -33,6 +34,8 @@ const alert = (serverId: string, severity: Alert['severity'], status: Alert['sta
   eventId: null,
   count: 1,
 });
+
+const verdict = (serverId: string, level: VerdictLevel): ServerVerdict => ({ serverId, name: serverId, level, reasons: [], acknowledged: false, since: '2026-12-06T22:00:00.000Z' });
 
 function exporterOver(readings: FleetReadings): { exporter: FleetExporter; set: (r: FleetReadings) => void } {
   let current = readings;
@@ -83,7 +86,7 @@ describe('FleetExporter', () => {
     const { exporter } = exporterOver({
       servers: [status({ serverId: 'dns-a', forwarders: [fwd(1, 'google', 'healthy'), fwd(2, 'quad9', 'unhealthy')] })],
       openAlerts: [],
-      qps: new Map([['dns-a', 42.5]]),
+      qps: new Map([['dns-a', 42.5]]), verdicts: [],
     });
     const text = await exporter.scrape();
     expect(text).toContain('dnsfleet_server_live{server="dns-a"} 1');
@@ -101,10 +104,10 @@ describe('FleetExporter', () => {
     const { exporter, set } = exporterOver({
       servers: [status({ serverId: 'dns-a', forwarders: [fwd(1, 'google', 'healthy')] })],
       openAlerts: [],
-      qps: new Map([['dns-a', 10]]),
+      qps: new Map([['dns-a', 10]]), verdicts: [],
     });
     expect(await exporter.scrape()).toContain('dnsfleet_bind_running{server="dns-a"} 1');
-    set({ servers: [status({ serverId: 'dns-a', state: 'stale', forwarders: [fwd(1, 'google', 'healthy')] })], openAlerts: [], qps: new Map() });
+    set({ servers: [status({ serverId: 'dns-a', state: 'stale', forwarders: [fwd(1, 'google', 'healthy')] })], openAlerts: [], qps: new Map(), verdicts: [] });
     const text = await exporter.scrape();
     expect(text).toContain('dnsfleet_server_live{server="dns-a"} 0');
     expect(text).toContain('dnsfleet_server_state{server="dns-a",state="stale"} 1');
@@ -115,9 +118,9 @@ describe('FleetExporter', () => {
   });
 
   it('drops the series of a server that was removed', async () => {
-    const { exporter, set } = exporterOver({ servers: [status({ serverId: 'dns-a' }), status({ serverId: 'dns-b' })], openAlerts: [], qps: new Map() });
+    const { exporter, set } = exporterOver({ servers: [status({ serverId: 'dns-a' }), status({ serverId: 'dns-b' })], openAlerts: [], qps: new Map(), verdicts: [] });
     expect(await exporter.scrape()).toContain('dnsfleet_server_live{server="dns-b"} 1');
-    set({ servers: [status({ serverId: 'dns-a' })], openAlerts: [], qps: new Map() });
+    set({ servers: [status({ serverId: 'dns-a' })], openAlerts: [], qps: new Map(), verdicts: [] });
     expect(await exporter.scrape()).not.toContain('server="dns-b"');
   });
 
@@ -126,7 +129,7 @@ describe('FleetExporter', () => {
     const { exporter } = exporterOver({
       servers: [status({ serverId: 'dns-a', forwarders: [fwd(1, evil, 'unhealthy'), fwd(2, 'twin', 'healthy'), fwd(3, 'twin', 'unhealthy')] })],
       openAlerts: [],
-      qps: new Map(),
+      qps: new Map(), verdicts: [],
     });
     const text = await exporter.scrape();
     expect(text).toContain('forwarder="evil\\"} 1\\ndnsfleet_server_live{server=\\"dns-x\\"} 1\\\\"} 0');
@@ -139,7 +142,7 @@ describe('FleetExporter', () => {
     const { exporter } = exporterOver({
       servers: [status({ serverId: 'dns-a' }), status({ serverId: 'dns-b' })],
       openAlerts: [alert('dns-a', 'critical'), alert('dns-a', 'critical', 'acknowledged'), alert('dns-a', 'warning', 'snoozed')],
-      qps: new Map(),
+      qps: new Map(), verdicts: [],
     });
     const text = await exporter.scrape();
     expect(text).toContain('dnsfleet_alerts_open{server="dns-a",severity="critical"} 2');
@@ -147,8 +150,32 @@ describe('FleetExporter', () => {
     expect(text).toContain('dnsfleet_alerts_open{server="dns-b",severity="critical"} 0');
   });
 
+  it('exports the core verdict per server: 1 for its level, 0 for the others, following a change', async () => {
+    const servers = [status({ serverId: 'dns-a' }), status({ serverId: 'dns-b', state: 'reconnecting' })];
+    const { exporter, set } = exporterOver({ servers, openAlerts: [], qps: new Map(), verdicts: [verdict('dns-a', 'ok'), verdict('dns-b', 'blind')] });
+    const text = await exporter.scrape();
+    expect(text).toContain('dnsfleet_server_verdict{server="dns-a",level="ok"} 1');
+    expect(text).toContain('dnsfleet_server_verdict{server="dns-a",level="critical"} 0');
+    expect(text).toContain('dnsfleet_server_verdict{server="dns-b",level="blind"} 1');
+    expect(text.match(/^dnsfleet_server_verdict\{server="dns-a",level="[a-z]+"\} 1$/gm)).toHaveLength(1);
+    // A verdict for a server no longer configured leaves no series behind.
+    set({ servers: [servers[0]!], openAlerts: [], qps: new Map(), verdicts: [verdict('dns-a', 'critical'), verdict('dns-b', 'blind')] });
+    const after = await exporter.scrape();
+    expect(after).toContain('dnsfleet_server_verdict{server="dns-a",level="critical"} 1');
+    expect(after).toContain('dnsfleet_server_verdict{server="dns-a",level="ok"} 0');
+    expect(after).not.toContain('server="dns-b"');
+  });
+
+  it('escapes a hostile server name in its label', async () => {
+    const evil = 'DNS "A"} 1\ndnsfleet_server_live{server="dns-x"} 1\\';
+    const { exporter } = exporterOver({ servers: [status({ serverId: 'dns-a', name: evil })], openAlerts: [], qps: new Map(), verdicts: [] });
+    const text = await exporter.scrape();
+    expect(text).toContain('dnsfleet_server_info{server="dns-a",name="DNS \\"A\\"} 1\\ndnsfleet_server_live{server=\\"dns-x\\"} 1\\\\"} 1');
+    expect(text).not.toMatch(/^dnsfleet_server_live\{server="dns-x"\}/m);
+  });
+
   it('counts stored events by server, category and severity', async () => {
-    const { exporter } = exporterOver({ servers: [status({ serverId: 'dns-a' })], openAlerts: [], qps: new Map() });
+    const { exporter } = exporterOver({ servers: [status({ serverId: 'dns-a' })], openAlerts: [], qps: new Map(), verdicts: [] });
     exporter.countEvents([
       { serverId: 'dns-a', category: 'health', severity: 'warning' },
       { serverId: 'dns-a', category: 'health', severity: 'warning' },
@@ -160,7 +187,7 @@ describe('FleetExporter', () => {
   });
 
   it('uses its own registry and adds the process metrics when asked', async () => {
-    const withProcess = new FleetExporter({ source: { read: () => Promise.resolve({ servers: [], openAlerts: [], qps: new Map() }) }, processMetrics: true });
+    const withProcess = new FleetExporter({ source: { read: () => Promise.resolve({ servers: [], openAlerts: [], qps: new Map(), verdicts: [] }) }, processMetrics: true });
     const text = await withProcess.scrape();
     expect(text).toContain('process_cpu_user_seconds_total');
     expect(text).toContain('nodejs_eventloop_lag_seconds');

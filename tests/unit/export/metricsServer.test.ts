@@ -4,7 +4,7 @@ import { parseListenAddress, startMetricsServer, type MetricsServer } from '../.
 import { createLogger } from '../../../electron/core/util/logger';
 
 const logger = createLogger('test', { level: 'error', stderr: false });
-const empty: FleetReadingsSource = { read: () => Promise.resolve({ servers: [], openAlerts: [], qps: new Map() }) };
+const empty: FleetReadingsSource = { read: () => Promise.resolve({ servers: [], openAlerts: [], qps: new Map(), verdicts: [] }) };
 
 describe('parseListenAddress', () => {
   it('takes loopback addresses', () => {
