@@ -19,7 +19,7 @@ import { SqliteEventLog } from './eventlog/SqliteEventLog';
 import { asRequestError, importFleet, parseFleetFile } from './fleetConfig/fleetFile';
 import { previewImport } from './fleetConfig/importPreview';
 import { FleetService, testConnection } from './fleet/FleetService';
-import { startForwarding } from './forwarding/startForwarding';
+import { ForwardingService } from './forwarding/ForwardingService';
 import { startProbes } from './probes/startProbes';
 import type { ProbeService } from './probes/ProbeService';
 import type { ProbeQuery } from './probes/startProbes';
@@ -84,6 +84,7 @@ export interface CoreServices {
   probes: ProbeService;
   /** Connection inspector snapshots per server (the inspector tab, `dnsfleet inspect`, diagnostics). */
   inspector: InspectorService;
+  forwarding: ForwardingService;
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
@@ -240,20 +241,24 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
       push('settings:onDidChangePolicy', s.notifications);
     }),
   );
-  const forwarding = startForwarding({
-    settings: settings.get().forwarding,
+  // Restarted by settings changes (Settings page, `dnsfleet settings`); every host hears of each delivery.
+  const forwarding = new ForwardingService({
+    settings,
     dataDir: opts.paths.dataDir,
     clock,
     logger: log.child('forwarding'),
     alerts,
     serverLabels: (id) => configured().find((c) => c.id === id),
-    webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
+    credentials,
   });
-  if (forwarding) disposers.push(() => forwarding.dispose());
   const qps = startQpsWatch({ dataDir: opts.paths.dataDir, clock, logger: log.child('qps'), fleet, alerts, settings });
   disposers.push(qps.dispose);
   const probing = startProbes({ clock, logger: log.child('probes'), settings, fleet, alerts, eventLog, push, query: opts.probeQuery });
   const probes = probing.service;
+  disposers.push(
+    forwarding.onDidChangeDelivery((d) => push('forwarding:onDidChangeDelivery', d)),
+    () => forwarding.dispose(),
+  );
   const keychainEvents = (credentials as { onDidChangeStatus?: (l: () => void) => () => void }).onDidChangeStatus;
   if (keychainEvents) disposers.push(keychainEvents(() => push('app:onDidChangeHealth', health())));
   const power = opts.power ?? noPowerEvents;
@@ -284,6 +289,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     qps: qps.watch,
     probes,
     inspector,
+    forwarding,
     registry,
     settings,
     clock,

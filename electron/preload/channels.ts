@@ -58,6 +58,11 @@ const invoke = [
   'metrics:forwarderHistory',
   'metrics:fleetHistory',
   'fleet:forwarderMatrix',
+  'forwarding:get',
+  'forwarding:set',
+  'forwarding:setSecret',
+  'forwarding:sendTest',
+  'forwarding:deliveries',
 ] as const;
 
 const push = [
@@ -76,6 +81,7 @@ const push = [
   'app:onDidChangeHealth',
   'inspector:onDidChange',
   'inspector:onDidReceiveFrames',
+  'forwarding:onDidChangeDelivery',
 ] as const;
 
 export const ALLOWED_INVOKE: Exactly<InvokeChannel, typeof invoke> = invoke;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
+import { AlertDeliverySchema, ForwardingConfigSchema, ForwardingViewSchema, TestDeliverySchema, WebhookIdSchema } from '../domain/delivery';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { InspectorSnapshotSchema, TailFrameSchema } from '../domain/inspector';
@@ -142,6 +143,15 @@ export const invokeChannels = {
   'metrics:fleetHistory': { request: z.object({ range: HistoryRangeSchema }), response: FleetHistorySchema },
   /** Servers x upstream forwarders, now. */
   'fleet:forwarderMatrix': { request: z.object({}), response: ForwarderMatrixSchema },
+  /** Alert forwarding (settings.json `forwarding`): the config, which webhook secrets are set (never the secret), the outbox. */
+  'forwarding:get': { request: z.object({}), response: ForwardingViewSchema },
+  'forwarding:set': { request: z.object({ config: ForwardingConfigSchema }), response: ForwardingViewSchema },
+  /** Write-only: a webhook's signing secret goes to the keychain (null removes it). */
+  'forwarding:setSecret': { request: z.object({ webhookId: WebhookIdSchema, secret: PasswordSchema.nullable() }), response: ForwardingViewSchema },
+  /** A test alert (firing, then resolved) through the real outbox; each target's first answer. */
+  'forwarding:sendTest': { request: z.object({}), response: z.object({ results: z.array(TestDeliverySchema) }) },
+  /** What happened to these alerts' deliveries (every target and transition). */
+  'forwarding:deliveries': { request: z.object({ alertIds: z.array(z.string().max(200)).max(1000) }), response: z.array(AlertDeliverySchema) },
 } as const;
 
 export const pushChannels = {
@@ -167,6 +177,8 @@ export const pushChannels = {
   'inspector:onDidChange': InspectorSnapshotSchema,
   /** Frames a watched server's raw tail recorded since the last push (only while its Frames view is open). */
   'inspector:onDidReceiveFrames': z.object({ serverId: z.string(), frames: z.array(TailFrameSchema) }),
+  /** A delivery attempt changed an alert's delivery (delivered, failed and when it retries, refused). */
+  'forwarding:onDidChangeDelivery': AlertDeliverySchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

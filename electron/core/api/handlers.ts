@@ -9,6 +9,7 @@ import type { CoreServices } from '../compose';
 import { computeFleetTotals } from '../fleet/fleetTotals';
 import { inspectorHandlers } from './inspectorHandlers';
 import { HistoryService } from '../history/HistoryService';
+import { forwardingHandlers } from './forwardingHandlers';
 
 /** Open alerts counted by the fleet strip (the engine holds them in memory). */
 const OPEN_ALERTS = 100_000;
@@ -156,6 +157,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'metrics:forwarderHistory': async ({ serverId, range }) => history.forwarders(serverId, range),
     'metrics:fleetHistory': async ({ range }) => history.fleet(range),
     'fleet:forwarderMatrix': async () => history.matrix(),
+    ...forwardingHandlers(s.forwarding),
   };
 }
 

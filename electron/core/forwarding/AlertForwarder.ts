@@ -149,7 +149,9 @@ export class AlertForwarder {
       const error = (err as Error)?.message ?? String(err);
       return this.retryLater(entry, error) ? attempt('failed', error) : undefined;
     }
-    if (this.disposed) return undefined;
+    // Recorded even when disposed meanwhile (settings changed, a new forwarder took over): the receiver
+    // has this body, and an entry left pending would be sent again once its lease ran out.
+    if (!this.deps.outbox.isOpen) return undefined;
     if (status >= 200 && status < 300) {
       this.deps.outbox.markDelivered(entry.seq, this.deps.clock.now());
       return attempt('delivered');
@@ -162,9 +164,9 @@ export class AlertForwarder {
     return this.retryLater(entry, `HTTP ${status}`) ? attempt('failed', `HTTP ${status}`) : undefined;
   }
 
-  /** Records the failure and when to try again; false once disposed (nothing is recorded then). */
+  /** Records the failure and when to try again; false once the outbox is closed (nothing is recorded then). */
   private retryLater(entry: OutboxEntry, error: string): boolean {
-    if (this.disposed) return false;
+    if (!this.deps.outbox.isOpen) return false;
     const ceiling = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(entry.attempts, 20));
     const delay = Math.max(FIRST_RETRY_MS / 2, Math.round(ceiling * (this.deps.random ?? Math.random)()));
     this.deps.outbox.markFailed(entry.seq, error, this.deps.clock.now() + delay);

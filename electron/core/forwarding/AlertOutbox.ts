@@ -143,6 +143,10 @@ export class AlertOutbox {
     this.db.prepare("DELETE FROM outbox WHERE state != 'pending' AND created_at < ?").run(now - KEEP_DONE_MS);
   }
 
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

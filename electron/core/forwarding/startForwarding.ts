@@ -25,6 +25,8 @@ export interface ForwardingDeps {
   /** A signed webhook's secret, read from the keychain at each delivery. */
   webhookSecret(webhookId: string): Promise<string | null>;
   send?: Sender;
+  /** An outbox the caller keeps open across reconfigurations (ForwardingService); else one is opened and closed here. */
+  outbox?: AlertOutbox;
 }
 
 export interface Forwarding {
@@ -53,7 +55,7 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
     });
   }
   if (targets.length === 0) return undefined;
-  const outbox = AlertOutbox.open(AlertOutbox.fileIn(deps.dataDir));
+  const outbox = deps.outbox ?? AlertOutbox.open(AlertOutbox.fileIn(deps.dataDir));
   const forwarder = new AlertForwarder({
     clock: deps.clock,
     logger: deps.logger,
@@ -72,7 +74,7 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
       deps.clock.clearInterval(refresh);
       stopObserving();
       forwarder.dispose();
-      outbox.close();
+      if (!deps.outbox) outbox.close();
     },
   };
 }

@@ -9,8 +9,9 @@ import type { Alert } from '../../../shared/domain/alert';
 import type { Transition } from './AlertOutbox';
 import type { ServerLabels } from './alertmanagerPayload';
 
-export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
-export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+import type { WebhookFormat } from '../../../shared/domain/delivery';
+
+export { WEBHOOK_FORMATS, type WebhookFormat } from '../../../shared/domain/delivery';
 
 /** The header a receiver checks: `sha256=<hex HMAC-SHA256 of the exact body bytes>`. */
 export const SIGNATURE_HEADER = 'x-dnsfleet-signature';

@@ -79,6 +79,25 @@ function urlOrOff(path: readonly string[]): SettingKey {
   };
 }
 
+/** A list as JSON text (`[]` or `off` empties it); the schema checks each item. */
+function jsonList(path: readonly string[], example: string): SettingKey {
+  return {
+    path,
+    accepts: `a JSON list like ${example}, or off`,
+    parse: (t) => {
+      if (t.toLowerCase() === 'off') return [];
+      let v: unknown;
+      try {
+        v = JSON.parse(t);
+      } catch {
+        return fail(`"${t.slice(0, 60)}" is not JSON`);
+      }
+      return Array.isArray(v) ? v : fail(`"${t.slice(0, 60)}" is not a JSON list`);
+    },
+    format: (v) => JSON.stringify(v ?? []),
+  };
+}
+
 export const SETTING_KEYS = {
   'notify.enabled': bool(['notifications', 'enabled']),
   'notify.minSeverity': oneOf(['notifications', 'minSeverity'], SEVERITIES),
@@ -99,6 +118,7 @@ export const SETTING_KEYS = {
   'probes.enabled': bool(['probes', 'enabled']),
   'probes.intervalSeconds': whole(['probes', 'intervalSeconds'], 'seconds'),
   'probes.driftGraceSeconds': whole(['probes', 'driftGraceSeconds'], 'seconds'),
+  'forward.webhooks': jsonList(['forwarding', 'webhooks'], '[{"id":"ops","url":"https://hooks.example/dns","format":"slack","signed":false}]'),
 } as const satisfies Record<string, SettingKey>;
 
 export type SettingKeyName = keyof typeof SETTING_KEYS;

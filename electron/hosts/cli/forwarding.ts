@@ -11,6 +11,7 @@ import { openCredentialStore } from '../../core/credentials/openCredentialStore'
 import type { DeliveryAttempt } from '../../core/forwarding/AlertForwarder';
 import { AlertOutbox, type OutboxEntry } from '../../core/forwarding/AlertOutbox';
 import { startForwarding } from '../../core/forwarding/startForwarding';
+import { testAlert } from '../../core/forwarding/testAlert';
 import { systemClock } from '../../core/platform';
 import { ConfSettingsStore } from '../../core/settings/ConfSettingsStore';
 import { Emitter } from '../../core/util/Emitter';
@@ -104,7 +105,7 @@ async function sendTest(dataDir: string, io: ServersIo): Promise<number> {
       if ([...outcomes.values()].filter((o) => o.outcome !== 'failed').length >= expected) resolve();
     }),
   );
-  const alert = testAlert(systemClock.now());
+  const alert = testAlert(systemClock.now(), 'info', '`dnsfleet forwarding test`');
   changes.fire(alert);
   changes.fire({ ...alert, status: 'resolved', resolvedAt: new Date(systemClock.now()).toISOString() });
   await Promise.race([done, new Promise((r) => setTimeout(r, TEST_WAIT_MS).unref())]);
@@ -114,27 +115,6 @@ async function sendTest(dataDir: string, io: ServersIo): Promise<number> {
   if (delivered === expected) return 0;
   io.stderr.write('not every target took the test alert; what is still pending stays in the outbox and goes out with the next monitor run\n');
   return 1;
-}
-
-function testAlert(now: number): Alert {
-  const at = new Date(now).toISOString();
-  return {
-    id: `test-${now}`,
-    serverId: 'dnsfleet-test',
-    key: 'test',
-    rule: 'test',
-    severity: 'info',
-    title: 'Test alert from dnsfleet',
-    detail: 'Sent by `dnsfleet forwarding test`; nothing is wrong.',
-    status: 'active',
-    raisedAt: at,
-    lastSeenAt: at,
-    resolvedAt: null,
-    ack: null,
-    snoozedUntil: null,
-    eventId: null,
-    count: 1,
-  };
 }
 
 const quietLogger = () => createLogger('dnsfleet', { level: 'error', stderr: true });

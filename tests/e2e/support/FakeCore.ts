@@ -25,6 +25,7 @@ import { alert as makeAlert, countBy, matches, serverStatus } from './fakeData';
 import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
 import { fakeInspectorSnapshot, fakeTailFrames } from './fakeInspector';
 import { FakeHistory } from './fakeHistory';
+import { FakeForwarding } from './fakeForwarding';
 
 export interface FakeCall {
   channel: string;
@@ -57,6 +58,7 @@ export class FakeCore implements CoreHandle {
   analytics = new Map<string, FakeAnalytics>();
   private exports = new Map<string, number>();
   private pushes = new Emitter<PushMessage>();
+  readonly forwarding = new FakeForwarding((channel, payload) => this.push(channel, payload));
   /** The real verdict service: the UI under test renders verdicts exactly as the core makes them. */
   readonly verdicts = new VerdictService({
     clock: systemClock,
@@ -327,6 +329,7 @@ export class FakeCore implements CoreHandle {
       'metrics:forwarderHistory': (p) => rec('metrics:forwarderHistory', p, this.history.forwardersFor(p.serverId, p.range)),
       'metrics:fleetHistory': (p) => rec('metrics:fleetHistory', p, this.history.fleet(p.range, [...this.servers.values()])),
       'fleet:forwarderMatrix': (p) => rec('fleet:forwarderMatrix', p, this.history.matrix([...this.servers.values()], this.verdicts.verdicts())),
+      ...this.forwarding.handlers(rec),
     };
   }
 }

@@ -70,6 +70,20 @@ describe('dnsfleet settings', () => {
     expect(file(dir).notifications!.quietHours).toBeNull();
   });
 
+  it('sets the webhooks as a JSON list, checked like the Settings page, and empties them with off', async () => {
+    const dir = dataDir();
+    const hooks = '[{"id":"ops","url":"https://hooks.example/dns","format":"slack","signed":true}]';
+    const r = await settings('set', '--data-dir', dir, 'forward.webhooks', hooks);
+    expect(r, r.stderr).toMatchObject({ code: 0, stdout: `forward.webhooks ${hooks}\n` });
+    expect(file(dir).forwarding!.webhooks).toEqual([{ id: 'ops', url: 'https://hooks.example/dns', format: 'slack', signed: true }]);
+    const dup = await settings('set', '--data-dir', dir, 'forward.webhooks', '[{"id":"a","url":"https://x.example/"},{"id":"a","url":"https://y.example/"}]');
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toMatch(/webhook ids must be unique/);
+    expect((await settings('set', '--data-dir', dir, 'forward.webhooks', '{"id":"a"}')).stderr).toMatch(/is not a JSON list/);
+    expect((await settings('set', '--data-dir', dir, 'forward.webhooks', 'off')).code).toBe(0);
+    expect(file(dir).forwarding!.webhooks).toEqual([]);
+  });
+
   it('an unknown key or a bad value is a clear error, exit 2, and nothing is written', async () => {
     const dir = dataDir();
     expect((await settings('set', '--data-dir', dir, 'notify.minSeverity', 'critical')).code).toBe(0);

@@ -92,6 +92,12 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'metrics:fleetHistory': { range: '15m' },
     'fleet:forwarderMatrix': {},
     'servers:remove': { id: 'rt-2' },
+    'forwarding:get': {},
+    // Port 9 on loopback refuses: the test alert's first attempt fails at once and waits in the outbox.
+    'forwarding:set': { config: { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [{ id: 'rt', url: 'http://127.0.0.1:9/hook', format: 'json', signed: false }] } },
+    'forwarding:setSecret': { webhookId: 'rt', secret: 'rt-secret' },
+    'forwarding:sendTest': {},
+    'forwarding:deliveries': { alertIds: ['none'] },
   };
 }
 
