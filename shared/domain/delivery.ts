@@ -86,7 +86,8 @@ export function deliveryText(d: AlertDelivery, nowMs: number, clock: (iso: strin
   if (d.state === 'rejected') return `${what}refused by ${to}: ${d.lastError ?? 'no reason given'}`;
   const next = d.nextAttemptAt ? Date.parse(d.nextAttemptAt) - nowMs : 0;
   const when = next > 500 ? `retry in ${duration(next)}` : 'retrying now';
-  if (d.attempts === 0) return `${what}pending for ${to}, sending now`;
+  // Not tried yet: it is being sent, or waits behind an earlier alert to the same target (order is kept).
+  if (d.attempts === 0) return `${what}queued for ${to}`;
   return `${what}${to} failed: ${d.lastError ?? 'no answer'}, ${when} (attempt ${d.attempts + 1})`;
 }
 

@@ -5,6 +5,7 @@ import type { AlertStatus } from '../../../shared/domain/alert';
 import { AckDialog, SnoozeDialog, snoozeChoices } from '../components/AlertDialogs/AlertDialogs';
 import { AlertTable } from '../components/AlertTable/AlertTable';
 import { useAlertLink, type AlertLink } from '../hooks/useAlertLink';
+import { useDeliveries } from '../hooks/useDeliveries';
 import { useAlerts, useFleet } from '../hooks/useFleet';
 import { useInboxCursor } from '../hooks/useInboxCursor';
 import { inboxRows, type InboxRow } from '../lib/alerts';
@@ -48,6 +49,7 @@ export function AlertsPage() {
   const shown = useMemo(() => inboxRows(alerts, tab), [alerts, tab]);
   const counts = useMemo(() => Object.fromEntries(TABS.map((t) => [t.value, inboxRows(alerts, t.value).length])), [alerts]);
   const cursor = useInboxCursor(shown);
+  const deliveries = useDeliveries(useMemo(() => shown.map((r) => r.incident.alerts[0]!.id), [shown]));
   const focused = cursor.focused;
   const targets = selected.size ? [...selected] : focused ? focused.ids : [];
 
@@ -163,6 +165,7 @@ export function AlertsPage() {
             }}
             onFocus={cursor.moveTo}
             serverName={serverName}
+            deliveries={deliveries}
           />
         ) : (
           <Text size="sm" c="dimmed" p="md" data-testid="alerts-empty">

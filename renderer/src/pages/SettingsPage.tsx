@@ -1,18 +1,22 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { NotificationPolicy } from '../../../shared/domain/notificationPolicy';
+import { ForwardingForm } from '../components/ForwardingForm/ForwardingForm';
 import { PolicyForm } from '../components/PolicyForm/PolicyForm';
 import { MaintenanceSchedule } from '../components/MaintenanceSchedule/MaintenanceSchedule';
 import { DiagnosticsSection } from '../components/DiagnosticsPanel/DiagnosticsSection';
 import { useFleet } from '../hooks/useFleet';
+import { useForwarding } from '../hooks/useForwarding';
 import { useMaintenanceSchedule } from '../hooks/useMaintenanceSchedule';
 import { usePolicy, usePolicyPreview } from '../hooks/usePolicy';
 
-/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, maintenance windows and diagnostics. */
+/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, maintenance windows, alert forwarding and diagnostics. */
 export function SettingsPage() {
   const { saved, error, save } = usePolicy();
   const maintenance = useMaintenanceSchedule();
   const { servers } = useFleet();
+  const forwarding = useForwarding();
+  const forwardingView = forwarding.view;
   const [draft, setDraft] = useState<NotificationPolicy | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -56,6 +60,16 @@ export function SettingsPage() {
         ) : (
           <Text size="sm" c={maintenance.error ? 'red' : 'dimmed'}>
             {maintenance.error ?? 'Loading…'}
+          </Text>
+        )}
+      </Paper>
+      <Title order={4}>Alert forwarding</Title>
+      <Paper withBorder p="md" data-testid="forwarding-section">
+        {forwardingView ? (
+          <ForwardingForm api={{ ...forwarding, view: forwardingView }} />
+        ) : (
+          <Text size="sm" c={forwarding.error ? 'red' : 'dimmed'}>
+            {forwarding.error ?? 'Loading…'}
           </Text>
         )}
       </Paper>

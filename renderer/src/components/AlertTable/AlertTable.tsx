@@ -1,9 +1,11 @@
 import { Checkbox, Table, Text } from '@mantine/core';
 import type { Alert } from '../../../../shared/domain/alert';
+import type { AlertDelivery } from '../../../../shared/domain/delivery';
 import { incidentServersText } from '../../../../shared/domain/incident';
 import { useNow } from '../../hooks/useNow';
 import { incidentTitle, type InboxRow } from '../../lib/alerts';
 import { untilText } from '../../lib/format';
+import { DeliveryLine } from '../DeliveryLine/DeliveryLine';
 import { RelativeTime } from '../RelativeTime/RelativeTime';
 import { SeverityBadge } from '../SeverityBadge/SeverityBadge';
 
@@ -17,12 +19,14 @@ export interface AlertTableProps {
   onToggleAll(): void;
   onFocus(index: number): void;
   serverName(id: string): string;
+  /** Where each alert was forwarded (Alertmanager, webhooks), by alert id. */
+  deliveries?: ReadonlyMap<string, AlertDelivery[]>;
 }
 
 const LINKED_STYLE = { cursor: 'default', outline: '2px solid var(--mantine-color-yellow-filled)', outlineOffset: -2 } as const;
 
 /** The inbox table, one row per incident; the keyboard cursor row is highlighted and scrolled into view by the page. */
-export function AlertTable({ rows, selected, cursor, linkedId = null, onToggle, onToggleAll, onFocus, serverName }: AlertTableProps) {
+export function AlertTable({ rows, selected, cursor, linkedId = null, onToggle, onToggleAll, onFocus, serverName, deliveries }: AlertTableProps) {
   const isSelected = (r: InboxRow) => r.ids.every((id) => selected.has(id));
   const all = rows.length > 0 && rows.every(isSelected);
   return (
@@ -85,6 +89,7 @@ export function AlertTable({ rows, selected, cursor, linkedId = null, onToggle, 
               <Table.Td style={{ fontVariantNumeric: 'tabular-nums' }}>{r.incident.alerts.reduce((n, x) => n + x.count, 0)}</Table.Td>
               <Table.Td>
                 <AlertStateText alert={a} />
+                <DeliveryLine deliveries={deliveries?.get(a.id)} />
               </Table.Td>
             </Table.Tr>
           );
