@@ -15,6 +15,9 @@ import { FakeClock } from '../../unit/alerts/support/FakeClock';
 /** A local receiver that takes what Alertmanager's v2 API takes: POST /api/v2/alerts, a JSON array. */
 class FakeAlertmanager {
   received: AlertmanagerAlert[] = [];
+  /** While set, every POST is answered with this status and nothing is taken (an Alertmanager in trouble). */
+  failWith: number | null = null;
+  refused = 0;
   private server: Server | undefined;
   port = 0;
 
@@ -24,6 +27,7 @@ class FakeAlertmanager {
       req.on('data', (d: Buffer) => (text += d.toString()));
       req.on('end', () => {
         if (req.method !== 'POST' || req.url !== '/api/v2/alerts') return void res.writeHead(404).end();
+        if (this.failWith !== null) return void (this.refused++, res.writeHead(this.failWith).end());
         const body = JSON.parse(text) as AlertmanagerAlert[];
         if (!Array.isArray(body) || body.some((a) => typeof a.labels?.alertname !== 'string' || typeof a.startsAt !== 'string'))
           return void res.writeHead(400).end('{"code":400}');
@@ -171,6 +175,36 @@ describe('forwarding to Alertmanager through the outbox', () => {
     clock.advance(60 * 60_000);
     expect(clock.timerCount).toBe(0);
     expect(am.received).toHaveLength(3);
+  }, 60_000);
+
+  it('answering 500 for 5 minutes loses nothing and, once it takes them, gets each transition exactly once', async () => {
+    const first = attempt((a) => a.outcome === 'delivered');
+    forwarder.observe(alert('A', 'active'));
+    await first;
+    am.failWith = 500;
+    const failed = attempt((a) => a.outcome === 'failed' && a.alertId === 'B');
+    forwarder.observe(alert('B', 'active'));
+    forwarder.observe(alert('A', 'resolved', '2025-08-29T09:01:00.000Z'));
+    forwarder.observe(alert('C', 'active'));
+    await failed;
+    // Five minutes of 500s, in retry-sized steps: each due retry reaches the receiver and is refused.
+    for (let elapsed = 0; elapsed < 5 * 60_000; elapsed += 30_000) {
+      const before = attempts.length;
+      clock.advance(30_000);
+      if (clock.timerCount === 0 && attempts.length === before) await attempt((a) => a.outcome === 'failed');
+    }
+    expect(am.refused).toBeGreaterThan(3);
+    expect(attempts.filter((a) => a.outcome === 'failed').every((a) => a.error === 'HTTP 500')).toBe(true);
+    expect(outbox.pendingCount()).toBe(3);
+    am.failWith = null;
+    const allDone = attempt((a) => a.outcome === 'delivered' && a.alertId === 'C');
+    clock.advance(5 * 60_000);
+    await allDone;
+    const seen = am.received.map((r) => `${r.labels.subject}:${r.endsAt ? 'resolved' : 'firing'}`);
+    expect(seen).toEqual(['forwarder:A:firing', 'forwarder:B:firing', 'forwarder:A:resolved', 'forwarder:C:firing']);
+    clock.advance(60 * 60_000);
+    expect(clock.timerCount).toBe(0);
+    expect(am.received).toHaveLength(4);
   }, 60_000);
 
   it('sends an alert once when two processes share the data dir (desktop app and CLI monitor)', async () => {
