@@ -17,6 +17,21 @@ test.beforeAll(async () => {
   app = await startFakeApp((core) => {
     scenarios.mixed(core);
     core.setProbes(mixedProbes('dns-fra-2'));
+    // Alert forwarding: a signed webhook in Settings, and every delivery state in the inbox.
+    core.forwarding.config = { minSeverity: 'warning', alertmanagerUrl: 'http://alertmanager.example:9093', webhooks: [{ id: 'ops', url: 'https://hooks.example/dns', format: 'slack', signed: true }] };
+    const soon = new Date(Date.now() + 40_000).toISOString();
+    const states = [
+      { state: 'delivered' as const, attempts: 1, nextAttemptAt: null, lastError: null, deliveredAt: new Date().toISOString() },
+      { state: 'pending' as const, attempts: 2, nextAttemptAt: soon, lastError: 'HTTP 503', deliveredAt: null },
+      { state: 'rejected' as const, attempts: 1, nextAttemptAt: null, lastError: 'HTTP 400', deliveredAt: null },
+    ];
+    [...core.alerts.values()].forEach((a, i) =>
+      core.forwarding.setDelivery({ alertId: a.id, target: i % 2 ? 'webhook:ops' : 'alertmanager', transition: 'firing', ...states[i % states.length]! }),
+    );
+    core.forwarding.testResults = [
+      { target: 'alertmanager', transition: 'firing', outcome: 'delivered', error: null },
+      { target: 'webhook:ops', transition: 'firing', outcome: 'failed', error: 'HTTP 503' },
+    ];
   });
 });
 test.afterAll(async () => {
@@ -28,10 +43,10 @@ const PAGES: { hash: string; ready: string | null; exclude?: string }[] = [
   { hash: '#/fleet?density=compact&group=group', ready: 'server-tile' },
   { hash: '#/fleet?density=table&group=tag&problems=1', ready: 'server-row' },
   { hash: '#/fleet?wall=1', ready: 'wall-view' },
-  { hash: '#/alerts', ready: 'alert-row' },
+  { hash: '#/alerts', ready: 'alert-delivery' },
   { hash: '#/events', ready: 'event-row' },
   { hash: '#/servers', ready: null },
-  { hash: '#/settings', ready: null },
+  { hash: '#/settings', ready: 'webhook-row' },
   { hash: '#/server/dns-fra-2', ready: 'server-detail' },
   { hash: '#/server/dns-fra-2?tab=charts', ready: 'forwarder-timeline' },
   { hash: '#/dashboard', ready: 'matrix-cell' },
@@ -46,6 +61,9 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
     test.setTimeout(180_000); // every page, tab, drawer and palette, each scanned in full on a shared two-core machine
+    // Thirteen axe runs over full pages (nine views, the analytics tab, a test alert's results, the drawer, the palette)
+    // on a shared two-core machine.
+    test.setTimeout(220_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {
@@ -58,6 +76,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('tab', { name: 'Analytics' }).click();
     await expect(page.getByTestId('top-domains-row').first()).toBeVisible();
     expect.soft(await serious(page), 'analytics tab').toEqual([]);
+    // The result of a test alert in Settings.
+    await page.evaluate(() => void (window.location.hash = '#/settings'));
+    await page.getByTestId('send-test-alert').click();
+    await expect(page.getByTestId('test-alert-results')).toBeVisible();
+    expect(await serious(page), 'test alert results').toEqual([]);
     // The event drawer too.
     await page.evaluate(() => void (window.location.hash = '#/events'));
     await page.getByTestId('event-row').first().click();
