@@ -23,7 +23,7 @@ import { ForwardingService } from './forwarding/ForwardingService';
 import { startProbes } from './probes/startProbes';
 import type { ProbeService } from './probes/ProbeService';
 import type { ProbeQuery } from './probes/startProbes';
-import { noPowerEvents, systemClock, type AppPaths, type Clock, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
+import { noPowerEvents, systemClock, type AppPaths, type Clock, type FileRevealer, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
 import type { SettingsStore } from './settings/SettingsStore';
@@ -65,8 +65,13 @@ export interface CoreOptions {
   appVersion?: string;
   /** Offers a finished diagnostics bundle to the user (Electron: a save dialog); returns where a copy went. */
   offerFile?: OfferFile;
+<<<<<<< HEAD
   /** How probes ask DNS (tests and benches may wrap it); the real client by default. */
   probeQuery?: ProbeQuery;
+=======
+  /** Shows an exported file in its folder (Electron: shell.showItemInFolder); absent in the other hosts. */
+  revealFile?: FileRevealer;
+>>>>>>> d780487 (Export: Show in folder in the desktop app (issue 14): events:revealExport shows only a file this run's export wrote (checked in main), through a thin shell.showItemInFolder adapter that checks again; tested on the Electron double with the real core)
 }
 
 /** What the handlers see: services plus a few composed operations. */
@@ -88,6 +93,9 @@ export interface CoreServices {
   registry: ServerRegistry;
   settings: SettingsStore;
   clock: Clock;
+  /** Files events:export finished writing in this run: the only paths events:revealExport will show. */
+  exportedFiles: Set<string>;
+  revealFile: FileRevealer | undefined;
   health(): AppHealth;
   push<C extends PushChannel>(channel: C, payload: PushPayload<C>): void;
   startDemo(): Promise<void>;
@@ -293,6 +301,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     registry,
     settings,
     clock,
+    exportedFiles: new Set(),
+    revealFile: opts.revealFile,
     health,
     push,
     startDemo: async () => {

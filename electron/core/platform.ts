@@ -43,6 +43,9 @@ export interface Logger {
   child(name: string): Logger;
 }
 
+/** Shows a file in the OS file manager (the desktop shell only); the core calls it only with a file it wrote. */
+export type FileRevealer = (path: string) => void;
+
 /** Shows an alert to the operator outside the window (native notification, JSON line, toast). */
 /** Gives a notification the core's alerting policy let through (notificationPolicy.ts); `how` says how loudly. */
 export interface Notifier {

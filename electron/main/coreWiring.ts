@@ -15,6 +15,7 @@ import { ElectronNotifier } from './notifier';
 import { alertHash } from './openAlert';
 import { ElectronPowerEvents } from './power';
 import { offerDiagnosticsFile } from './saveDiagnostics';
+import { exportRevealer } from './revealFile';
 import type { RendererLocation } from './security';
 import type { ShutdownCoordinator } from './shutdown';
 import type { ElectronTrayPresenter } from './tray';
@@ -60,6 +61,7 @@ export function startCoreWiring(w: CoreWiringInput): Promise<CoreHandle> {
     demo: d.demo?.options,
     appVersion: d.electron.app.getVersion(),
     offerFile: offerDiagnosticsFile({ app: d.electron.app, dialog: d.electron.dialog, shell: d.electron.shell, logger: logger.child('diagnostics') }),
+    revealFile: exportRevealer(d.electron.shell, w.paths.exportsDir, logger.child('reveal')),
   });
   shutdown.setCore(core);
   const stopIpc = startIpcServer({

@@ -31,6 +31,7 @@ const invoke = [
   'events:facets',
   'events:histogram',
   'events:export',
+  'events:revealExport',
   'alerts:list',
   'alerts:acknowledge',
   'alerts:snooze',

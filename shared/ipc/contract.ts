@@ -80,6 +80,8 @@ export const invokeChannels = {
     request: z.object({ filter: EventFilterSchema, format: z.enum(['csv', 'ndjson']) }),
     response: z.object({ jobId: z.string() }),
   },
+  /** Shows a finished export in the OS file manager (desktop only): only a file this run's events:export wrote. */
+  'events:revealExport': { request: z.object({ path: z.string().min(1).max(4096) }), response: ok },
   'alerts:list': {
     request: z.object({ includeResolved: z.boolean().default(false), limit: z.number().int().min(1).max(1000).default(200) }),
     response: z.array(AlertSchema),

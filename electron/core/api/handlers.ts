@@ -10,6 +10,7 @@ import { computeFleetTotals } from '../fleet/fleetTotals';
 import { inspectorHandlers } from './inspectorHandlers';
 import { HistoryService } from '../history/HistoryService';
 import { forwardingHandlers } from './forwardingHandlers';
+import { revealExport } from './revealExport';
 
 /** Open alerts counted by the fleet strip (the engine holds them in memory). */
 const OPEN_ALERTS = 100_000;
@@ -100,6 +101,7 @@ export function createHandlers(s: CoreServices): ApiHandlers {
     'events:query': async ({ filter, cursor, limit }) => s.eventLog.query(filter, cursor ?? null, limit),
     'events:facets': async ({ filter }) => s.eventLog.facets(filter),
     'events:histogram': async ({ filter, buckets }) => s.eventLog.histogram(filter, buckets),
+    'events:revealExport': async ({ path }) => revealExport(s, path),
     'events:export': async ({ filter, format }) => {
       const jobId = randomUUID();
       mkdirSync(s.paths.exportsDir, { recursive: true });
@@ -107,7 +109,10 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       const progress = (p: Omit<ExportProgress, 'jobId'>) => s.push('events:onDidExportProgress', { jobId, ...p });
       void s.eventLog
         .exportTo(filter, format, path, (written, total) => progress({ written, total, done: false, path: null, error: null }))
-        .then(({ rows, unreadable }) => progress({ written: rows, total: rows, done: true, path, error: null, unreadable }))
+        .then(({ rows, unreadable }) => {
+          s.exportedFiles.add(path);
+          progress({ written: rows, total: rows, done: true, path, error: null, unreadable });
+        })
         .catch((err: unknown) => progress({ written: 0, total: 0, done: true, path: null, error: String((err as Error)?.message ?? err) }));
       return { jobId };
     },

@@ -7,6 +7,7 @@ import { EventDrawer } from '../components/EventDrawer/EventDrawer';
 import { EventFilters, type EventFilterState } from '../components/EventFilters/EventFilters';
 import { EventHistogram } from '../components/EventHistogram/EventHistogram';
 import { EventList } from '../components/EventList/EventList';
+import { describeError } from '../api/FleetClient';
 import { ExportButton } from '../components/ExportButton/ExportButton';
 import { useEventStats } from '../hooks/useEventStats';
 import { useEvents } from '../hooks/useEvents';
@@ -101,6 +102,10 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <StableFilters value={filterValue} onChange={onChange} facets={facets} serverName={serverName} />
         <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null} />
+        <EventFilters value={{ ...view.filters, search: typed }} onChange={onChange} facets={facets} serverName={serverName} />
+        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null}
+          onReveal={client.kind === 'ipc' ? (path) => void client.invoke('events:revealExport', { path }).then((r) => setDownloadError(r.ok ? null : describeError(r))) : null}
+        />
       </Group>
       <EventHistogram histogram={histogram} total={facets?.total ?? null} />
       {downloadError ? (

@@ -269,6 +269,10 @@ export class FakeCore implements CoreHandle {
         this.exports.set(jobId, 0);
         return rec('events:export', p, { jobId });
       },
+      'events:revealExport': (p) => {
+        this.record('events:revealExport', p);
+        return Promise.reject(new ApiFailure('unavailable', 'only the desktop app can show a file in its folder'));
+      },
       'alerts:list': (p) => rec('alerts:list', p, [...this.alerts.values()].filter((a) => p.includeResolved || a.status !== 'resolved')),
       'alerts:acknowledge': (p) => {
         this.updateAlerts(p.ids, (a) => ({ ...a, status: 'acknowledged', ack: { by: 'tester', at: new Date().toISOString(), note: p.note } }));

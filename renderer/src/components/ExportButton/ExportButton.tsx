@@ -3,8 +3,21 @@ import type { ExportState } from '../../hooks/useExport';
 import { Icon } from '../Icon/Icon';
 
 /** Export of the filtered events, with progress from events:onDidExportProgress. */
-/** `onDownload`: in the browser host, hands the finished file to the browser (Electron shows its path). */
-export function ExportButton({ state, onExport, onDownload }: { state: ExportState; onExport(format: 'csv' | 'ndjson'): void; onDownload: ((path: string) => void) | null }) {
+/**
+ * `onDownload`: in the browser host, hands the finished file to the browser. `onReveal`: in the desktop
+ * app, shows it in the OS file manager (the core checks it is a file the export wrote).
+ */
+export function ExportButton({
+  state,
+  onExport,
+  onDownload,
+  onReveal = null,
+}: {
+  state: ExportState;
+  onExport(format: 'csv' | 'ndjson'): void;
+  onDownload: ((path: string) => void) | null;
+  onReveal?: ((path: string) => void) | null;
+}) {
   const p = state.progress;
   const pct = p && p.total > 0 ? Math.round((p.written / p.total) * 100) : 0;
   return (
@@ -29,6 +42,11 @@ export function ExportButton({ state, onExport, onDownload }: { state: ExportSta
           {p?.done && p.path && onDownload ? (
             <Button size="compact-xs" variant="light" data-testid="export-download" onClick={() => onDownload(p.path!)}>
               Download
+            </Button>
+          ) : null}
+          {p?.done && p.path && onReveal ? (
+            <Button size="compact-xs" variant="light" data-testid="export-reveal" onClick={() => onReveal(p.path!)}>
+              Show in folder
             </Button>
           ) : null}
         </Group>
