@@ -98,5 +98,7 @@ export function deliveryText(d: AlertDelivery, nowMs: number, clock: (iso: strin
 export function deliveriesByTarget(ds: readonly AlertDelivery[]): AlertDelivery[] {
   const byTarget = new Map<string, AlertDelivery[]>();
   for (const d of ds) byTarget.set(d.target, [...(byTarget.get(d.target) ?? []), d]);
-  return [...byTarget.values()].map((list) => list.find((d) => d.state === 'pending') ?? list.find((d) => d.state === 'rejected') ?? list[list.length - 1]!);
+  // A target gets an alert's firing before its resolve (the outbox keeps the order), whatever order these arrived in.
+  const queued = (list: AlertDelivery[]) => [...list].sort((a, b) => (a.transition === b.transition ? 0 : a.transition === 'firing' ? -1 : 1));
+  return [...byTarget.values()].map(queued).map((list) => list.find((d) => d.state === 'pending') ?? list.find((d) => d.state === 'rejected') ?? list[list.length - 1]!);
 }

@@ -74,7 +74,8 @@ export class ForwardingService {
       secretsSet,
       keychainPersistent: this.deps.credentials.status().persistent,
       targets: [...this.targets],
-      pending: this.outbox?.isOpen ? this.outbox.pendingCount() : 0,
+      // Only what the configured targets still owe: entries left for a removed target are never sent.
+      pending: this.targets.reduce((n, t) => n + (this.outbox?.isOpen ? this.outbox.pendingCount(t) : 0), 0),
     };
   }
 

@@ -21,8 +21,7 @@ export function useDeliveries(alertIds: readonly string[]): ReadonlyMap<string, 
         if (!live || !r.ok) return;
         setByAlert((old) => {
           const next = new Map(old);
-          for (const id of ids) next.delete(id);
-          for (const d of r.value) next.set(d.alertId, [...(next.get(d.alertId) ?? []), d]);
+          for (const d of r.value) next.set(d.alertId, withDelivery(next.get(d.alertId) ?? [], d));
           return next;
         });
       });
@@ -34,14 +33,21 @@ export function useDeliveries(alertIds: readonly string[]): ReadonlyMap<string, 
   useEffect(
     () =>
       client.on('forwarding:onDidChangeDelivery', (d) =>
-        setByAlert((old) => {
-          const next = new Map(old);
-          const others = (next.get(d.alertId) ?? []).filter((x) => !(x.target === d.target && x.transition === d.transition));
-          next.set(d.alertId, [...others, d]);
-          return next;
-        }),
+        setByAlert((old) => new Map(old).set(d.alertId, withDelivery(old.get(d.alertId) ?? [], d))),
       ),
     [client],
   );
   return byAlert;
+}
+
+/**
+ * One delivery per (target, transition), the newer one kept: a read answered after a push must not
+ * put back an older state. Attempts only grow in the outbox, so they order two copies of one delivery.
+ */
+function withDelivery(list: readonly AlertDelivery[], d: AlertDelivery): AlertDelivery[] {
+  const same = (x: AlertDelivery) => x.target === d.target && x.transition === d.transition;
+  const known = list.find(same);
+  if (!known) return [...list, d];
+  // In place: the order (firing before resolve) is what deliveriesByTarget reads.
+  return known.attempts > d.attempts ? [...list] : list.map((x) => (same(x) ? d : x));
 }

@@ -36,6 +36,8 @@ describe('delivery in words', () => {
     const hook = d({ target: 'webhook:ops', state: 'delivered', attempts: 1, deliveredAt: '2026-12-06T12:03:00.000Z' });
     const hookResolved = d({ target: 'webhook:ops', transition: 'resolved', state: 'delivered', attempts: 1, deliveredAt: '2026-12-06T12:08:00.000Z' });
     expect(deliveriesByTarget([firing, hook, resolve, hookResolved])).toEqual([firing, hookResolved]);
+    // Pushed in another order (a resolve's push before the firing's read): still the firing it waits on.
+    expect(deliveriesByTarget([resolve, hookResolved, hook, firing])).toEqual([firing, hookResolved]);
     expect(deliveriesByTarget([d({ state: 'rejected', lastError: 'HTTP 400' }), d({ transition: 'resolved', state: 'delivered' })])[0]!.state).toBe('rejected');
   });
 });
