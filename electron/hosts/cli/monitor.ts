@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
+import { deliveryText, type AlertDelivery } from '../../../shared/domain/delivery';
 import type { NotificationDelivery } from '../../../shared/domain/notificationPolicy';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { ServerVerdict } from '../../../shared/domain/verdict';
@@ -140,6 +141,8 @@ export function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void
       if (s.state === 'needs-2fa') onNeeds2fa(s.serverId);
     } else if (channel === 'events:onDidAppend') {
       printEvents(payload as EventLine[], print);
+    } else if (channel === 'forwarding:onDidChangeDelivery') {
+      printDelivery(payload as AlertDelivery, print);
     } else if (channel === 'app:onDidChangeHealth') {
       // A full disk stops history being kept: say so on stdout too, where a --json reader looks
       // (the log file that would say it sits on the same full disk). Once per change of state.
@@ -153,6 +156,16 @@ export function pushPrinter(print: Print, onNeeds2fa: (serverId: string) => void
       );
     }
   };
+}
+
+/** What became of a forwarded alert: the same words as the inbox ("webhook ops failed: HTTP 503, retry in 40 s (attempt 3)"). */
+function printDelivery(d: AlertDelivery, print: Print): void {
+  const { alertId: alert, target, transition, state, attempts, lastError: error, nextAttemptAt, deliveredAt } = d;
+  const clock = (iso: string) => iso.slice(11, 19) + 'Z';
+  print(
+    { kind: 'delivery', at: new Date().toISOString(), alert, target, transition, state, attempts, error, nextAttemptAt, deliveredAt },
+    `DELIVERY ${t(deliveryText(d, Date.now(), clock))}  (alert ${t(alert)})`,
+  );
 }
 
 interface EventLine {

@@ -36,3 +36,19 @@ describe('monitor: event log health lines', () => {
     expect(p.human[0]).not.toContain('\u001b');
   });
 });
+
+describe('monitor: delivery lines', () => {
+  it('prints each delivery change of a forwarded alert, in the inbox words, with a control-free human line', () => {
+    const json: Record<string, unknown>[] = [];
+    const human: string[] = [];
+    const push = pushPrinter((obj, text) => (json.push(obj), human.push(text)), () => undefined);
+    const next = new Date(Date.now() + 40_000).toISOString();
+    push({
+      channel: 'forwarding:onDidChangeDelivery',
+      payload: { alertId: 'a1\u001b[2J', target: 'webhook:ops', transition: 'firing', state: 'pending', attempts: 2, nextAttemptAt: next, lastError: 'HTTP 503', deliveredAt: null },
+    });
+    expect(json[0]).toMatchObject({ kind: 'delivery', target: 'webhook:ops', transition: 'firing', state: 'pending', attempts: 2, error: 'HTTP 503', nextAttemptAt: next });
+    expect(human[0]).toMatch(/^DELIVERY webhook ops failed: HTTP 503, retry in (39|40) s \(attempt 3\) {2}\(alert a1/);
+    expect(human[0]).not.toContain('\u001b');
+  });
+});
