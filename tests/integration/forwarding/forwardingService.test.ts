@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
 import type { AlertDelivery } from '../../../shared/domain/delivery';
 import { MemoryCredentialStore } from '../../../electron/core/credentials/MemoryCredentialStore';
+import { forwardingHandlers } from '../../../electron/core/api/forwardingHandlers';
 import { ForwardingService } from '../../../electron/core/forwarding/ForwardingService';
 import { signBody } from '../../../electron/core/forwarding/webhookPayload';
 import { ConfSettingsStore } from '../../../electron/core/settings/ConfSettingsStore';
@@ -181,5 +182,16 @@ describe('ForwardingService', () => {
     changes.fire(alert('a4'));
     await until(() => service.deliveries(['a4'])[0]?.state === 'delivered', 'a later alert delivered');
     expect(rx.hits.map((h) => (JSON.parse(h.body) as { id: string }).id)).toEqual(['a3:firing', 'a4:firing']);
+  });
+
+  it('answers a config the settings refuse, or a test with no target, as request errors that say why', async () => {
+    const h = forwardingHandlers(service);
+    await expect(h['forwarding:sendTest']({})).rejects.toMatchObject({ code: 'conflict', message: /no target configured/ });
+    const twice = { minSeverity: 'warning' as const, alertmanagerUrl: null, webhooks: [hook('ops'), hook('ops')] };
+    await expect(h['forwarding:set']({ config: twice })).rejects.toMatchObject({ code: 'invalid-request', message: /webhook ids must be unique/ });
+    expect(settings.get().forwarding.webhooks).toEqual([]);
+    const withPassword = { minSeverity: 'warning' as const, alertmanagerUrl: 'http://admin:pw@127.0.0.1:9093/', webhooks: [] };
+    await expect(h['forwarding:set']({ config: withPassword })).rejects.toMatchObject({ code: 'invalid-request', message: /no user name or password/ });
+    expect(service.targets).toEqual([]);
   });
 });
