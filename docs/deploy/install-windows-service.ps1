@@ -46,7 +46,8 @@ $arguments = "-NoProfile -ExecutionPolicy Bypass -File `"$runner`" -Dnsfleet `"$
 
 & $Nssm install $ServiceName 'powershell.exe' $arguments
 & $Nssm set $ServiceName DisplayName 'DNS Fleet Monitor (headless) for this site'
-& $Nssm set $ServiceName ObjectName $account
+# A virtual account has no password: sc.exe sets it (obj= needs the space after '=').
+& sc.exe config $ServiceName obj= $account | Out-Null
 & $Nssm set $ServiceName Start SERVICE_DELAYED_AUTO_START
 & $Nssm set $ServiceName AppDirectory $DataDir
 & $Nssm set $ServiceName AppStdout (Join-Path $DataDir 'logs\service-stdout.log')
