@@ -56,6 +56,8 @@ export const ForwardingViewSchema = z.object({
   /** Targets being delivered to now (`alertmanager`, `webhook:<id>`). */
   targets: z.array(z.string()),
   pending: z.number().int().min(0),
+  /** Why forwarding is off although targets are configured (a damaged outbox file), in words; null when it runs. */
+  problem: z.string().nullable(),
 });
 export type ForwardingView = z.infer<typeof ForwardingViewSchema>;
 

@@ -51,6 +51,7 @@ export class ForwardingService {
   private outbox: AlertOutbox | undefined;
   private current: Forwarding | undefined;
   private applied = '';
+  private problem: string | null = null;
   private readonly stopWatching: () => void;
 
   constructor(private readonly deps: ForwardingServiceDeps) {
@@ -76,6 +77,7 @@ export class ForwardingService {
       targets: [...this.targets],
       // Only what the configured targets still owe: entries left for a removed target are never sent.
       pending: this.targets.reduce((n, t) => n + (this.outbox?.isOpen ? this.outbox.pendingCount(t) : 0), 0),
+      problem: this.problem,
     };
   }
 
@@ -149,9 +151,17 @@ export class ForwardingService {
     this.applied = text;
     this.current?.dispose();
     this.current = undefined;
+    this.problem = null;
     const configured = settings.alertmanagerUrl !== null || settings.webhooks.length > 0;
     const file = AlertOutbox.fileIn(this.deps.dataDir);
-    if (!this.outbox && (configured || existsSync(file))) this.outbox = AlertOutbox.open(file);
+    try {
+      if (!this.outbox && (configured || existsSync(file))) this.outbox = AlertOutbox.open(file);
+    } catch (err) {
+      // Never stop watching for want of forwarding: the core runs on, and Settings says why nothing is sent.
+      this.problem = `alerts are not forwarded: ${file} cannot be opened (${(err as Error)?.message ?? String(err)}); move it aside and restart`;
+      this.deps.logger.error('alert outbox cannot be opened; forwarding is off', { file, err });
+      return;
+    }
     if (!configured || !this.outbox) return;
     this.current = startForwarding({
       ...this.deps,

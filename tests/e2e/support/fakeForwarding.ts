@@ -24,7 +24,7 @@ export class FakeForwarding {
 
   view(): ForwardingView {
     const targets = [...(this.config.alertmanagerUrl ? ['alertmanager'] : []), ...this.config.webhooks.map((h) => `webhook:${h.id}`)];
-    return { config: this.config, secretsSet: [...this.secretsSet], keychainPersistent: true, targets, pending: 0 };
+    return { config: this.config, secretsSet: [...this.secretsSet], keychainPersistent: true, targets, pending: 0, problem: null };
   }
 
   handlers(rec: Rec): Handlers {

@@ -76,6 +76,11 @@ export function ForwardingForm({ api }: { api: ForwardingApi & { view: NonNullab
           Add webhook
         </Button>
       </Group>
+      {view.problem ? (
+        <Text size="sm" c="red" data-testid="forwarding-broken">
+          {view.problem}
+        </Text>
+      ) : null}
       {!view.keychainPersistent ? (
         <Text size="sm" c="red">
           No OS keychain: a signing secret set here lasts only until the app closes.
