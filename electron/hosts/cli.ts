@@ -23,7 +23,7 @@ const USAGE = `dnsfleet — DNS Fleet Monitor, headless
   dnsfleet settings get --data-dir <dir> [<key>] [--json]
   dnsfleet settings set --data-dir <dir> <key> <value>
   dnsfleet analytics --data-dir <dir> [--server id] [--range 15m|1h|24h] [--top n] [--json]
-  dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--secret-stdin] | test   --data-dir <dir>
+  dnsfleet forwarding status [--pending] [--alert id] [--json] | set-secret --id <webhook> [--url] [--secret-stdin] | test   --data-dir <dir>
   dnsfleet diagnose --data-dir <dir> --out <file.zip> [--force]
 
 See README.md for every option.`;

@@ -42,15 +42,22 @@ export const WebhookIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39
 export const ForwardingConfigSchema = z.object({
   minSeverity: SeveritySchema,
   alertmanagerUrl: HttpUrl.nullable(),
-  webhooks: z.array(z.object({ id: WebhookIdSchema, url: HttpUrl, format: WebhookFormatSchema, signed: z.boolean() })).max(20),
+  /** `url: null`: the URL is a secret (Slack, Teams), kept in the keychain and set like a signing secret. */
+  webhooks: z.array(z.object({ id: WebhookIdSchema, url: HttpUrl.nullable(), format: WebhookFormatSchema, signed: z.boolean() })).max(20),
 });
 export type ForwardingConfig = z.infer<typeof ForwardingConfigSchema>;
+
+/** What a write-only keychain entry of a webhook holds: its signing secret, or its URL. */
+export const WebhookSecretKindSchema = z.enum(['signing', 'url']);
+export type WebhookSecretKind = z.infer<typeof WebhookSecretKindSchema>;
 
 /** What the Settings page shows: the config, whether each signed webhook has its secret, and the outbox. */
 export const ForwardingViewSchema = z.object({
   config: ForwardingConfigSchema,
   /** Webhook ids whose signing secret is in the keychain (the secret itself never leaves the core). */
   secretsSet: z.array(z.string()),
+  /** Webhook ids whose secret URL is in the keychain (for `url: null`; the URL itself never leaves the core). */
+  urlsSet: z.array(z.string()),
   /** False when secrets last only for this session (no OS keychain). */
   keychainPersistent: z.boolean(),
   /** Targets being delivered to now (`alertmanager`, `webhook:<id>`). */

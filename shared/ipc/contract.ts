@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AlertSchema } from '../domain/alert';
 import { AnalyticsRangeSchema, QpsBaselineViewSchema, QueryAnalyticsSchema } from '../domain/analytics';
-import { AlertDeliverySchema, ForwardingConfigSchema, ForwardingViewSchema, TestDeliverySchema, WebhookIdSchema } from '../domain/delivery';
+import { AlertDeliverySchema, ForwardingConfigSchema, ForwardingViewSchema, TestDeliverySchema, WebhookIdSchema, WebhookSecretKindSchema } from '../domain/delivery';
 import { FleetEventSchema } from '../domain/fleetEvent';
 import { FleetTotalsSchema } from '../domain/fleetTotals';
 import { InspectorSnapshotSchema, TailFrameSchema } from '../domain/inspector';
@@ -148,8 +148,11 @@ export const invokeChannels = {
   /** Alert forwarding (settings.json `forwarding`): the config, which webhook secrets are set (never the secret), the outbox. */
   'forwarding:get': { request: z.object({}), response: ForwardingViewSchema },
   'forwarding:set': { request: z.object({ config: ForwardingConfigSchema }), response: ForwardingViewSchema },
-  /** Write-only: a webhook's signing secret goes to the keychain (null removes it). */
-  'forwarding:setSecret': { request: z.object({ webhookId: WebhookIdSchema, secret: PasswordSchema.nullable() }), response: ForwardingViewSchema },
+  /** Write-only: a webhook's signing secret, or its secret URL, goes to the keychain (null removes it). */
+  'forwarding:setSecret': {
+    request: z.object({ webhookId: WebhookIdSchema, kind: WebhookSecretKindSchema.default('signing'), secret: PasswordSchema.nullable() }),
+    response: ForwardingViewSchema,
+  },
   /** A test alert (firing, then resolved) through the real outbox; each target's first answer. */
   'forwarding:sendTest': { request: z.object({}), response: z.object({ results: z.array(TestDeliverySchema) }) },
   /** What happened to these alerts' deliveries (every target and transition). */

@@ -66,7 +66,7 @@ test('forwarding set up in Settings: a signed test alert goes out, and an alert 
   await expect(row.getByTestId('webhook-secret-state')).toHaveText('no secret: deliveries wait');
   await row.getByLabel('Signing secret').fill(SECRET);
   await row.getByTestId('webhook-secret-save').click();
-  await expect(row.getByTestId('webhook-secret-state')).toHaveText('secret set');
+  await expect(row.getByTestId('webhook-secret-state')).toHaveText('signing secret set');
   await expect(row.getByLabel('Signing secret')).toHaveValue('');
   expect(await page.content()).not.toContain(SECRET);
 

@@ -19,8 +19,14 @@ export function forwardingHandlers(f: ForwardingService): ForwardingHandlers {
       }
       return f.view();
     },
-    'forwarding:setSecret': async ({ webhookId, secret }) => {
-      await f.setSecret(webhookId, secret);
+    'forwarding:setSecret': async ({ webhookId, kind, secret }) => {
+      try {
+        await f.setSecret(webhookId, secret, kind);
+      } catch (err) {
+        const issues = (err as { issues?: { message: string }[] }).issues;
+        if (!issues) throw err;
+        throw new ApiFailure('invalid-request', `the URL: ${issues.map((i) => i.message).join('; ')}`);
+      }
       return f.view();
     },
     'forwarding:sendTest': async () => {

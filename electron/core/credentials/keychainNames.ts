@@ -14,10 +14,12 @@ export const CREDENTIAL_KINDS: readonly CredentialKind[] = ['password', 'refresh
 
 /**
  * `${serverId}` holds the password, `${serverId}:refresh` the refresh token, `webhook:${id}` a
- * webhook's signing secret (server ids cannot hold a colon, so the names never meet).
+ * webhook's signing secret, `webhook-url:${id}` a webhook URL that is a secret (server ids cannot hold a
+ * colon, so the names never meet).
  */
 export function accountFor(id: string, kind: CredentialKind): string {
   if (kind === 'webhook-secret') return `webhook:${id}`;
+  if (kind === 'webhook-url') return `webhook-url:${id}`;
   return kind === 'password' ? id : `${id}:refresh`;
 }
 

@@ -16,6 +16,8 @@ export interface ForwardTarget {
   /** Stable name of the target in the outbox (e.g. `alertmanager`). */
   id: string;
   url: string;
+  /** A URL that is a secret, read from the keychain at send time (then `url` is only a placeholder). */
+  resolveUrl?(): Promise<string>;
   /** The request body for one transition (JSON text). */
   format(alert: Alert, transition: Transition, now: number): string;
   /**
@@ -93,7 +95,7 @@ export class AlertForwarder {
       this.busy.add(target.id);
       try {
         const body = target.formatOpen(alerts, this.deps.clock.now());
-        const status = await this.deps.send(target.url, body, await target.headers?.(body));
+        const status = await this.deps.send(await urlOf(target), body, await target.headers?.(body));
         if (status < 200 || status >= 300) this.deps.logger.info('alert refresh not taken', { target: target.id, status });
       } catch (err) {
         this.deps.logger.info('alert refresh failed', { target: target.id, err });
@@ -144,7 +146,7 @@ export class AlertForwarder {
     });
     let status: number;
     try {
-      status = await this.deps.send(target.url, entry.body, await target.headers?.(entry.body));
+      status = await this.deps.send(await urlOf(target), entry.body, await target.headers?.(entry.body));
     } catch (err) {
       const error = (err as Error)?.message ?? String(err);
       return this.retryLater(entry, error) ? attempt('failed', error) : undefined;
@@ -186,3 +188,5 @@ export class AlertForwarder {
     );
   }
 }
+
+const urlOf = (target: ForwardTarget): Promise<string> => (target.resolveUrl ? target.resolveUrl() : Promise.resolve(target.url));

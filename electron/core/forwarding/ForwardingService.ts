@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Alert } from '../../../shared/domain/alert';
-import type { AlertDelivery, ForwardingConfig, ForwardingView, TestDelivery } from '../../../shared/domain/delivery';
+import type { AlertDelivery, ForwardingConfig, ForwardingView, TestDelivery, WebhookSecretKind } from '../../../shared/domain/delivery';
 import type { CredentialStore } from '../credentials/CredentialStore';
 import type { Clock, Logger } from '../platform';
 import type { SettingsStore } from '../settings/SettingsStore';
@@ -16,7 +16,7 @@ import { registerSecret } from '../util/redact';
 import type { DeliveryAttempt, Sender } from './AlertForwarder';
 import { AlertOutbox, type OutboxEntry } from './AlertOutbox';
 import type { ServerLabels } from './alertmanagerPayload';
-import { ForwardingSettingsSchema } from './forwardingSettings';
+import { ForwardingSettingsSchema, HttpUrl } from './forwardingSettings';
 import { startForwarding, type Forwarding } from './startForwarding';
 import { testAlert } from './testAlert';
 
@@ -69,10 +69,15 @@ export class ForwardingService {
   async view(): Promise<ForwardingView> {
     const { minSeverity, alertmanagerUrl, webhooks } = this.deps.settings.get().forwarding;
     const secretsSet: string[] = [];
-    for (const h of webhooks) if (await this.deps.credentials.has(h.id, 'webhook-secret')) secretsSet.push(h.id);
+    const urlsSet: string[] = [];
+    for (const h of webhooks) {
+      if (await this.deps.credentials.has(h.id, 'webhook-secret')) secretsSet.push(h.id);
+      if (await this.deps.credentials.has(h.id, 'webhook-url')) urlsSet.push(h.id);
+    }
     return {
       config: { minSeverity, alertmanagerUrl, webhooks },
       secretsSet,
+      urlsSet,
       keychainPersistent: this.deps.credentials.status().persistent,
       targets: [...this.targets],
       // Only what the configured targets still owe: entries left for a removed target are never sent.
@@ -87,11 +92,14 @@ export class ForwardingService {
     this.deps.settings.update((s) => ({ ...s, forwarding }));
   }
 
-  /** Keeps (or with null, removes) a webhook's signing secret in the keychain. */
-  async setSecret(webhookId: string, secret: string | null): Promise<void> {
-    if (secret === null) return this.deps.credentials.delete(webhookId, 'webhook-secret');
-    registerSecret(secret);
-    await this.deps.credentials.set(webhookId, 'webhook-secret', secret);
+  /** Keeps (or with null, removes) a webhook's signing secret, or its secret URL, in the keychain. */
+  async setSecret(webhookId: string, secret: string | null, kind: WebhookSecretKind = 'signing'): Promise<void> {
+    const credential = kind === 'url' ? 'webhook-url' : 'webhook-secret';
+    if (secret === null) return this.deps.credentials.delete(webhookId, credential);
+    // A URL is checked like one in settings.json (http(s), no user name or password) before it is kept.
+    const value = kind === 'url' ? HttpUrl.parse(secret.trim()) : secret;
+    registerSecret(value);
+    await this.deps.credentials.set(webhookId, credential, value);
   }
 
   deliveries(alertIds: readonly string[]): AlertDelivery[] {
@@ -168,6 +176,7 @@ export class ForwardingService {
       settings,
       outbox: this.outbox,
       webhookSecret: (id) => this.deps.credentials.get(id, 'webhook-secret'),
+      webhookUrl: (id) => this.deps.credentials.get(id, 'webhook-url'),
     });
     this.current?.forwarder.onDidAttempt((a) => this.tell(a));
   }

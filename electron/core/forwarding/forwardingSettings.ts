@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { SeveritySchema } from '../../../shared/domain/fleetEvent';
 import { WEBHOOK_FORMATS } from './webhookPayload';
 
-const HttpUrl = z
+export const HttpUrl = z
   .string()
   .url()
   .refine((u) => /^https?:$/.test(new URL(u).protocol), 'an http:// or https:// URL')
@@ -20,13 +20,14 @@ export const ForwardingSettingsSchema = z.object({
   alertmanagerUrl: HttpUrl.nullable().default(null),
   /**
    * Generic webhooks. `signed`: each body carries x-dnsfleet-signature (HMAC-SHA256) with the secret
-   * kept in the OS keychain under `webhook:<id>`, never here.
+   * kept in the OS keychain under `webhook:<id>`, never here; so is a URL that is a secret (`url: null`).
    */
   webhooks: z
     .array(
       z.object({
         id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, 'letters, digits, dot, dash and underscore'),
-        url: HttpUrl,
+        /** null: the URL is itself a secret (Slack, Teams carry a token in the path), kept in the keychain under `webhook-url:<id>`. */
+        url: HttpUrl.nullable(),
         format: z.enum(WEBHOOK_FORMATS).default('json'),
         signed: z.boolean().default(false),
       }),

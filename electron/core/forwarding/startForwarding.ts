@@ -24,6 +24,8 @@ export interface ForwardingDeps {
   serverLabels(serverId: string): ServerLabels | undefined;
   /** A signed webhook's secret, read from the keychain at each delivery. */
   webhookSecret(webhookId: string): Promise<string | null>;
+  /** A webhook's URL kept in the keychain (settings `url: null`), read at each delivery. */
+  webhookUrl?(webhookId: string): Promise<string | null>;
   send?: Sender;
   /** An outbox the caller keeps open across reconfigurations (ForwardingService); else one is opened and closed here. */
   outbox?: AlertOutbox;
@@ -49,7 +51,8 @@ export function startForwarding(deps: ForwardingDeps): Forwarding | undefined {
   for (const hook of deps.settings.webhooks) {
     targets.push({
       id: `webhook:${hook.id}`,
-      url: hook.url,
+      url: hook.url ?? `keychain:webhook-url:${hook.id}`,
+      resolveUrl: hook.url === null ? () => requireUrl(deps, hook.id) : undefined,
       format: (a, tr) => webhookBody(hook.format, a, deps.serverLabels(a.serverId), tr),
       headers: hook.signed ? async (body) => ({ [SIGNATURE_HEADER]: signBody(body, await requireSecret(deps, hook.id)) }) : undefined,
     });
@@ -84,4 +87,11 @@ async function requireSecret(deps: ForwardingDeps, webhookId: string): Promise<s
   const secret = await deps.webhookSecret(webhookId);
   if (!secret) throw new Error(`no signing secret for webhook ${webhookId} in the keychain`);
   return secret;
+}
+
+/** No URL in the keychain, no delivery: the entry waits (and says why) until one is set. */
+async function requireUrl(deps: ForwardingDeps, webhookId: string): Promise<string> {
+  const url = await deps.webhookUrl?.(webhookId);
+  if (!url) throw new Error(`no URL for webhook ${webhookId} in the keychain`);
+  return url;
 }

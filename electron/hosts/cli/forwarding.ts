@@ -10,6 +10,7 @@ import type { Alert } from '../../../shared/domain/alert';
 import { openCredentialStore } from '../../core/credentials/openCredentialStore';
 import type { DeliveryAttempt } from '../../core/forwarding/AlertForwarder';
 import { AlertOutbox, type OutboxEntry } from '../../core/forwarding/AlertOutbox';
+import { HttpUrl } from '../../core/forwarding/forwardingSettings';
 import { startForwarding } from '../../core/forwarding/startForwarding';
 import { testAlert } from '../../core/forwarding/testAlert';
 import { systemClock } from '../../core/platform';
@@ -31,13 +32,14 @@ export async function forwardingCommand(argv: string[], io: ServersIo): Promise<
       alert: { type: 'string' },
       id: { type: 'string' },
       'secret-stdin': { type: 'boolean', default: false },
+      url: { type: 'boolean', default: false },
     },
     strict: true,
   });
   const dataDir = values['data-dir'];
   if (!dataDir) return usage(io, 'needs --data-dir <dir>');
   if (sub === 'status') return status(dataDir, values, io);
-  if (sub === 'set-secret') return setSecret(dataDir, values.id, values['secret-stdin'] === true, io);
+  if (sub === 'set-secret') return setSecret(dataDir, values.id, values['secret-stdin'] === true, values.url === true, io);
   if (sub === 'test') return sendTest(dataDir, io);
   return usage(io, 'needs one of: status, set-secret, test');
 }
@@ -68,17 +70,21 @@ const describe = (r: OutboxEntry) => ({
 const line = (r: OutboxEntry) =>
   `${r.state.padEnd(9)} ${r.target}  ${r.alertId}  ${r.transition}  attempts ${r.attempts}${r.lastError ? `  (${r.lastError})` : ''}`;
 
-async function setSecret(dataDir: string, id: string | undefined, fromStdin: boolean, io: ServersIo): Promise<number> {
+/** The signing secret, or with --url the webhook's URL when it is itself a secret (settings `url: null`). */
+async function setSecret(dataDir: string, id: string | undefined, fromStdin: boolean, isUrl: boolean, io: ServersIo): Promise<number> {
   if (!id) return usage(io, 'set-secret needs --id <webhook id>');
   const settings = ConfSettingsStore.open({ dataDir, logger: quietLogger() });
   const known = settings.get().forwarding.webhooks.some((h) => h.id === id);
   if (!known) io.stderr.write(`note: no webhook "${id}" in ${dataDir}/settings.json yet; the secret is kept for when there is\n`);
   const credentials = await openCredentialStore(quietLogger());
   if (!credentials.status().persistent) return fail(io, `${credentials.status().detail}; a webhook secret must outlive this command`);
-  const secret = fromStdin || !io.isTTY ? await readStdin(io.stdin) : await promptHidden(io, `Signing secret for webhook ${id}: `);
-  if (!secret) return fail(io, 'no secret given');
-  await credentials.set(id, 'webhook-secret', secret);
-  io.stderr.write(`secret for webhook ${id} stored in the keychain\n`);
+  const what = isUrl ? 'URL' : 'signing secret';
+  const secret = fromStdin || !io.isTTY ? await readStdin(io.stdin) : await promptHidden(io, `${isUrl ? 'URL' : 'Signing secret'} for webhook ${id}: `);
+  if (!secret) return fail(io, `no ${what} given`);
+  const url = isUrl ? HttpUrl.safeParse(secret.trim()) : null;
+  if (url && !url.success) return fail(io, `not a usable URL: ${url.error.issues.map((i) => i.message).join('; ')}`);
+  await credentials.set(id, isUrl ? 'webhook-url' : 'webhook-secret', url?.success ? url.data : secret);
+  io.stderr.write(`${what} for webhook ${id} stored in the keychain\n`);
   return 0;
 }
 
@@ -94,6 +100,7 @@ async function sendTest(dataDir: string, io: ServersIo): Promise<number> {
     alerts: { onDidChange: changes.event, list: () => [] },
     serverLabels: () => ({ name: 'dnsfleet test', tags: [] }),
     webhookSecret: (id) => credentials.get(id, 'webhook-secret'),
+    webhookUrl: (id) => credentials.get(id, 'webhook-url'),
   });
   if (!forwarding) return fail(io, 'no target configured: set forwarding.alertmanagerUrl or forwarding.webhooks in settings.json');
   const outcomes = new Map<string, DeliveryAttempt>();

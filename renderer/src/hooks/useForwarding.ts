@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ForwardingConfig, ForwardingView, TestDelivery } from '../../../shared/domain/delivery';
+import type { ForwardingConfig, ForwardingView, TestDelivery, WebhookSecretKind } from '../../../shared/domain/delivery';
 import { describeError } from '../api/FleetClient';
 import { useClient } from '../store/StoreContext';
 
@@ -8,7 +8,7 @@ export interface ForwardingApi {
   error: string | null;
   /** Each returns a problem in words, or null when the core took it. */
   save(config: ForwardingConfig): Promise<string | null>;
-  setSecret(webhookId: string, secret: string | null): Promise<string | null>;
+  setSecret(webhookId: string, kind: WebhookSecretKind, secret: string | null): Promise<string | null>;
   sendTest(): Promise<{ results: TestDelivery[] } | { error: string }>;
 }
 
@@ -38,8 +38,8 @@ export function useForwarding(): ForwardingApi {
     [client],
   );
   const setSecret = useCallback(
-    async (webhookId: string, secret: string | null) => {
-      const r = await client.invoke('forwarding:setSecret', { webhookId, secret });
+    async (webhookId: string, kind: WebhookSecretKind, secret: string | null) => {
+      const r = await client.invoke('forwarding:setSecret', { webhookId, kind, secret });
       if (!r.ok) return describeError(r);
       setView(r.value);
       return null;

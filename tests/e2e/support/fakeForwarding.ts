@@ -9,6 +9,7 @@ export class FakeForwarding {
   config: ForwardingConfig = { minSeverity: 'warning', alertmanagerUrl: null, webhooks: [] };
   /** Webhook ids a secret was set for (the secret itself is dropped, as the core never hands it back). */
   secretsSet = new Set<string>();
+  urlsSet = new Set<string>();
   deliveries = new Map<string, AlertDelivery[]>();
   /** What the next "Send test alert" answers. */
   testResults: TestDelivery[] = [];
@@ -24,7 +25,7 @@ export class FakeForwarding {
 
   view(): ForwardingView {
     const targets = [...(this.config.alertmanagerUrl ? ['alertmanager'] : []), ...this.config.webhooks.map((h) => `webhook:${h.id}`)];
-    return { config: this.config, secretsSet: [...this.secretsSet], keychainPersistent: true, targets, pending: 0, problem: null };
+    return { config: this.config, secretsSet: [...this.secretsSet], urlsSet: [...this.urlsSet], keychainPersistent: true, targets, pending: 0, problem: null };
   }
 
   handlers(rec: Rec): Handlers {
@@ -35,9 +36,10 @@ export class FakeForwarding {
         return rec('forwarding:set', p, this.view());
       },
       'forwarding:setSecret': (p) => {
-        if (p.secret === null) this.secretsSet.delete(p.webhookId);
-        else this.secretsSet.add(p.webhookId);
-        return rec('forwarding:setSecret', { webhookId: p.webhookId, secret: p.secret === null ? null : '(set)' }, this.view());
+        const set = p.kind === 'url' ? this.urlsSet : this.secretsSet;
+        if (p.secret === null) set.delete(p.webhookId);
+        else set.add(p.webhookId);
+        return rec('forwarding:setSecret', { webhookId: p.webhookId, kind: p.kind, secret: p.secret === null ? null : '(set)' }, this.view());
       },
       'forwarding:sendTest': (p) => rec('forwarding:sendTest', p, { results: this.testResults }),
       'forwarding:deliveries': (p) => rec('forwarding:deliveries', p, p.alertIds.flatMap((id) => this.deliveries.get(id) ?? [])),

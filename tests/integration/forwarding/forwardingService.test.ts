@@ -194,4 +194,22 @@ describe('ForwardingService', () => {
     await expect(h['forwarding:set']({ config: withPassword })).rejects.toMatchObject({ code: 'invalid-request', message: /no user name or password/ });
     expect(service.targets).toEqual([]);
   });
+
+  it('keeps a webhook URL that is a secret in the keychain: settings hold null, deliveries wait until it is set', async () => {
+    const token = 'T000/B000/Url-Token-8d1f';
+    service.setConfig({ minSeverity: 'warning', alertmanagerUrl: null, webhooks: [{ id: 'slack', url: null, format: 'slack', signed: false }] });
+    changes.fire(alert('a5'));
+    await until(() => told.some((d) => d.alertId === 'a5'), 'a failed attempt');
+    expect(service.deliveries(['a5'])[0]).toMatchObject({ state: 'pending', lastError: 'no URL for webhook slack in the keychain' });
+    await expect(service.setSecret('slack', 'ftp://hooks.example/x', 'url')).rejects.toThrow();
+    await service.setSecret('slack', `http://127.0.0.1:${rx.port}/services/${token}`, 'url');
+    const view = await service.view();
+    expect(view.urlsSet).toEqual(['slack']);
+    expect(view.config.webhooks[0]!.url).toBeNull();
+    expect(JSON.stringify(view)).not.toContain(token);
+    expect(JSON.stringify(settings.get())).not.toContain(token);
+    clock.advance(5 * 60_000);
+    await until(() => service.deliveries(['a5'])[0]?.state === 'delivered', 'delivered to the keychain URL');
+    expect(rx.hits.map((h) => h.path)).toEqual([`/services/${token}`]);
+  });
 });

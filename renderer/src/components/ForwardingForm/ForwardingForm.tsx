@@ -66,9 +66,10 @@ export function ForwardingForm({ api }: { api: ForwardingApi & { view: NonNullab
           index={i}
           saved={savedIds.has(h.id) && !dirty}
           secretSet={view.secretsSet.includes(h.id)}
+          urlSet={view.urlsSet.includes(h.id)}
           onChange={(next) => set('webhooks', hooks.map((x, j) => (j === i ? next : x)))}
           onRemove={() => set('webhooks', hooks.filter((_, j) => j !== i))}
-          onSetSecret={(secret) => api.setSecret(h.id, secret)}
+          onSetSecret={(kind, value) => api.setSecret(h.id, kind, value)}
         />
       ))}
       <Group>

@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Paper, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
-import { WEBHOOK_FORMATS, type ForwardingConfig, type WebhookFormat } from '../../../../shared/domain/delivery';
+import { Button, Group, Paper, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { WEBHOOK_FORMATS, type ForwardingConfig, type WebhookFormat, type WebhookSecretKind } from '../../../../shared/domain/delivery';
+import { SecretField } from './SecretField';
 
 type Webhook = ForwardingConfig['webhooks'][number];
 
@@ -9,24 +9,19 @@ const FORMAT_LABEL: Record<WebhookFormat, string> = { json: 'JSON (signed body p
 export interface WebhookRowProps {
   hook: Webhook;
   index: number;
-  /** The webhook is saved (a secret can be kept for it) and whether its secret is in the keychain. */
+  /** The webhook is saved (a secret can be kept for it); which of its keychain entries are set. */
   saved: boolean;
   secretSet: boolean;
+  urlSet: boolean;
   onChange(next: Webhook): void;
   onRemove(): void;
-  onSetSecret(secret: string | null): Promise<string | null>;
+  onSetSecret(kind: WebhookSecretKind, value: string | null): Promise<string | null>;
 }
 
-/** One webhook: id, URL, format, signing; the secret is write-only (typed, sent to the core, then forgotten). */
-export function WebhookRow({ hook, index, saved, secretSet, onChange, onRemove, onSetSecret }: WebhookRowProps) {
-  const [secret, setSecret] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+/** One webhook: id, URL (or the URL kept in the keychain), format, signing; secrets are write-only. */
+export function WebhookRow({ hook, index, saved, secretSet, urlSet, onChange, onRemove, onSetSecret }: WebhookRowProps) {
   const set = <K extends keyof Webhook>(k: K, v: Webhook[K]) => onChange({ ...hook, [k]: v });
-  const store = (value: string | null) =>
-    void onSetSecret(value).then((p) => {
-      setProblem(p);
-      if (!p) setSecret('');
-    });
+  const urlInKeychain = hook.url === null;
   return (
     <Paper withBorder p="sm" data-testid="webhook-row">
       <Stack gap="xs">
@@ -40,36 +35,26 @@ export function WebhookRow({ hook, index, saved, secretSet, onChange, onRemove, 
             onChange={(v) => v && set('format', v as WebhookFormat)}
           />
         </Group>
-        <TextInput label="URL" placeholder="https://hooks.example/dns" value={hook.url} onChange={(e) => set('url', e.currentTarget.value)} />
+        <Switch
+          label="Keep the URL in the keychain (Slack and Teams URLs carry their own secret)"
+          checked={urlInKeychain}
+          onChange={(e) => set('url', e.currentTarget.checked ? null : '')}
+        />
+        {urlInKeychain ? (
+          <SecretField label="URL" isSet={urlSet} missing="no URL: deliveries wait" saved={saved} testId="webhook-url" onSet={(v) => onSetSecret('url', v)} />
+        ) : (
+          <TextInput label="URL" placeholder="https://hooks.example/dns" value={hook.url ?? ''} onChange={(e) => set('url', e.currentTarget.value)} />
+        )}
         <Switch label="Sign each body (x-dnsfleet-signature, HMAC-SHA256)" checked={hook.signed} onChange={(e) => set('signed', e.currentTarget.checked)} />
         {hook.signed ? (
-          <Group align="flex-end" gap="xs">
-            <Badge variant="light" color={secretSet ? 'green' : 'red'} data-testid="webhook-secret-state">
-              {secretSet ? 'secret set' : 'no secret: deliveries wait'}
-            </Badge>
-            <PasswordInput
-              label="Signing secret"
-              description={saved ? 'Kept in the OS keychain, never shown again' : 'Save the webhook first'}
-              disabled={!saved}
-              value={secret}
-              onChange={(e) => setSecret(e.currentTarget.value)}
-              autoComplete="new-password"
-              style={{ flex: 1 }}
-            />
-            <Button variant="default" disabled={!saved || secret.length === 0} onClick={() => store(secret)} data-testid="webhook-secret-save">
-              {secretSet ? 'Replace secret' : 'Set secret'}
-            </Button>
-            {secretSet ? (
-              <Button variant="subtle" color="red" onClick={() => store(null)}>
-                Remove secret
-              </Button>
-            ) : null}
-          </Group>
-        ) : null}
-        {problem ? (
-          <Text size="sm" c="red">
-            {problem}
-          </Text>
+          <SecretField
+            label="Signing secret"
+            isSet={secretSet}
+            missing="no secret: deliveries wait"
+            saved={saved}
+            testId="webhook-secret"
+            onSet={(v) => onSetSecret('signing', v)}
+          />
         ) : null}
         <Group justify="flex-end">
           <Button variant="subtle" color="red" onClick={onRemove}>
