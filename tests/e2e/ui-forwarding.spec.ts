@@ -57,7 +57,7 @@ test('forwarding set up in Settings: a signed test alert goes out, and an alert 
   await section.getByRole('button', { name: 'Add webhook' }).click();
   const row = section.getByTestId('webhook-row');
   await row.getByLabel('Webhook 1 id').fill('ops');
-  await row.getByLabel('URL').fill(`${base}/hook`);
+  await row.getByLabel('URL', { exact: true }).fill(`${base}/hook`);
   await row.getByRole('switch', { name: /Sign each body/ }).check();
   await section.getByTestId('forwarding-save').click();
   await expect(section.getByTestId('forwarding-status')).toHaveText('Forwarding to 2 targets; 0 pending.');
