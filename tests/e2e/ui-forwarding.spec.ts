@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { ensureRendererBuilt } from './support/buildRenderer';
+import { startFakeApp } from './support/fakeApp';
 import { emulatorControl, startApp, type RunningApp } from './support/startApp';
 
 interface Hit {
@@ -94,4 +95,30 @@ test('forwarding set up in Settings: a signed test alert goes out, and an alert 
   const taken = (path: string) => hits.filter((h) => h.path === path && h.body.includes('is unhealthy on dns-hq-1') && h.status === 200);
   expect(taken('/hook')).toHaveLength(1);
   expect(taken('/api/v2/alerts').length).toBeGreaterThanOrEqual(1);
+});
+
+test('a webhook URL that is a secret is typed once into the keychain and never shown', async ({ page }) => {
+  const fake = await startFakeApp();
+  try {
+    await page.goto(`${fake.url}#/settings`);
+    const section = page.getByTestId('forwarding-section');
+    await section.getByRole('button', { name: 'Add webhook' }).click();
+    const row = section.getByTestId('webhook-row');
+    await row.getByLabel('Webhook 1 id').fill('slack');
+    await row.getByRole('switch', { name: /Keep the URL in the keychain/ }).check();
+    await expect(row.getByLabel('URL', { exact: true })).toBeDisabled(); // nothing to keep it for until saved
+    await section.getByTestId('forwarding-save').click();
+    expect(fake.core.forwarding.config.webhooks).toEqual([{ id: 'slack', url: null, format: 'json', signed: false }]);
+    await expect(row.getByTestId('webhook-url-state')).toHaveText('no URL: deliveries wait');
+    const secretUrl = 'https://hooks.slack.example/services/T0/B0/e2e-url-token';
+    await row.getByLabel('URL', { exact: true }).fill(secretUrl);
+    await row.getByTestId('webhook-url-save').click();
+    await expect(row.getByTestId('webhook-url-state')).toHaveText('URL set');
+    await expect(row.getByLabel('URL', { exact: true })).toHaveValue('');
+    expect(fake.core.forwarding.urlsSet).toEqual(new Set(['slack']));
+    expect(fake.core.calls.filter((c) => c.channel === 'forwarding:setSecret').map((c) => c.payload)).toEqual([{ webhookId: 'slack', kind: 'url', secret: '(set)' }]);
+    expect(await page.content()).not.toContain('e2e-url-token');
+  } finally {
+    await fake.close();
+  }
 });

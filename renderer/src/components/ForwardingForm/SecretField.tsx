@@ -16,6 +16,8 @@ export interface SecretFieldProps {
 /** A write-only keychain field: typed, handed to the core, then forgotten; the page shows only whether it is set. */
 export function SecretField({ label, isSet, missing, saved, testId, onSet }: SecretFieldProps) {
   const [value, setValue] = useState('');
+  // "signing secret" mid-sentence, but "URL" stays an acronym.
+  const noun = /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
   const [problem, setProblem] = useState<string | null>(null);
   const store = (v: string | null) =>
     void onSet(v).then((p) => {
@@ -25,7 +27,7 @@ export function SecretField({ label, isSet, missing, saved, testId, onSet }: Sec
   return (
     <Group align="flex-end" gap="xs">
       <Badge variant="light" color={isSet ? 'green' : 'red'} data-testid={`${testId}-state`}>
-        {isSet ? `${label.toLowerCase()} set` : missing}
+        {isSet ? `${noun} set` : missing}
       </Badge>
       <PasswordInput
         label={label}
@@ -38,11 +40,11 @@ export function SecretField({ label, isSet, missing, saved, testId, onSet }: Sec
         style={{ flex: 1 }}
       />
       <Button variant="default" disabled={!saved || value.length === 0} onClick={() => store(value)} data-testid={`${testId}-save`}>
-        {isSet ? `Replace ${label.toLowerCase()}` : `Set ${label.toLowerCase()}`}
+        {isSet ? `Replace ${noun}` : `Set ${noun}`}
       </Button>
       {isSet ? (
         <Button variant="subtle" color="red" onClick={() => store(null)}>
-          Remove {label.toLowerCase()}
+          Remove {noun}
         </Button>
       ) : null}
     </Group>
