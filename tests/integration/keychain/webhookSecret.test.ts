@@ -51,4 +51,23 @@ describe('webhook signing secret in the OS keychain', () => {
     for (const r of received) expect(r.headers['x-dnsfleet-signature']).toBe(signBody(r.body, secret));
     for (const file of ['settings.json', 'alert-outbox.db']) expect(readFileSync(join(data, file)).includes(secret)).toBe(false);
   }, 90_000);
+
+  it('takes a webhook URL that is a secret from stdin (--url) and delivers to it, with the URL in no file', async () => {
+    const token = 'T0KEY/B0KEY/keychain-url-token';
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const port = (server.address() as AddressInfo).port;
+    const forwarding = { webhooks: [{ id: 'slack', url: null, format: 'slack' }] };
+    writeFileSync(join(data, 'settings.json'), JSON.stringify({ version: 3, servers: [], forwarding }));
+    const cli = `${process.execPath} --import tsx electron/hosts/cli.ts forwarding`;
+    const run = await inKeychainSession(home.dir, 'test-pass', [
+      `printf %s 'http://127.0.0.1:${port}/services/${token}' | ${cli} set-secret --data-dir ${data} --id slack --url --secret-stdin`,
+      `${cli} test --data-dir ${data}`,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('URL for webhook slack stored in the keychain');
+    expect(run.stdout).toMatch(/delivered\s+webhook:slack resolved/);
+    expect(received).toHaveLength(2);
+    for (const file of ['settings.json', 'alert-outbox.db']) expect(readFileSync(join(data, file)).includes(token)).toBe(false);
+  }, 90_000);
 });
