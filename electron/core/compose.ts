@@ -65,13 +65,10 @@ export interface CoreOptions {
   appVersion?: string;
   /** Offers a finished diagnostics bundle to the user (Electron: a save dialog); returns where a copy went. */
   offerFile?: OfferFile;
-<<<<<<< HEAD
   /** How probes ask DNS (tests and benches may wrap it); the real client by default. */
   probeQuery?: ProbeQuery;
-=======
   /** Shows an exported file in its folder (Electron: shell.showItemInFolder); absent in the other hosts. */
   revealFile?: FileRevealer;
->>>>>>> d780487 (Export: Show in folder in the desktop app (issue 14): events:revealExport shows only a file this run's export wrote (checked in main), through a thin shell.showItemInFolder adapter that checks again; tested on the Electron double with the real core)
 }
 
 /** What the handlers see: services plus a few composed operations. */
