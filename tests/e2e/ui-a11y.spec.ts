@@ -60,10 +60,8 @@ async function serious(page: Page, exclude?: string): Promise<string[]> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page has no serious or critical axe violations (${scheme})`, async ({ page }) => {
-    test.setTimeout(180_000); // every page, tab, drawer and palette, each scanned in full on a shared two-core machine
-    // Thirteen axe runs over full pages (nine views, the analytics tab, a test alert's results, the drawer, the palette)
-    // on a shared two-core machine.
-    test.setTimeout(220_000);
+    // Every page, tab, drawer, palette and a test alert's results, each scanned in full on a shared two-core machine.
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto(app.url);
     for (const p of PAGES) {
