@@ -101,8 +101,6 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
     <Stack gap="xs">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <StableFilters value={filterValue} onChange={onChange} facets={facets} serverName={serverName} />
-        <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null} />
-        <EventFilters value={{ ...view.filters, search: typed }} onChange={onChange} facets={facets} serverName={serverName} />
         <ExportButton state={exporter} onExport={(format) => exporter.start(filter, format)} onDownload={client.kind === 'web' ? (path) => void downloadExport(path).catch((err: Error) => setDownloadError(err.message)) : null}
           onReveal={client.kind === 'ipc' ? (path) => void client.invoke('events:revealExport', { path }).then((r) => setDownloadError(r.ok ? null : describeError(r))) : null}
         />
