@@ -57,7 +57,11 @@ test("the fleet strip shows the core's totals and says which servers they cover"
 test('problems only, grouping and density live in the URL, survive a reload and come back from the menu', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${app.url}#/fleet`);
-  await page.getByRole('switch', { name: 'Problems only' }).check({ force: true });
+  // The switch follows the URL (a hash change, then a render), so click and wait rather than check(),
+  // which demands the new state at once.
+  const problemsOnly = page.getByRole('switch', { name: 'Problems only' });
+  await problemsOnly.click({ force: true });
+  await expect(problemsOnly).toBeChecked();
   await expect(page.getByTestId('server-tile')).toHaveCount(4);
   await expect(page.getByTestId('fleet-shown')).toHaveText('Showing 4 of 29 servers');
   await page.getByTestId('fleet-group').getByText('By group', { exact: true }).click();
@@ -78,7 +82,8 @@ test('problems only, grouping and density live in the URL, survive a reload and 
   await expect(page.getByTestId('server-row')).toHaveCount(4);
 
   // Back to everything, by tag: a server with two tags is listed under each.
-  await page.getByRole('switch', { name: 'Problems only' }).uncheck({ force: true });
+  await problemsOnly.click({ force: true });
+  await expect(problemsOnly).not.toBeChecked();
   await page.getByTestId('fleet-group').getByText('By tag', { exact: true }).click();
   await expect(page.getByTestId('server-row')).toHaveCount(29 + 13); // 13 servers carry two tags
   await page.getByTestId('fleet-group').getByText('None', { exact: true }).click();
