@@ -8,6 +8,8 @@ const deeper = (name: 'green' | 'orange' | 'teal' | 'cyan' | 'lime' | 'red', nin
  * 12 px and WCAG AA contrast in both schemes (checked by tests/e2e/ui-a11y.spec.ts with axe-core):
  * filled colours use the darker shades, text on them is chosen by luminance, dimmed text is darker.
  */
+const INPUT_TEXT_FLOOR = { description: { fontSize: '12px' }, error: { fontSize: '12px' } };
+
 export const theme = createTheme({
   primaryColor: 'blue',
   colors: { green: deeper('green', '#237032'), orange: deeper('orange', '#b53c0c'), teal: deeper('teal', '#08705d'), cyan: deeper('cyan', '#0a6b80'), lime: deeper('lime', '#4d7a0b'), red: deeper('red', '#b02525') },
@@ -22,12 +24,13 @@ export const theme = createTheme({
   headings: { sizes: { h2: { fontSize: '20px' }, h3: { fontSize: '16px' }, h4: { fontSize: '14px' } } },
   components: {
     Button: { defaultProps: { size: 'xs' } },
-    TextInput: { defaultProps: { size: 'xs' } },
-    PasswordInput: { defaultProps: { size: 'xs' } },
-    NumberInput: { defaultProps: { size: 'xs' } },
-    Select: { defaultProps: { size: 'xs' } },
-    MultiSelect: { defaultProps: { size: 'xs' } },
-    TagsInput: { defaultProps: { size: 'xs' } },
+    // An xs input's description and error are 2 px under xs (10 px); 12 px is the floor everywhere.
+    TextInput: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    PasswordInput: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    NumberInput: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    Select: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    MultiSelect: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    TagsInput: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
     Table: { defaultProps: { verticalSpacing: 4, horizontalSpacing: 'xs', fz: 'xs' } },
     Tooltip: { defaultProps: { fz: 'xs' } },
     // A dialog's close button is an icon: without a name a screen reader says only "button" (axe button-name).

@@ -53,6 +53,9 @@ const PAGES: { hash: string; ready: string | null; exclude?: string }[] = [
 ];
 
 async function serious(page: Page, exclude?: string): Promise<string[]> {
+  // A drawer or dialog half-way through fading in has its text measured against a half-dimmed page:
+  // scan what the user reads once the transitions (not endless animations such as a loader) are over.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   const builder = new AxeBuilder({ page });
   const result = await (exclude ? builder.exclude(exclude) : builder).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)).join(' | ')}`);
@@ -111,6 +114,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate(() => void (window.location.hash = '#/servers'));
     await page.getByRole('button', { name: 'Add server' }).click();
     await expect(page.getByTestId('dns-host-input')).toBeVisible();
+    // Scan the dialog once it has faded in: half-way, its text is measured against a half-dimmed page.
+    await expect(page.locator('.mantine-Modal-content')).toHaveCSS('opacity', '1');
+    const small = await page.locator('.mantine-Modal-content [class*="-description"]').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)).filter((px) => px < 12));
+    expect(small, 'input descriptions under 12 px').toEqual([]);
     expect(await serious(page), 'server form').toEqual([]);
   });
 
