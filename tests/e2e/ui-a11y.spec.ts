@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startFakeApp, type FakeApp } from './support/fakeApp';
 import { mixedProbes } from './support/fakeProbes';
 import { scenarios } from './support/scenarios';
+import { transitionsSettled } from './support/transitions';
 import { fleetEvent } from './support/fakeData';
 
 const querySample = (domain: string, blocked: boolean) =>
@@ -55,7 +56,7 @@ const PAGES: { hash: string; ready: string | null; exclude?: string }[] = [
 async function serious(page: Page, exclude?: string): Promise<string[]> {
   // A drawer or dialog half-way through fading in has its text measured against a half-dimmed page:
   // scan what the user reads once the transitions (not endless animations such as a loader) are over.
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await transitionsSettled(page);
   const builder = new AxeBuilder({ page });
   const result = await (exclude ? builder.exclude(exclude) : builder).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' ' + (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 160)).join(' | ')}`);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ensureRendererBuilt } from '../e2e/support/buildRenderer';
 import { startApp, type RunningApp } from '../e2e/support/startApp';
+import { transitionsSettled } from '../e2e/support/transitions';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
 let app: RunningApp;
@@ -30,7 +31,7 @@ test('docs/screenshot-event-drawer.png', async ({ page }) => {
   await threat.click();
   await expect(page.getByTestId('event-detail')).toBeVisible();
   // The drawer slides in: take the picture once its transition is over.
-  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+  await transitionsSettled(page);
   mkdirSync(DOCS, { recursive: true });
   await page.screenshot({ path: resolve(DOCS, 'screenshot-event-drawer.png') });
 });

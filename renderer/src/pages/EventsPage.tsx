@@ -1,6 +1,5 @@
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { EventFilter } from '../../../shared/ipc/schemas';
 import { EventDrawer } from '../components/EventDrawer/EventDrawer';
@@ -15,6 +14,7 @@ import { useExport } from '../hooks/useExport';
 import { useFleet } from '../hooks/useFleet';
 import { routeHref, type Route } from '../hooks/useRoute';
 import { useSelectedEvent } from '../hooks/useSelectedEvent';
+import { useUrlText } from '../hooks/useUrlText';
 import { downloadExport } from '../lib/downloadExport';
 import { useClient } from '../store/StoreContext';
 import { aroundEvent, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
@@ -46,33 +46,11 @@ function useRangeBounds(view: EventView): { bounds: { since?: string; until?: st
   return { bounds: { since: ms ? new Date(anchor - ms).toISOString() : undefined }, reanchor };
 }
 
-/** The search box types locally and reaches the URL debounced; back/forward bring the URL's text back. */
-function useSearchText(fromUrl: string, commit: (text: string) => void): [string, (t: string) => void] {
-  const [typed, setTyped] = useState(fromUrl);
-  const [seenUrl, setSeenUrl] = useState(fromUrl);
-  if (fromUrl !== seenUrl) {
-    setSeenUrl(fromUrl);
-    setTyped(fromUrl);
-  }
-  const [debounced] = useDebouncedValue(typed, 300);
-  const latest = useRef({ fromUrl, commit });
-  useEffect(() => {
-    latest.current = { fromUrl, commit };
-  });
-  useEffect(() => {
-    if (debounced !== latest.current.fromUrl) latest.current.commit(debounced);
-  }, [debounced]);
-  return [typed, setTyped];
-}
-
 export function EventsPage({ query, go }: { query: string; go(r: Route): void }) {
   const fleet = useFleet();
   const view = useMemo(() => parseEventView(query), [query]);
   const show = useCallback((next: EventView) => go({ page: 'events', query: eventViewQuery(next) }), [go]);
-  const [typed, setTyped] = useSearchText(
-    view.filters.search,
-    (search: string) => show({ ...view, filters: { ...view.filters, search } }),
-  );
+  const [typed, setTyped] = useUrlText(view.filters.search, (search: string) => show({ ...view, filters: { ...view.filters, search } }), 300);
   const { bounds, reanchor } = useRangeBounds(view);
   const filter = useMemo(() => toFilter(view.filters, view.filters.search, bounds.since, bounds.until), [view.filters, bounds.since, bounds.until]);
   const events = useEvents(filter);

@@ -1,7 +1,6 @@
 import { Button, Group, SegmentedControl, Switch, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
 import type { FleetDensity, FleetGrouping, FleetSort, FleetView } from '../../lib/fleetView';
+import { useUrlText } from '../../hooks/useUrlText';
 import { Icon } from '../Icon/Icon';
 
 export interface FleetToolbarProps {
@@ -13,7 +12,7 @@ export interface FleetToolbarProps {
 
 /** The desk view's choices: filter, order, problems only, grouping, density, and the way into wall mode. */
 export function FleetToolbar({ view, onChange, shown, total }: FleetToolbarProps) {
-  const [typed, setTyped] = useFilterText(view.filter, (filter) => onChange({ ...view, filter }));
+  const [typed, setTyped] = useUrlText(view.filter, (filter) => onChange({ ...view, filter }), 250);
   return (
     <Group gap="sm" wrap="wrap" data-testid="fleet-toolbar" align="center">
       <TextInput
@@ -77,21 +76,3 @@ export function FleetToolbar({ view, onChange, shown, total }: FleetToolbarProps
   );
 }
 
-/** The filter types locally and reaches the URL debounced; a URL change (back/forward) brings its text back. */
-function useFilterText(fromUrl: string, commit: (text: string) => void): [string, (t: string) => void] {
-  const [typed, setTyped] = useState(fromUrl);
-  const [seenUrl, setSeenUrl] = useState(fromUrl);
-  if (fromUrl !== seenUrl) {
-    setSeenUrl(fromUrl);
-    setTyped(fromUrl);
-  }
-  const [debounced] = useDebouncedValue(typed, 250);
-  const latest = useRef({ fromUrl, commit });
-  useEffect(() => {
-    latest.current = { fromUrl, commit };
-  });
-  useEffect(() => {
-    if (debounced !== latest.current.fromUrl) latest.current.commit(debounced);
-  }, [debounced]);
-  return [typed, setTyped];
-}
