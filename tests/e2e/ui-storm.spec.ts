@@ -25,7 +25,7 @@ let storm: { serverId: string; url: string };
 test.describe.configure({ timeout: (SECONDS + 60) * 1000 });
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000); // the start, and a reconnect back-off after the restart (switchToUnified)
   await ensureRendererBuilt();
   app = await startApp();
   const page = await browser.newPage();

@@ -33,6 +33,13 @@ export async function switchToUnified(app: RunningApp, page: Page, index = 0): P
   await emulatorControl(emulator.url, 'restart', { downMs: 200, wait: true });
   await page.goto(`${app.url}#/server/${serverId}`);
   await expect(page.getByTestId('server-detail')).toContainText('unified stack', { timeout: 30_000 });
+  // "unified stack" shows once the stack is chosen, before the socket is open: a handshake that
+  // met the restart's 502 is retried after a back-off (15 s). A storm sent before the socket is
+  // open reaches nobody (CI once saw the last 2 s of a 15 s storm), so wait until the server holds
+  // our unified socket.
+  await expect
+    .poll(async () => ((await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as { unifiedOpen: number }).unifiedOpen, { timeout: 60_000, message: 'the core holds a unified socket' })
+    .toBeGreaterThanOrEqual(1);
   return { serverId, url: emulator.url };
 }
 
