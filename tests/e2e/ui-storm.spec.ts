@@ -41,7 +41,7 @@ for (const key of ['events', 'fleet', 'server'] as const) {
     const p = stormPages(storm.serverId)[key];
     const r = await measureStorm(page, { appUrl: app.url, emulatorUrl: storm.url, ...p, eventsPerSecond: RATE, seconds: SECONDS });
     test.info().annotations.push({ type: 'storm', description: JSON.stringify({ ...r, durations: r.durations.slice(0, 10) }) });
-    expect(r.delivered, 'the storm reached the page').toBeGreaterThanOrEqual(r.sent * 0.95);
+    expect(r.delivered, `the storm reached the page (the link over the storm: ${JSON.stringify(r.link)})`).toBeGreaterThanOrEqual(r.sent * 0.95);
     expect(r.cpu.over50, `tasks on ${p.hash} that used over 50 ms of main-thread CPU (ms)`).toEqual([]);
     if (r.loadPerCore <= QUIET_LOAD) expect(r.durations, `long tasks on ${p.hash} (ms)`).toEqual([]);
     else test.info().annotations.push({ type: 'busy machine', description: `load ${r.loadPerCore} per core: ${r.count} wall-clock long tasks (max ${r.maxMs} ms) reported, not asserted` });
@@ -51,7 +51,7 @@ for (const key of ['events', 'fleet', 'server'] as const) {
 test("the storming server's query tail keeps up, runs no task over 50 ms and keeps its memory bounded", async ({ page }) => {
   const r = await measureStorm(page, { appUrl: app.url, emulatorUrl: storm.url, ...stormPages(storm.serverId).queries, eventsPerSecond: RATE, seconds: SECONDS });
   test.info().annotations.push({ type: 'storm', description: JSON.stringify({ ...r, durations: r.durations.slice(0, 10) }) });
-  expect(r.delivered, 'the storm reached the page').toBeGreaterThanOrEqual(r.sent * 0.95);
+  expect(r.delivered, `the storm reached the page (the link over the storm: ${JSON.stringify(r.link)})`).toBeGreaterThanOrEqual(r.sent * 0.95);
   // The tail shows the storm: a full ring of samples, and the rate it arrived at.
   await expect(page.getByTestId('tail-state')).toHaveText(`${TAIL_ROWS} shown, newest first`);
   expect(Math.max(...r.watched), 'samples/s the tail showed while the storm ran').toBeGreaterThan(RATE / 2);

@@ -27,7 +27,7 @@ describe('histogram axis labels', () => {
 describe('histogram layout (the events histogram is plain SVG laid out in arithmetic)', () => {
   const start = Date.UTC(2026, 0, 1, 0, 0, 0);
   const buckets = (n: number, bucketMs: number, count: (i: number) => number) => Array.from({ length: n }, (_, i) => ({ t: start + i * bucketMs, count: count(i) }));
-  const extent = (t: { x: number; label: string; anchor: string }) => {
+  const extent = (t: { x: number; label: string; anchor: string }): [number, number] => {
     const w = t.label.length * 7.5;
     return t.anchor === 'start' ? [t.x, t.x + w] : t.anchor === 'end' ? [t.x - w, t.x] : [t.x - w / 2, t.x + w / 2];
   };
