@@ -33,13 +33,14 @@ import {
   wakeAlert,
 } from './alertRecords';
 import { ConnectionWatch } from './ConnectionWatch';
+import { FailureWitnesses } from './FailureWitnesses';
 import { signalsFromEvent } from './eventSignals';
 import { ANY_SOURCE, AlertSources } from './AlertSources';
 import { openAlertsToReload, readStoredAlerts, type AlertStore } from './alertStore';
 import { FORWARDER_SOURCE, ForwarderRule, forwarderKey } from './ForwarderRule';
 import { IncidentIndex } from './IncidentIndex';
 import { MaintenanceWindows, type MaintenanceStore } from './MaintenanceWindows';
-import { maskedSignal, type RaiseSignal, type Signal } from './signals';
+import { maskedSignal, resolveSignal, type RaiseSignal, type Signal } from './signals';
 import { StatusEvidence } from './StatusEvidence';
 import { StormGate } from './StormGate';
 import { TimerMap } from './TimerMap';
@@ -79,6 +80,11 @@ export class AlertEngine {
   private readonly evidence = new StatusEvidence();
   private readonly sources = new AlertSources();
   private readonly incidents = new IncidentIndex();
+  /** BIND down from the API and DNS silent from the probes: one failure, one alert (FailureWitnesses). */
+  private readonly witnesses = new FailureWitnesses({
+    openAlert: (serverId, key) => this.open.get(alertMapKey(serverId, key)),
+    hasSource: (serverId, key, source) => this.sources.has(alertMapKey(serverId, key), source),
+  });
   private readonly newId: () => string;
   private disposed = false;
 
@@ -188,7 +194,7 @@ export class AlertEngine {
 
   dispose(): void {
     this.disposed = true;
-    for (const d of [this.snoozeTimers, this.quietTimers, this.connection, this.forwarders, this.gate, this.maintenance, this.sources, this.incidents])
+    for (const d of [this.snoozeTimers, this.quietTimers, this.connection, this.forwarders, this.gate, this.maintenance, this.sources, this.incidents, this.witnesses])
       d.dispose();
     this.raiseEmitter.dispose();
     this.changeEmitter.dispose();
@@ -212,13 +218,14 @@ export class AlertEngine {
     for (const id of forwardersRecovered) {
       if (!this.forwarders.isFlapping(status.serverId, id)) this.resolve(status.serverId, forwarderKey(id), FORWARDER_SOURCE);
     }
-    if (bindRecovered) this.resolve(status.serverId, 'bind');
+    // Through apply: the API is one witness of BIND's failure; the probe may still say DNS is silent.
+    if (bindRecovered) this.apply(resolveSignal(status.serverId, 'bind'));
   }
 
-  /** Every rule's signal enters here: the one place its text is masked (signals.ts). */
+  /** Every rule's signal enters here: the one place its text is masked (signals.ts) and its failure found. */
   private apply(raw: Signal): void {
     if (this.disposed) return;
-    const signal = maskedSignal(raw);
+    const signal = this.witnesses.place(maskedSignal(raw));
     if (signal.kind === 'raise') this.raise(signal);
     else this.resolve(signal.serverId, signal.key, signal.source);
   }
@@ -232,11 +239,12 @@ export class AlertEngine {
     if (!existing) return this.create(s, mapKey, now);
     const worst = this.sources.worst(mapKey) ?? s.severity;
     // A second witness of the same failure: one alert, one notification (issue 12).
-    if (joins) return this.commit(corroborateAlert(existing, s, worst, now));
-    const { next, escalated, ruleChanged } = updateAlert(existing, { ...s, severity: worst }, now);
-    if (escalated) this.snoozeTimers.clear(existing.id);
+    if (joins) return this.commit(this.worded(corroborateAlert(existing, s, worst, now)));
+    const update = updateAlert(existing, { ...s, severity: worst }, now);
+    const next = this.worded(update.next);
+    if (update.escalated) this.snoozeTimers.clear(existing.id);
     this.commit(next);
-    if (escalated || ruleChanged) this.notify(next);
+    if (update.escalated || update.ruleChanged) this.notify(next);
   }
 
   private create(s: RaiseSignal, mapKey: string, now: number): void {
@@ -253,11 +261,12 @@ export class AlertEngine {
     const existing = this.open.get(mapKey);
     if (!existing) return;
     if (!this.sources.clear(mapKey, source)) {
-      // Another source still says it is bad: stays open, as bad as what is left.
-      const worst = this.sources.worst(mapKey);
-      if (worst && worst !== existing.severity) this.commit({ ...existing, severity: worst });
+      // Another source still says it is bad: stays open, as bad as what is left, saying which one.
+      const next = this.worded({ ...existing, severity: this.sources.worst(mapKey) ?? existing.severity });
+      if (next.severity !== existing.severity || next.title !== existing.title || next.detail !== existing.detail) this.commit(next);
       return;
     }
+    this.witnesses.forget(serverId, key);
     this.quietTimers.clear(mapKey);
     this.snoozeTimers.clear(existing.id);
     const done = resolveAlert(existing, this.deps.clock.now());
@@ -267,6 +276,12 @@ export class AlertEngine {
     this.recentlyResolved.length = Math.min(this.recentlyResolved.length, RECENT_RESOLVED);
     this.persist(done);
     this.changeEmitter.fire(done);
+  }
+
+  /** A failure's witnesses word the alert together once more than one has spoken. */
+  private worded(alert: Alert): Alert {
+    const told = this.witnesses.told(alert.serverId, alert.key);
+    return told ? { ...alert, ...told } : alert;
   }
 
   private wake(id: string, reminder: boolean): void {

@@ -24,6 +24,10 @@ export class AlertSources {
     return joins;
   }
 
+  has(mapKey: string, source: string): boolean {
+    return this.byAlert.get(mapKey)?.has(source) ?? false;
+  }
+
   /** The worst severity any source reports, or null when none is known. */
   worst(mapKey: string): Severity | null {
     let worst: Severity | null = null;

@@ -52,7 +52,7 @@ export class ProbeJudge {
     const answered = ran.filter((r) => r.outcome === 'answered');
     m.dnsAnswering = answered.length > 0;
     const out: FleetEvent[] = [];
-    const silentTimeouts = ran.map((r) => `${r.probe}: ${r.detail}`).slice(0, 4).join('; ');
+    const silentTimeouts = `no answer over ${transports(ran)} (${ran.map((r) => `${r.probe}: ${r.detail}`).slice(0, 4).join('; ')})`;
     // Raised only while the API is live (else the connection alert speaks); once raised it stays until DNS answers.
     const silentNow = !m.dnsAnswering && (m.apiLive === true || m.conditions.get(PROBE_KEYS.dns) === true);
     this.transition(out, done.serverId, PROBE_KEYS.dns, silentNow, () =>
@@ -175,4 +175,7 @@ interface EventDraft {
   summary: string;
   data?: Record<string, unknown>;
 }
+const TRANSPORT_WORDS: Readonly<Record<ProbeResult['transport'], string>> = { udp: 'UDP', tcp: 'TCP', tls: 'DoT' };
+/** "UDP", "UDP/TCP": how the unanswered probes asked. */
+const transports = (ran: readonly ProbeResult[]): string => [...new Set(ran.map((r) => TRANSPORT_WORDS[r.transport]))].join('/');
 const ev = (type: string, severity: Severity, title: string, summary: string, data?: Record<string, unknown>): EventDraft => ({ type, severity, title, summary, data });

@@ -6,6 +6,7 @@
 import type { Alert } from '../../../shared/domain/alert';
 import type { ForwarderSnapshot, ServerState, ServerStatus } from '../../../shared/domain/serverState';
 import { worseLevel, type ServerVerdict, type VerdictLevel } from '../../../shared/domain/verdict';
+import { sameFailure } from '../alerts/FailureWitnesses';
 
 export interface VerdictInput {
   status: ServerStatus;
@@ -113,7 +114,8 @@ function mergeAlerts(facts: Problem[], alerts: readonly Alert[]): Problem[] {
     const level = alertLevel(a);
     if (!level || a.status === 'resolved' || CONNECTION_ALERT_KEYS.has(a.key)) continue;
     const acked = a.status === 'acknowledged' || a.status === 'snoozed';
-    const same = out.find((p) => p.key !== null && p.key === a.key);
+    // BIND not running (the API) and DNS silent (the probe) are one failure: the alert of either restates the fact.
+    const same = out.find((p) => p.key !== null && (p.key === a.key || sameFailure(p.key, a.key)));
     if (same) {
       same.text = withAck(a, same.text);
       same.acked = acked;

@@ -43,6 +43,8 @@ describe('ProbeJudge', () => {
     j.set([result('public'), timeout('blocked')]);
     expect(j.types()).toEqual(['probe_dns_silent', 'probe_dns_answering']);
     expect(j.events[0]).toMatchObject({ severity: 'critical', derived: true, data: { key: 'probe:dns' } });
+    // How it asked is part of the evidence (the BIND-down alert quotes it: "DNS probe: no answer over UDP/TCP (...)").
+    expect(j.events[0]!.summary).toBe('no answer over UDP (public: probe failed: timeout after 2000 ms; blocked: probe failed: timeout after 2000 ms)');
   });
 
   it('the API down past its grace while DNS answers is said as such; connecting is not down', () => {

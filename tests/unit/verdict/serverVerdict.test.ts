@@ -130,6 +130,15 @@ describe('the server verdict', () => {
     expect(v.reasons).toEqual(['Forwarder Public DNS down']);
   });
 
+  it('the DNS probe alert restates "BIND is not running" (one failure): one reason, its acknowledgement lent', () => {
+    const probeAlert = alert({ key: 'probe:dns', rule: 'probe_dns', title: 'BIND is down on HQ 1', status: 'acknowledged', ack: { by: 'ana', at: iso(NOW), note: '' } });
+    const v = verdict(status('live', { bindRunning: false }), { alerts: [probeAlert] });
+    expect(v).toMatchObject({ level: 'critical', acknowledged: true, reasons: ['acknowledged by ana: BIND is not running'] });
+    // A hung named (the API says BIND runs) is the probe alone: its own reason, still critical.
+    const hung = alert({ key: 'probe:dns', rule: 'probe_dns', title: 'DNS on HQ 1 does not answer while its API is live' });
+    expect(verdict(status('live'), { alerts: [hung] })).toMatchObject({ level: 'critical', reasons: ['DNS on HQ 1 does not answer while its API is live'] });
+  });
+
   it('a forwarder not checked yet is a warning; a disabled one is nobody\'s problem', () => {
     expect(verdict(status('live', { forwarders: [fw(1, 'Quad9', 'unknown', 0)] }))).toMatchObject({ level: 'warning', reasons: ['Forwarder Quad9 health unknown'] });
     expect(verdict(status('live', { forwarders: [fw(1, 'Quad9', 'disabled', 0)] })).level).toBe('ok');
