@@ -262,6 +262,8 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   const probing = startProbes({ clock, logger: log.child('probes'), settings, fleet, alerts, eventLog, push, query: opts.probeQuery });
   const probes = probing.service;
   disposers.push(pushMonitoringChanges(settings, push));
+  // `dnsfleet settings set` from another shell (or an edit) applies while running, through onDidChange like any change.
+  if (settings.watch) disposers.push(settings.watch());
   disposers.push(
     forwarding.onDidChangeDelivery((d) => push('forwarding:onDidChangeDelivery', d)),
     () => forwarding.dispose(),
