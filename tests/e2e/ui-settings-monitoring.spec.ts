@@ -1,9 +1,11 @@
 /**
  * The real app (browser host + core, no servers): the Settings page's DNS probes and Query analytics
  * sections save through the core into settings.json; a reload shows what was saved, an invalid value
- * is said under its field and never saved.
+ * is said under its field and never saved; a change made with `dnsfleet settings set` shows at once.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -57,4 +59,13 @@ test('the probe interval and the QPS band are saved to settings.json and shown a
   await expect(page.getByLabel('Probe every (seconds)')).toHaveValue('45');
   await expect(page.getByLabel('Unusual query rate band (percent)')).toHaveValue('55');
   expect(saved().analytics.qpsBandPercent).toBe(55);
+});
+
+test('`dnsfleet settings set` from a shell while the page is open shows on the page without a reload', async ({ page }) => {
+  await page.goto(`${app.url}#/settings`);
+  const minQps = page.getByLabel('Ignore servers below (queries per second)');
+  await expect(minQps).toHaveValue('1');
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'electron/hosts/cli.ts', 'settings', 'set', '--data-dir', app.dataDir, 'analytics.qpsMinQps', '7']);
+  expect(stdout).toBe('analytics.qpsMinQps 7\n');
+  await expect(minQps).toHaveValue('7');
 });
