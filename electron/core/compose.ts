@@ -26,6 +26,7 @@ import type { ProbeQuery } from './probes/startProbes';
 import { noPowerEvents, systemClock, type AppPaths, type Clock, type FileRevealer, type Logger, type Notifier, type PowerEvents, type TrayPresenter } from './platform';
 import { ConfSettingsStore } from './settings/ConfSettingsStore';
 import { ServerRegistry } from './settings/ServerRegistry';
+import { pushMonitoringChanges } from './settings/monitoringSettings';
 import type { SettingsStore } from './settings/SettingsStore';
 import { TraySummary } from './alerts/traySummary';
 import { VerdictService } from './verdict/VerdictService';
@@ -260,6 +261,9 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
   disposers.push(qps.dispose);
   const probing = startProbes({ clock, logger: log.child('probes'), settings, fleet, alerts, eventLog, push, query: opts.probeQuery });
   const probes = probing.service;
+  disposers.push(pushMonitoringChanges(settings, push));
+  // `dnsfleet settings set` from another shell (or an edit) applies while running, through onDidChange like any change.
+  if (settings.watch) disposers.push(settings.watch());
   disposers.push(
     forwarding.onDidChangeDelivery((d) => push('forwarding:onDidChangeDelivery', d)),
     () => forwarding.dispose(),

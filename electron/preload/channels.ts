@@ -64,6 +64,8 @@ const invoke = [
   'forwarding:setSecret',
   'forwarding:sendTest',
   'forwarding:deliveries',
+  'settings:getMonitoring',
+  'settings:setMonitoring',
 ] as const;
 
 const push = [
@@ -83,6 +85,7 @@ const push = [
   'inspector:onDidChange',
   'inspector:onDidReceiveFrames',
   'forwarding:onDidChangeDelivery',
+  'settings:onDidChangeMonitoring',
 ] as const;
 
 export const ALLOWED_INVOKE: Exactly<InvokeChannel, typeof invoke> = invoke;

@@ -31,6 +31,8 @@ export const theme = createTheme({
     Select: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
     MultiSelect: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
     TagsInput: { defaultProps: { size: 'xs' }, styles: INPUT_TEXT_FLOOR },
+    // A switch's description is 2 px under its label (11 px at sm): the same 12 px floor.
+    Switch: { styles: INPUT_TEXT_FLOOR },
     Table: { defaultProps: { verticalSpacing: 4, horizontalSpacing: 'xs', fz: 'xs' } },
     Tooltip: { defaultProps: { fz: 'xs' } },
     // A dialog's close button is an icon: without a name a screen reader says only "button" (axe button-name).
@@ -48,14 +50,16 @@ function darker(hex: string, keep: number): string {
 }
 
 /**
- * Dimmed text at AA contrast (Mantine's gray.6 on white is 3.3:1), and the text of light badges and
+ * Dimmed text and input errors at AA contrast (Mantine's gray.6 on white is 3.3:1), and the text of light badges and
  * alerts in the light scheme darkened (yellow.9 on yellow.1 is 2.7:1).
  */
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': t.colors.gray[7]!,
+    // An input's error text (red.6 on white is 3.3:1).
+    '--mantine-color-error': t.colors.red[9]!,
     ...Object.fromEntries(Object.entries(t.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darker(shades[9]!, 0.62)])),
   },
-  dark: { '--mantine-color-dimmed': t.colors.dark[1]! },
+  dark: { '--mantine-color-dimmed': t.colors.dark[1]!, '--mantine-color-error': t.colors.red[4]! },
 });

@@ -8,6 +8,7 @@ import { InspectorSnapshotSchema, TailFrameSchema } from '../domain/inspector';
 import { AnnotationsSchema, FleetHistorySchema, ForwarderHistorySchema, ForwarderMatrixSchema, HistoryRangeSchema, HistorySeriesNameSchema, MetricHistorySchema } from '../domain/history';
 import { MaintenanceWindowSchema } from '../domain/maintenance';
 import { MetricNameSchema, MetricPointSchema } from '../domain/metrics';
+import { MonitoringSettingsSchema } from '../domain/monitoringSettings';
 import { NotificationDeliverySchema, NotificationPolicySchema } from '../domain/notificationPolicy';
 import { ServerProbesSchema } from '../domain/probe';
 import { ServerConfigSchema, FleetFileSchema } from '../domain/serverConfig';
@@ -157,6 +158,13 @@ export const invokeChannels = {
   'forwarding:sendTest': { request: z.object({}), response: z.object({ results: z.array(TestDeliverySchema) }) },
   /** What happened to these alerts' deliveries (every target and transition). */
   'forwarding:deliveries': { request: z.object({ alertIds: z.array(z.string().max(200)).max(1000) }), response: z.array(AlertDeliverySchema) },
+  /** DNS probes and query analytics (settings.json `probes`, `analytics`): applied by the running core without a restart. */
+  'settings:getMonitoring': { request: z.object({}), response: MonitoringSettingsSchema },
+  /** Replaces the sections given (each whole); the same schema as settings.json refuses an invalid value and nothing is saved. */
+  'settings:setMonitoring': {
+    request: z.object({ probes: MonitoringSettingsSchema.shape.probes.optional(), analytics: MonitoringSettingsSchema.shape.analytics.optional() }),
+    response: MonitoringSettingsSchema,
+  },
 } as const;
 
 export const pushChannels = {
@@ -184,6 +192,8 @@ export const pushChannels = {
   'inspector:onDidReceiveFrames': z.object({ serverId: z.string(), frames: z.array(TailFrameSchema) }),
   /** A delivery attempt changed an alert's delivery (delivered, failed and when it retries, refused). */
   'forwarding:onDidChangeDelivery': AlertDeliverySchema,
+  /** Probe or analytics settings changed (this or another window, the CLI, settings.json edited while running). */
+  'settings:onDidChangeMonitoring': MonitoringSettingsSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

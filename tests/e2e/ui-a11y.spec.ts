@@ -122,6 +122,17 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await serious(page), 'server form').toEqual([]);
   });
 
+  test(`the DNS probes and Query analytics settings, with a problem shown, have no serious or critical axe violations (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${app.url}#/settings`);
+    await page.getByLabel('Probe every (seconds)').fill('0');
+    await expect(page.getByTestId('probes-settings')).toContainText('Must be from 1 to 3600 seconds');
+    await expect(page.getByTestId('analytics-settings')).toBeVisible();
+    const small = await page.locator('[data-testid$="-settings"] :is([class*="-description"], [class*="-error"])').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)).filter((px) => px < 12));
+    expect(small, 'descriptions and errors under 12 px').toEqual([]);
+    expect(await serious(page), 'probe and analytics settings').toEqual([]);
+  });
+
   test(`the Queries tab has no serious or critical axe violations (${scheme})`, async ({ page }) => {
     // The server page's Queries tab (the live query tail), with a blocked and an allowed sample.
     await page.emulateMedia({ colorScheme: scheme });

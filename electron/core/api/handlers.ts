@@ -11,6 +11,7 @@ import { inspectorHandlers } from './inspectorHandlers';
 import { HistoryService } from '../history/HistoryService';
 import { forwardingHandlers } from './forwardingHandlers';
 import { revealExport } from './revealExport';
+import { monitoringOf } from '../settings/monitoringSettings';
 
 /** Open alerts counted by the fleet strip (the engine holds them in memory). */
 const OPEN_ALERTS = 100_000;
@@ -147,6 +148,8 @@ export function createHandlers(s: CoreServices): ApiHandlers {
       previewPolicy(s.alerts.list({ includeResolved: true, limit: PREVIEW_ALERTS }), policy, s.clock.now(), hours),
     'settings:getPolicy': async () => s.settings.get().notifications,
     'settings:setPolicy': async ({ policy }) => s.settings.update((x) => ({ ...x, notifications: policy })).notifications,
+    'settings:getMonitoring': async () => monitoringOf(s.settings.get()),
+    'settings:setMonitoring': async (next) => monitoringOf(s.settings.update((x) => ({ ...x, probes: next.probes ?? x.probes, analytics: next.analytics ?? x.analytics }))),
     'metrics:get': async ({ serverId, names, sinceMs, maxPoints }) => ({ series: s.fleet.metrics.get(serverId, names, sinceMs ?? 0, maxPoints) }),
     'probes:get': async ({ serverId }) => s.probes.view(serverId),
     'app:getHealth': async () => s.health(),

@@ -37,6 +37,8 @@ interface Entry {
   config: ServerConfig;
   target: ProbeTarget;
   timer: TimerHandle | null;
+  /** When the armed timer fires (epoch ms). */
+  dueAt: number;
   inFlight: boolean;
   view: ServerProbes;
 }
@@ -55,9 +57,12 @@ export class ProbeScheduler {
   /** Ticks skipped because the previous set of that server was still running. */
   skipped = 0;
   private disposed = false;
+  private configs: readonly ServerConfig[] = [];
+  private applied: ProbeSettings;
 
   constructor(private readonly deps: ProbeSchedulerDeps) {
-    this.limiter = new Semaphore(deps.settings().maxConcurrent);
+    this.applied = { ...deps.settings() };
+    this.limiter = new Semaphore(this.applied.maxConcurrent);
     this.doneE = new Emitter<ProbeSetDone>((err) => deps.logger.error('probe listener failed', { err }));
     this.onDidComplete = this.doneE.event;
     this.random = deps.random ?? Math.random;
@@ -66,6 +71,7 @@ export class ProbeScheduler {
 
   /** The servers to probe now: new ones start at a random point of the interval, removed ones stop. */
   setServers(configs: readonly ServerConfig[]): void {
+    this.configs = configs;
     const wanted = new Map<string, { config: ServerConfig; target: ProbeTarget }>();
     this.unprobed = new Map();
     for (const c of configs) {
@@ -85,9 +91,30 @@ export class ProbeScheduler {
         e.view = { ...e.view, target: describeTarget(target) };
         continue;
       }
-      const entry: Entry = { config, target, timer: null, inFlight: false, view: this.emptyView(config.id, target) };
+      const entry: Entry = { config, target, timer: null, dueAt: 0, inFlight: false, view: this.emptyView(config.id, target) };
       this.servers.set(id, entry);
       this.schedule(id, entry, this.random() * this.intervalMs());
+    }
+  }
+
+  /**
+   * The probe settings changed while running (Settings page, another process's settings.json): on/off
+   * applies to the servers now, the fleet-wide limit at once, and a shorter interval re-arms a timer
+   * due later than the new interval would put it, so the next tick follows the new cadence. Timeouts
+   * and names are read at each set anyway.
+   */
+  applySettings(): void {
+    const before = this.applied;
+    this.applied = { ...this.deps.settings() };
+    if (this.applied.maxConcurrent !== before.maxConcurrent) this.limiter.setLimit(this.applied.maxConcurrent);
+    if (this.applied.enabled !== before.enabled) this.setServers(this.configs);
+    if (this.applied.intervalSeconds >= before.intervalSeconds) return;
+    const now = this.deps.clock.now();
+    for (const [id, e] of this.servers) {
+      const delay = this.random() * this.intervalMs();
+      if (e.timer === null || now + delay >= e.dueAt) continue;
+      this.deps.clock.clearTimeout(e.timer);
+      this.schedule(id, e, delay);
     }
   }
 
@@ -132,6 +159,7 @@ export class ProbeScheduler {
   }
 
   private schedule(id: string, e: Entry, delayMs: number): void {
+    e.dueAt = this.deps.clock.now() + Math.max(0, delayMs);
     e.timer = this.deps.clock.setTimeout(() => this.tick(id, e), Math.max(0, delayMs));
   }
 

@@ -77,6 +77,11 @@ export class ProbeService {
     this.scheduler.setServers(configs);
   }
 
+  /** The probe settings changed while running: see ProbeScheduler.applySettings. */
+  applySettings(): void {
+    this.scheduler.applySettings();
+  }
+
   onServerStatus(status: ServerStatus): void {
     this.judge.onServerStatus(status);
   }

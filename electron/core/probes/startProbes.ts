@@ -41,8 +41,16 @@ export function startProbes(d: StartProbesDeps): { service: ProbeService; dispos
     apiGraceMs: d.alerts.rules.connectionGraceMs,
     query: d.query,
   });
+  // A change from the Settings page, the CLI or another process's settings.json applies without a restart.
+  let applied = JSON.stringify(d.settings.get().probes);
   const stops = [
     d.fleet.onDidChangeState((status) => probes.onServerStatus(status)),
+    d.settings.onDidChange((s) => {
+      const next = JSON.stringify(s.probes);
+      if (next === applied) return;
+      applied = next;
+      probes.applySettings();
+    }),
     probes.onDidComplete((done) => d.push('probes:onDidComplete', probes.view(done.serverId))),
   ];
   return {

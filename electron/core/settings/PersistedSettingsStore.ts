@@ -4,7 +4,11 @@ import { Emitter, type Event } from '../util/Emitter';
 import { interpretSettings } from './interpretSettings';
 import { memoryBackend, type SettingsBackend } from './SettingsBackend';
 import { SettingsSchema, type Settings } from './settingsSchema';
+import { SettingsFileWatcher } from './SettingsFileWatcher';
 import type { SettingsStore } from './SettingsStore';
+
+/** What a re-read of settings.json did. */
+export type ReloadOutcome = 'applied' | 'unchanged' | 'invalid';
 
 export interface PersistedSettingsDeps {
   /** Opens the backend; may throw on an unreadable file (conf does on invalid JSON). */
@@ -27,6 +31,7 @@ export class PersistedSettingsStore implements SettingsStore {
   private readonly notes: string[];
   private readonly changes: Emitter<Settings>;
   readonly onDidChange: Event<Settings>;
+  private watcher: SettingsFileWatcher | null = null;
 
   protected constructor(backend: SettingsBackend, settings: Settings, notices: string[], logger: Logger) {
     this.backend = backend;
@@ -81,11 +86,44 @@ export class PersistedSettingsStore implements SettingsStore {
     return [...this.notes];
   }
 
+  /**
+   * Re-reads settings.json after it changed on disk. A valid file that differs from the running
+   * settings is applied as if set here (onDidChange: the same pushes and subsystem updates). A file
+   * that cannot be used (half-written, invalid, missing, from a newer version) is logged and ignored:
+   * the running settings stay, and the file is left alone for whoever is writing it. Never writes,
+   * so its own writes (read back identical) and another process's never loop.
+   */
+  reloadFromDisk(): ReloadOutcome {
+    const read = readForReload(this.backend.path);
+    if ('problem' in read) {
+      this.log.warn('settings.json changed on disk but cannot be used; the running settings are kept', { reason: read.problem });
+      return 'invalid';
+    }
+    if (JSON.stringify(read.settings) === JSON.stringify(this.current)) {
+      this.log.debug('settings.json re-read; nothing new');
+      return 'unchanged';
+    }
+    this.current = read.settings;
+    this.log.info('settings.json changed on disk; applied');
+    this.changes.fire(this.get());
+    return 'applied';
+  }
+
+  /** Applies changes other processes make to settings.json while this one runs; returns the stop. */
+  watch(): () => void {
+    this.watcher ??= new SettingsFileWatcher({ filePath: this.backend.path, logger: this.log, onChange: () => this.reloadFromDisk() }).start();
+    return () => {
+      this.watcher?.dispose();
+      this.watcher = null;
+    };
+  }
+
   get path(): string {
     return this.backend.path;
   }
 
   dispose(): void {
+    this.watcher?.dispose();
     this.changes.dispose();
   }
 }
@@ -142,4 +180,19 @@ function keepCopy(path: string, suffix: string, logger: Logger): string | null {
     logger.warn('could not keep a copy of settings.json', { err });
     return null;
   }
+}
+
+/** The file as the running app may take it, or why not (never throws, never repairs). */
+function readForReload(path: string): { settings: Settings } | { problem: string } {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: code === 'ENOENT' ? 'the file is missing' : code ? `it cannot be read (${code})` : 'it is not complete JSON (half-written?)' };
+  }
+  const read = interpretSettings(stored);
+  if (read.newerVersion !== null) return { problem: `it was written by a newer version of the app (settings v${read.newerVersion})` };
+  if (read.problems.length > 0) return { problem: read.problems.join('; ') };
+  return { settings: read.settings };
 }

@@ -38,6 +38,7 @@ export function memoryBackend(path: string, reason: string): SettingsBackend {
 
 /**
  * Options both conf and electron-store take: no dot-path access (server ids contain dots), no
- * clearing an unreadable file (we back it up first), no file watching (one writer per data dir).
+ * clearing an unreadable file (we back it up first), no conf file watching (a file watch loses an
+ * atomically renamed file; the running core's SettingsFileWatcher watches the directory instead).
  */
 export const CONF_OPTIONS = { configName: 'settings', clearInvalidConfig: false, accessPropertiesByDotNotation: false, watch: false } as const;

@@ -15,4 +15,9 @@ export interface SettingsStore {
   readonly onDidChange: Event<Settings>;
   /** Things the user should be told about the settings file (recovered from corruption, migrated...). */
   notices(): string[];
+  /**
+   * Starts applying changes another process makes to the file while this one runs (the running
+   * core calls it; `dnsfleet settings` does not). Returns the stop. Absent: a store with no file.
+   */
+  watch?(): () => void;
 }

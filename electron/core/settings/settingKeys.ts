@@ -57,6 +57,11 @@ function percent(path: readonly string[]): SettingKey {
   };
 }
 
+/** Text as given (the schema checks its length). */
+function text(path: readonly string[], what: string): SettingKey {
+  return { path, accepts: what, parse: (t) => t, format: (v) => v as string };
+}
+
 /** `22:00-07:00` (may wrap midnight), or `off`. */
 const quietHours: SettingKey = {
   path: ['notifications', 'quietHours'],
@@ -118,6 +123,11 @@ export const SETTING_KEYS = {
   'probes.enabled': bool(['probes', 'enabled']),
   'probes.intervalSeconds': whole(['probes', 'intervalSeconds'], 'seconds'),
   'probes.driftGraceSeconds': whole(['probes', 'driftGraceSeconds'], 'seconds'),
+  'probes.timeoutMs': whole(['probes', 'timeoutMs'], 'milliseconds'),
+  'probes.maxConcurrent': whole(['probes', 'maxConcurrent'], 'questions in flight across the fleet'),
+  'probes.publicName': text(['probes', 'publicName'], 'a DNS name every server should resolve'),
+  'probes.internalName': text(['probes', 'internalName'], 'a DNS name behind an internal forwarder ("" for none)'),
+  'probes.blockedName': text(['probes', 'blockedName'], 'a DNS name the blocklist should block'),
   'forward.webhooks': jsonList(['forwarding', 'webhooks'], '[{"id":"ops","url":"https://hooks.example/dns","format":"slack","signed":false}]'),
 } as const satisfies Record<string, SettingKey>;
 

@@ -38,6 +38,11 @@ export class PolicySettingsStore implements SettingsStore {
     );
   }
 
+  /** The file's changes from other processes (the CLI) reach the core through onDidChange, with the policy applied. */
+  watch(): () => void {
+    return this.inner.watch?.() ?? (() => {});
+  }
+
   notices(): string[] {
     return [...this.inner.notices(), ...this.loaded.notices, ...this.failures];
   }

@@ -5,12 +5,13 @@ import { ForwardingForm } from '../components/ForwardingForm/ForwardingForm';
 import { PolicyForm } from '../components/PolicyForm/PolicyForm';
 import { MaintenanceSchedule } from '../components/MaintenanceSchedule/MaintenanceSchedule';
 import { DiagnosticsSection } from '../components/DiagnosticsPanel/DiagnosticsSection';
+import { MonitoringSettingsSections } from '../components/MonitoringSettingsForm/MonitoringSettingsSections';
 import { useFleet } from '../hooks/useFleet';
 import { useForwarding } from '../hooks/useForwarding';
 import { useMaintenanceSchedule } from '../hooks/useMaintenanceSchedule';
 import { usePolicy, usePolicyPreview } from '../hooks/usePolicy';
 
-/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, maintenance windows, alert forwarding and diagnostics. */
+/** Settings: the alerting policy (quiet hours, minimum severity, sound, escalation) with a preview, maintenance windows, alert forwarding, DNS probes, query analytics and diagnostics. */
 export function SettingsPage() {
   const { saved, error, save } = usePolicy();
   const maintenance = useMaintenanceSchedule();
@@ -73,6 +74,7 @@ export function SettingsPage() {
           </Text>
         )}
       </Paper>
+      <MonitoringSettingsSections />
       <DiagnosticsSection />
     </Stack>
   );

@@ -26,6 +26,7 @@ import { emptyAnalytics, type FakeAnalytics } from './fakeAnalytics';
 import { fakeInspectorSnapshot, fakeTailFrames } from './fakeInspector';
 import { FakeHistory } from './fakeHistory';
 import { FakeForwarding } from './fakeForwarding';
+import { FakeMonitoringSettings } from './fakeSettings';
 
 export interface FakeCall {
   channel: string;
@@ -59,6 +60,8 @@ export class FakeCore implements CoreHandle {
   private exports = new Map<string, number>();
   private pushes = new Emitter<PushMessage>();
   readonly forwarding = new FakeForwarding((channel, payload) => this.push(channel, payload));
+  /** DNS probes and query analytics settings (the Settings page's sections). */
+  readonly monitoring = new FakeMonitoringSettings((channel, payload) => this.push(channel, payload));
   /** The real verdict service: the UI under test renders verdicts exactly as the core makes them. */
   readonly verdicts = new VerdictService({
     clock: systemClock,
@@ -334,6 +337,7 @@ export class FakeCore implements CoreHandle {
       'metrics:fleetHistory': (p) => rec('metrics:fleetHistory', p, this.history.fleet(p.range, [...this.servers.values()])),
       'fleet:forwarderMatrix': (p) => rec('fleet:forwarderMatrix', p, this.history.matrix([...this.servers.values()], this.verdicts.verdicts())),
       ...this.forwarding.handlers(rec),
+      ...this.monitoring.handlers(rec),
     };
   }
 }

@@ -84,6 +84,24 @@ describe('dnsfleet settings', () => {
     expect(file(dir).forwarding!.webhooks).toEqual([]);
   });
 
+  it('sets every probe setting the Settings page has, within the same bounds', async () => {
+    const dir = dataDir();
+    for (const [key, value] of [
+      ['probes.timeoutMs', '1500'],
+      ['probes.maxConcurrent', '8'],
+      ['probes.publicName', 'www.example.org'],
+      ['probes.internalName', 'dc1.corp.example'],
+      ['probes.blockedName', 'blocked.test'],
+    ] as const) {
+      const r = await settings('set', '--data-dir', dir, key, value);
+      expect(r, r.stderr).toMatchObject({ code: 0, stdout: `${key} ${value}\n` });
+    }
+    expect(file(dir).probes).toMatchObject({ timeoutMs: 1500, maxConcurrent: 8, publicName: 'www.example.org', internalName: 'dc1.corp.example', blockedName: 'blocked.test' });
+    const tooShort = await settings('set', '--data-dir', dir, 'probes.timeoutMs', '50');
+    expect(tooShort.code).toBe(2);
+    expect(file(dir).probes!.timeoutMs).toBe(1500);
+  });
+
   it('an unknown key or a bad value is a clear error, exit 2, and nothing is written', async () => {
     const dir = dataDir();
     expect((await settings('set', '--data-dir', dir, 'notify.minSeverity', 'critical')).code).toBe(0);

@@ -99,6 +99,8 @@ function samples(): { [C in InvokeChannel]: InvokeRequest<C> } {
     'forwarding:setSecret': { webhookId: 'rt', secret: 'rt-secret' },
     'forwarding:sendTest': {},
     'forwarding:deliveries': { alertIds: ['none'] },
+    'settings:getMonitoring': {},
+    'settings:setMonitoring': { probes: { intervalSeconds: 45 }, analytics: { qpsBandPercent: 50 } },
   };
 }
 

@@ -18,6 +18,8 @@ import { serverConfig } from '../connectivity/helpers';
 
 export interface ProbedCore {
   core: CoreHandle;
+  /** The settings the core runs on: a change here is what the Settings page or the CLI would make. */
+  settings: ConfSettingsStore;
   pushes: PushMessage[];
   notified: Alert[];
   /** The first push matching from push number `from` on (default: pushes after the call), waiting up to timeoutMs. */
@@ -73,6 +75,7 @@ export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeS
   core.start();
   return {
     core,
+    settings,
     pushes,
     notified,
     waitPush,

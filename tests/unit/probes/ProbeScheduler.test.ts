@@ -141,3 +141,43 @@ describe('ProbeScheduler against hostile zone names', () => {
     expect(done[0]!.results.map((r) => r.probe)).toEqual([`soa:${'a'.repeat(80)}.example`, 'public', 'blocked']);
   });
 });
+
+describe('ProbeScheduler with settings changed while running', () => {
+  it('a raised fleet-wide limit lets waiting questions go at once', async () => {
+    const dns = new HeldDns();
+    const settings: ProbeSettings = { ...DEFAULT_PROBE_SETTINGS, maxConcurrent: 1 };
+    const clock = new FakeClock();
+    const s = new ProbeScheduler({ clock, logger: nullLogger, settings: () => settings, facts: () => ({ zones: [{ name: 'a.example' }], forwarderTypes: ['public'] }), query: dns.query, random: () => 0.5 });
+    s.setServers([config('hq1')]);
+    clock.advance(30_000);
+    await flush();
+    expect(dns.inFlight).toBe(1);
+    settings.maxConcurrent = 3;
+    s.applySettings();
+    await flush();
+    expect(dns.inFlight).toBe(3);
+    expect(dns.maxInFlight).toBe(3);
+  });
+
+  it('a longer interval leaves the armed tick alone and spaces the ticks after it', async () => {
+    const dns = new HeldDns();
+    const settings: ProbeSettings = { ...DEFAULT_PROBE_SETTINGS, intervalSeconds: 10 };
+    const clock = new FakeClock();
+    const s = new ProbeScheduler({ clock, logger: nullLogger, settings: () => settings, facts: () => null, query: dns.query, random: () => 0.5 });
+    s.setServers([config('hq1')]);
+    settings.intervalSeconds = 100;
+    s.applySettings();
+    clock.advance(5_000); // the tick armed at half the old interval
+    await flush();
+    const first = dns.asked.length;
+    expect(first).toBeGreaterThan(0);
+    dns.releaseAll();
+    await flush();
+    clock.advance(99_000); // the next one is 100 s after (jitter 0 at random 0.5)
+    await flush();
+    expect(dns.asked.length).toBe(first);
+    clock.advance(1_000);
+    await flush();
+    expect(dns.asked.length).toBe(2 * first);
+  });
+});
