@@ -5,7 +5,7 @@ export const SEVERITY_COLOR: Record<Severity, string> = { debug: 'gray', info: '
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   return (
-    <Badge color={SEVERITY_COLOR[severity]} variant={severity === 'critical' ? 'filled' : 'light'} size="xs" radius="sm" w={62}>
+    <Badge data-testid="severity-badge" color={SEVERITY_COLOR[severity]} variant={severity === 'critical' ? 'filled' : 'light'} size="xs" radius="sm" w={62}>
       {severity}
     </Badge>
   );
