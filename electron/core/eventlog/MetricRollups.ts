@@ -1,16 +1,19 @@
 /**
- * Per-server metric rollups at 1 minute and 1 hour (avg/min/max/count), so charts can span days
- * and weeks. Points are aggregated in memory and written with the next group commit.
+ * Per-server metric rollups at 1 minute, 10 minutes and 1 hour (avg/min/max/count), so charts can
+ * span days and weeks. Points are aggregated in memory and written with the next group commit.
+ * The 10-minute rows are the 24 h charts' steps (the fleet sums read one row per server, metric and
+ * step instead of ten); they are kept two days (Retention), the 1-minute rows fourteen.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { MetricName } from '../../../shared/domain/metrics';
 import { HOUR, MINUTE } from '../../../shared/domain/ids';
 import type { RollupDelta } from './writeStatements';
 
-export type RollupResolution = '1m' | '1h';
-export const RESOLUTION_MS: Record<RollupResolution, number> = { '1m': MINUTE, '1h': HOUR };
-/** Bound on buckets waiting for a commit (a disk outage must not grow memory without end). */
-const MAX_PENDING = 20_000;
+export type RollupResolution = '1m' | '10m' | '1h';
+export const RESOLUTION_MS: Record<RollupResolution, number> = { '1m': MINUTE, '10m': 10 * MINUTE, '1h': HOUR };
+const STORED_MS = Object.values(RESOLUTION_MS);
+/** Bound on buckets waiting for a commit (a disk outage must not grow memory without end); three per point since 10-minute rows. */
+const MAX_PENDING = 30_000;
 
 export interface RollupPoint {
   t: number;
@@ -44,7 +47,7 @@ export class MetricRollups {
 
   add(serverId: string, name: MetricName, t: number, v: number): void {
     if (!Number.isFinite(t) || !Number.isFinite(v)) return;
-    for (const resolution of [MINUTE, HOUR]) {
+    for (const resolution of STORED_MS) {
       const bucketMs = Math.floor(t / resolution) * resolution;
       const id = `${serverId}\u0000${name}\u0000${resolution}\u0000${bucketMs}`;
       const d = this.deltas.get(id);
