@@ -38,6 +38,7 @@ export class MetricRollups {
   /** Prepared once: charts ask for many series at a time (three per server for the fleet sums). */
   private bucketQuery: Statement | null = null;
   private manyQuery: Statement | null = null;
+  private manyRowsQuery: Statement | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -104,10 +105,22 @@ export class MetricRollups {
     return this.bucketQuery.all(step, step, serverId, name, res, Math.floor(sinceMs / step) * step, untilMs) as RollupBucket[];
   }
 
-  /** The same for many servers in one statement (the fleet sums): one primary-key range per server. */
+  /**
+   * The same for many servers in one statement (the fleet sums): one primary-key range per server.
+   * A step of one stored row (24 h from 10-minute rows, 7 d from hourly ones) is read as it is: the
+   * grouping would merge nothing, and cost half the read (measured at 200 servers).
+   */
   bucketsOfMany(serverIds: readonly string[], name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): (RollupBucket & { serverId: string })[] {
     const res = RESOLUTION_MS[resolution];
     const step = Math.max(res, Math.round(stepMs / res) * res);
+    if (step === res) {
+      this.manyRowsQuery ??= this.db.prepare(
+        `SELECT server_id AS serverId, bucket_ms AS t, sum, count, min, max, 1 AS rows
+         FROM metric_rollups WHERE server_id IN (SELECT value FROM json_each(?)) AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
+         ORDER BY 1, 2`,
+      );
+      return this.manyRowsQuery.all(JSON.stringify(serverIds), name, res, Math.floor(sinceMs / step) * step, untilMs) as (RollupBucket & { serverId: string })[];
+    }
     this.manyQuery ??= this.db.prepare(
       `SELECT server_id AS serverId, (bucket_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
        FROM metric_rollups WHERE server_id IN (SELECT value FROM json_each(?)) AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
