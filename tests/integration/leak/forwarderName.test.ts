@@ -81,5 +81,8 @@ describe('a password in a forwarder name', () => {
     for (const [what, seen] of Object.entries({ trays, notified, verdicts, statuses, snapshot, forwarderEvents })) {
       expect(leaks(JSON.stringify(seen)), `the password reached ${what}`).toBe(false);
     }
+    // Nothing the renderer is sent: the server's own health alerts about the forwarder included.
+    const leaky = pushes.filter((m) => leaks(JSON.stringify(m)));
+    expect(leaky.map((m) => JSON.stringify(m).slice(0, 300)), 'pushes that carry the password').toEqual([]);
   }, 90_000);
 });

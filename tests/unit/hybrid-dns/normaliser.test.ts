@@ -106,6 +106,23 @@ describe('Normaliser against every vector of §9', () => {
     }
   });
 
+  it('masks a registered password, in any case, in live forwarder changes and health alerts', () => {
+    const password = 'Live-Canary-Pa55word';
+    registerSecret(password);
+    try {
+      const at = '2025-08-29T09:30:00.505101';
+      const change = { type: 'forwarder_status_change', data: { forwarder_id: 3, forwarder_name: `ad ${password.toUpperCase()}`, old_status: 'healthy', new_status: 'unhealthy' }, timestamp: at };
+      const alert = { type: 'health_alert', data: { type: 'forwarder_down', message: `Forwarder ad ${password.toLowerCase()} is down` }, timestamp: at };
+      const n = fresh();
+      const events = [...n.ingest(JSON.stringify(change), 'legacy', NOW).events, ...n.ingest(JSON.stringify(alert), 'legacy', NOW).events];
+      expect(events.map((e) => e.title)).toEqual(['Forwarder ad [REDACTED] is unhealthy', 'Health alert']);
+      expect(events[1]!.summary).toBe('Forwarder ad [REDACTED] is down');
+      expect(JSON.stringify(events).toLowerCase()).not.toContain(password.toLowerCase());
+    } finally {
+      forgetSecret(password);
+    }
+  });
+
   it('L3 legacy system_status is flat with bind9_running; L5 ack echo is not a new alert', () => {
     const n = fresh();
     expect(n.ingest(byName('L3').frame, 'legacy', NOW).signals[0]).toMatchObject({ kind: 'system', bindRunning: true });
