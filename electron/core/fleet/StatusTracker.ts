@@ -5,7 +5,7 @@
  */
 import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
 import type { Clock } from '../platform';
-import { redactAnyCase } from '../util/redact';
+import { redactAnyCaseHead } from '../util/redact';
 
 export interface StateChange {
   status: ServerStatus;
@@ -70,8 +70,8 @@ export class StatusTracker {
     const sameState = state === this.current.state;
     // The detail and cause may quote the server (a login error's body): registered secrets are masked,
     // in any case, before the renderer, the CLI or the verdict (tray, title) sees them.
-    const detail = extra.detail === undefined ? undefined : redactAnyCase(extra.detail);
-    const cause = extra.cause === undefined ? undefined : redactAnyCase(extra.cause);
+    const detail = extra.detail === undefined ? undefined : redactAnyCaseHead(extra.detail);
+    const cause = extra.cause === undefined ? undefined : redactAnyCaseHead(extra.cause);
     const at = extra.at ?? this.clock.now();
     const seeing = state === 'live' || state === 'disabled';
     this.current = {

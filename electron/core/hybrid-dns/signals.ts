@@ -1,6 +1,6 @@
 /** Facts extracted from frames and snapshots that feed state, metrics and the differ. */
 import type { ForwarderSnapshot } from '../../../shared/domain/serverState';
-import { redactAnyCase } from '../util/redact';
+import { redactAnyCaseHead } from '../util/redact';
 import type { ForwarderDetail } from './wire/frames';
 
 export type Signal =
@@ -16,8 +16,8 @@ export type Signal =
  */
 export const toForwarderSnapshot = (d: ForwarderDetail): ForwarderSnapshot => ({
   id: d.id,
-  name: redactAnyCase(d.name),
-  type: redactAnyCase(d.type),
+  name: redactAnyCaseHead(d.name),
+  type: redactAnyCaseHead(d.type),
   status: d.status,
   healthyServers: d.healthy_servers,
   totalServers: d.total_servers,

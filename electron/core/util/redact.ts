@@ -82,6 +82,14 @@ export function redactAnyCase(s: string): string {
   return out;
 }
 
+/**
+ * redactAnyCase for text of any length from a server: at most `window` characters are read and
+ * kept (a hostile frame may be 4 MiB, and each registered secret is searched for in the whole text).
+ */
+export function redactAnyCaseHead(s: string, window = 64 * 1024): string {
+  return redactAnyCase(s.length > window ? s.slice(0, window) : s);
+}
+
 export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value);
   if (value === null || typeof value !== 'object') return value;
