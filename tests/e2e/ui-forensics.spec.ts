@@ -86,3 +86,31 @@ test('filters live in the URL and a shared link opens an event that is not on th
   await page.goBack();
   await expect(page.getByTestId('event-search')).toHaveValue('Quad9');
 });
+
+// The drawer's severity badge drew "WAR…" at 1280x720: it must read in full at both desk sizes and in both themes.
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the drawer's severity reads in full at ${viewport.width}x${viewport.height} (${scheme})`, async ({ page }) => {
+      const severities = ['warning', 'critical', 'error', 'info', 'debug'] as const;
+      const events = severities.map((severity, i) => fleetEvent({ severity, title: `A ${severity} event`, occurredAt: new Date(Date.now() - i * MINUTE).toISOString() }));
+      app = await startFakeApp((core) => {
+        core.setServer(serverStatus('dns-1', 'live', { name: 'Primary' }));
+        core.events = events;
+      });
+      await page.setViewportSize(viewport);
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const e of events) {
+        await page.goto(`${app.url}#/events?event=${e.id}&at=${encodeURIComponent(e.occurredAt)}`);
+        const badge = page.getByTestId('event-detail').getByTestId('severity-badge');
+        await expect(badge).toHaveText(e.severity);
+        // Mantine cuts a badge's label with an ellipsis: the label must be as wide as its text.
+        const label = badge.locator('.mantine-Badge-label');
+        const fits = await label.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(fits.scroll, `${e.severity}: ${JSON.stringify(fits)}`).toBeLessThanOrEqual(fits.client);
+      }
+    });
+  }
+}

@@ -1,16 +1,19 @@
 /**
- * Per-server metric rollups at 1 minute and 1 hour (avg/min/max/count), so charts can span days
- * and weeks. Points are aggregated in memory and written with the next group commit.
+ * Per-server metric rollups at 1 minute, 10 minutes and 1 hour (avg/min/max/count), so charts can
+ * span days and weeks. Points are aggregated in memory and written with the next group commit.
+ * The 10-minute rows are the 24 h charts' steps (the fleet sums read one row per server, metric and
+ * step instead of ten); they are kept two days (Retention), the 1-minute rows fourteen.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { MetricName } from '../../../shared/domain/metrics';
 import { HOUR, MINUTE } from '../../../shared/domain/ids';
 import type { RollupDelta } from './writeStatements';
 
-export type RollupResolution = '1m' | '1h';
-export const RESOLUTION_MS: Record<RollupResolution, number> = { '1m': MINUTE, '1h': HOUR };
-/** Bound on buckets waiting for a commit (a disk outage must not grow memory without end). */
-const MAX_PENDING = 20_000;
+export type RollupResolution = '1m' | '10m' | '1h';
+export const RESOLUTION_MS: Record<RollupResolution, number> = { '1m': MINUTE, '10m': 10 * MINUTE, '1h': HOUR };
+const STORED_MS = Object.values(RESOLUTION_MS);
+/** Bound on buckets waiting for a commit (a disk outage must not grow memory without end); three per point since 10-minute rows. */
+const MAX_PENDING = 30_000;
 
 export interface RollupPoint {
   t: number;
@@ -35,6 +38,7 @@ export class MetricRollups {
   /** Prepared once: charts ask for many series at a time (three per server for the fleet sums). */
   private bucketQuery: Statement | null = null;
   private manyQuery: Statement | null = null;
+  private manyRowsQuery: Statement | null = null;
 
   constructor(private readonly db: Database) {}
 
@@ -44,7 +48,7 @@ export class MetricRollups {
 
   add(serverId: string, name: MetricName, t: number, v: number): void {
     if (!Number.isFinite(t) || !Number.isFinite(v)) return;
-    for (const resolution of [MINUTE, HOUR]) {
+    for (const resolution of STORED_MS) {
       const bucketMs = Math.floor(t / resolution) * resolution;
       const id = `${serverId}\u0000${name}\u0000${resolution}\u0000${bucketMs}`;
       const d = this.deltas.get(id);
@@ -101,10 +105,22 @@ export class MetricRollups {
     return this.bucketQuery.all(step, step, serverId, name, res, Math.floor(sinceMs / step) * step, untilMs) as RollupBucket[];
   }
 
-  /** The same for many servers in one statement (the fleet sums): one primary-key range per server. */
+  /**
+   * The same for many servers in one statement (the fleet sums): one primary-key range per server.
+   * A step of one stored row (24 h from 10-minute rows, 7 d from hourly ones) is read as it is: the
+   * grouping would merge nothing, and cost half the read (measured at 200 servers).
+   */
   bucketsOfMany(serverIds: readonly string[], name: MetricName, resolution: RollupResolution, stepMs: number, sinceMs: number, untilMs: number): (RollupBucket & { serverId: string })[] {
     const res = RESOLUTION_MS[resolution];
     const step = Math.max(res, Math.round(stepMs / res) * res);
+    if (step === res) {
+      this.manyRowsQuery ??= this.db.prepare(
+        `SELECT server_id AS serverId, bucket_ms AS t, sum, count, min, max, 1 AS rows
+         FROM metric_rollups WHERE server_id IN (SELECT value FROM json_each(?)) AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?
+         ORDER BY 1, 2`,
+      );
+      return this.manyRowsQuery.all(JSON.stringify(serverIds), name, res, Math.floor(sinceMs / step) * step, untilMs) as (RollupBucket & { serverId: string })[];
+    }
     this.manyQuery ??= this.db.prepare(
       `SELECT server_id AS serverId, (bucket_ms / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS t, sum(sum) AS sum, sum(count) AS count, min(min) AS min, max(max) AS max, count(*) AS rows
        FROM metric_rollups WHERE server_id IN (SELECT value FROM json_each(?)) AND name = ? AND resolution = ? AND bucket_ms >= ? AND bucket_ms < ?

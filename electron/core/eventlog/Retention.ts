@@ -25,6 +25,8 @@ export interface RetentionPolicy {
 export type FullPolicy = Required<RetentionPolicy>;
 export const DEFAULT_RETENTION: FullPolicy = { maxAgeDays: 90, maxBytes: 1024 * 1024 * 1024, telemetryDays: 7, telemetryShare: 0.25 };
 const MINUTE_ROLLUP_DAYS = 14;
+/** 10-minute rollups answer the 24 h charts only. */
+const TEN_MINUTE_ROLLUP_DAYS = 2;
 const QUERY_MINUTE_ROLLUP_HOURS = 3;
 const QUERY_HOUR_ROLLUP_DAYS = 8;
 /** Deletions planned to this fraction of a bound, so that the next rows do not start another round at once. */
@@ -268,7 +270,9 @@ export class Retention {
     this.rows -= n;
     this.db.prepare('DELETE FROM connection_gaps WHERE to_ms < ?').run(cutoffMs);
     this.db.prepare("DELETE FROM alerts WHERE status = 'resolved' AND resolved_at < ?").run(new Date(cutoffMs).toISOString());
-    this.db.prepare('DELETE FROM metric_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR bucket_ms < ?').run(now - MINUTE_ROLLUP_DAYS * DAY, cutoffMs);
+    this.db
+      .prepare('DELETE FROM metric_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR (resolution = 600000 AND bucket_ms < ?) OR bucket_ms < ?')
+      .run(now - MINUTE_ROLLUP_DAYS * DAY, now - TEN_MINUTE_ROLLUP_DAYS * DAY, cutoffMs);
     // Query analytics asks 1-minute buckets for at most an hour and 1-hour buckets for a day.
     this.db.prepare('DELETE FROM query_rollups WHERE (resolution = 60000 AND bucket_ms < ?) OR bucket_ms < ?').run(now - QUERY_MINUTE_ROLLUP_HOURS * HOUR, now - QUERY_HOUR_ROLLUP_DAYS * DAY);
     return n;

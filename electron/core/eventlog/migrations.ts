@@ -236,6 +236,40 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX query_rollups_time ON query_rollups(resolution, bucket_ms)',
     ],
   },
+  {
+    version: 8,
+    description: '10-minute metric rollups',
+    // The 24 h charts' steps as rows of their own (MetricRollups writes them from now on), made here
+    // from each series' 1-minute rows of its last 25 hours (a 24 h window ending now, or later, reads
+    // nothing older), merged the way a chart merged them. The series are found by seeking the primary
+    // key from one (server, name) to the next, and each span is a key range: 1-minute rows are kept
+    // 14 days, and a fleet's whole table is too big to scan at start-up (measured: 400 series of
+    // 4 days, 2.4M rows, upgraded in 1.4 s on the loaded 2-core build machine).
+    statements: [
+      `WITH RECURSIVE series(pair) AS (
+         SELECT (SELECT json_array(server_id, name) FROM metric_rollups ORDER BY server_id, name LIMIT 1)
+         UNION ALL
+         SELECT (SELECT json_array(m.server_id, m.name) FROM metric_rollups m
+                 WHERE (m.server_id, m.name) > (json_extract(series.pair, '$[0]'), json_extract(series.pair, '$[1]'))
+                 ORDER BY m.server_id, m.name LIMIT 1)
+         FROM series WHERE series.pair IS NOT NULL
+       ),
+       spans AS (
+         SELECT json_extract(pair, '$[0]') AS server_id, json_extract(pair, '$[1]') AS name FROM series WHERE pair IS NOT NULL
+       ),
+       newest AS (
+         SELECT server_id, name,
+                (SELECT max(bucket_ms) FROM metric_rollups m WHERE m.server_id = spans.server_id AND m.name = spans.name AND m.resolution = 60000) AS until_ms
+         FROM spans
+       )
+       INSERT OR IGNORE INTO metric_rollups(server_id, name, resolution, bucket_ms, sum, min, max, count)
+         SELECT m.server_id, m.name, 600000, (m.bucket_ms / 600000) * 600000, sum(m.sum), min(m.min), max(m.max), sum(m.count)
+         FROM newest s JOIN metric_rollups m
+           ON m.server_id = s.server_id AND m.name = s.name AND m.resolution = 60000 AND m.bucket_ms >= ((s.until_ms - 25 * 3600000) / 600000) * 600000
+         WHERE s.until_ms IS NOT NULL
+         GROUP BY m.server_id, m.name, (m.bucket_ms / 600000) * 600000`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@
  */
 import type { ServerState, ServerStatus } from '../../../shared/domain/serverState';
 import type { Clock } from '../platform';
+import { redactAnyCaseHead } from '../util/redact';
 
 export interface StateChange {
   status: ServerStatus;
@@ -67,18 +68,22 @@ export class StatusTracker {
     extra: { detail?: string; reconnect?: ServerStatus['reconnect']; tlsFingerprint?: string | null; at?: number; cause?: string } = {},
   ): void {
     const sameState = state === this.current.state;
+    // The detail and cause may quote the server (a login error's body): registered secrets are masked,
+    // in any case, before the renderer, the CLI or the verdict (tray, title) sees them.
+    const detail = extra.detail === undefined ? undefined : redactAnyCaseHead(extra.detail);
+    const cause = extra.cause === undefined ? undefined : redactAnyCaseHead(extra.cause);
     const at = extra.at ?? this.clock.now();
     const seeing = state === 'live' || state === 'disabled';
     this.current = {
       ...this.current,
       state,
-      detail: extra.detail,
+      detail,
       reconnect: extra.reconnect ?? null,
       tlsFingerprint: extra.tlsFingerprint ?? (state === 'tls-untrusted' ? this.current.tlsFingerprint : null),
       since: sameState ? this.current.since : new Date(at).toISOString(),
       // Blindness is one span from leaving live to being live again, however many attempts it takes.
       blindSince: seeing ? null : (this.current.blindSince ?? new Date(at).toISOString()),
-      blindCause: seeing ? null : (extra.cause ?? this.current.blindCause ?? null),
+      blindCause: seeing ? null : (cause ?? this.current.blindCause ?? null),
     };
     if (this.current.detail === undefined) delete this.current.detail;
     this.flush(false);

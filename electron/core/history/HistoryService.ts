@@ -20,7 +20,7 @@ import { fleetHistory } from './fleetHistory';
 import { forwarderMatrix } from './forwarderMatrix';
 import { forwarderTimelines } from './forwarderTimeline';
 import { averageSeries, blockedPercentSeries } from './historySeries';
-import { historyWindow } from './historyWindow';
+import { historyWindow, readResolution } from './historyWindow';
 
 /** Bounds on the events one chart query reads (newest first); the rest is counted as omitted. */
 export const MAX_ANNOTATION_EVENTS = 500;
@@ -46,7 +46,7 @@ export class HistoryService {
   constructor(private readonly deps: HistoryDeps) {}
 
   private buckets(serverId: string, name: MetricName, w: HistoryWindow) {
-    return this.cache.get(cacheKey(serverId, name, w), w.fromMs, w.toMs + 1, w.stepMs, w.toMs, (since) => this.deps.log.metricBuckets(serverId, name, w.resolution, w.stepMs, since, w.toMs + 1));
+    return this.cache.get(cacheKey(serverId, name, w), w.fromMs, w.toMs + 1, w.stepMs, w.toMs, (since) => this.deps.log.metricBuckets(serverId, name, readResolution(w), w.stepMs, since, w.toMs + 1));
   }
 
   /** One metric for many servers: one statement from the earliest unfinished step, cached per server. */
@@ -56,7 +56,7 @@ export class HistoryService {
     const start = Math.floor(w.fromMs / w.stepMs) * w.stepMs;
     const since = Math.min(...serverIds.map((id) => this.cache.readFrom(cacheKey(id, name, w), start)));
     for (const id of serverIds) out.set(id, this.cache.kept(cacheKey(id, name, w), start, since));
-    for (const b of this.deps.log.metricBucketsOfMany(serverIds, name, w.resolution, w.stepMs, since, w.toMs + 1)) {
+    for (const b of this.deps.log.metricBucketsOfMany(serverIds, name, readResolution(w), w.stepMs, since, w.toMs + 1)) {
       const { serverId, ...bucket } = b;
       out.get(serverId)?.push(bucket);
     }

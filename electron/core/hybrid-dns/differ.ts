@@ -16,6 +16,7 @@ import {
 import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderSnapshot, ForwarderStatus } from '../../../shared/domain/serverState';
 import { dedupHash, HashWindow } from '../util/HashWindow';
+import { redactAnyCaseHead } from '../util/redact';
 import { newEventId } from './eventIds';
 import type { DashboardAlert, Threat, Zone } from './wire/rest';
 import { parseServerTime, toIso } from './wire/time';
@@ -179,7 +180,9 @@ export class SnapshotDiffer {
     );
   }
 
-  private alertEvent(a: DashboardAlert, raised: boolean, when: number): FleetEvent {
+  private alertEvent(raw: DashboardAlert, raised: boolean, when: number): FleetEvent {
+    // The server's alert text names its forwarders: masked in any case, like the names themselves (signals.ts).
+    const a = { ...raw, title: redactAnyCaseHead(raw.title), message: redactAnyCaseHead(raw.message) };
     const data: HealthAlertData = {
       alertId: a.id,
       level: a.level,

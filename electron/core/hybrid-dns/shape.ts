@@ -3,7 +3,7 @@
  * a clean `data` object and, for frames that carry state, a Signal. Payload strings are only
  * copied and truncated, never interpreted (hostile payloads are just data).
  */
-import { redactedHead } from '../util/redact';
+import { redactAnyCaseHead, redactedHead } from '../util/redact';
 import type { EventCategory, Severity } from '../../../shared/domain/fleetEvent';
 import type { ForwarderStatusChangeData, ZoneChangeData } from '../../../shared/domain/eventTypes';
 import { boundData } from './boundedData';
@@ -214,7 +214,9 @@ function shapeHealthAlert(data: unknown): ShapeResult {
   // The only live health_alert is the acknowledgement echo: it does not mean a new alert (§5.2).
   if (d.type === 'alert_acknowledged')
     return base('health_alert', 'info', 'Health alert acknowledged', `alert ${clip(d.alert_id, 100)}`, d);
-  return base('health_alert', 'warning', 'Health alert', clip(d.message, 500), d);
+  // The server's words about its forwarders (rare frames): masked in any case, like forwarder names.
+  const message = typeof d.message === 'string' ? redactAnyCaseHead(d.message) : d.message;
+  return base('health_alert', 'warning', 'Health alert', clip(message, 500), { ...d, message });
 }
 
 function shapeForwarderChange(data: unknown): ShapeResult {
@@ -223,7 +225,8 @@ function shapeForwarderChange(data: unknown): ShapeResult {
   const newStatus = ForwarderStatusWire.parse(d.new_status);
   const shaped: ForwarderStatusChangeData = {
     forwarderId: d.forwarder_id,
-    forwarderName: clip(d.forwarder_name ?? `#${d.forwarder_id}`),
+    // A forwarder's name, as in signals.ts toForwarderSnapshot: registered secrets masked in any case.
+    forwarderName: clip(redactAnyCaseHead(String(d.forwarder_name ?? `#${d.forwarder_id}`), 1024)),
     oldStatus: d.old_status === undefined || d.old_status === null ? null : ForwarderStatusWire.parse(d.old_status),
     newStatus,
     healthyServers: typeof d.healthy_servers === 'number' ? d.healthy_servers : 0,

@@ -19,11 +19,14 @@ const extraSecrets = new Set<string>();
  */
 let jwtSecrets: string[] = [];
 let otherSecrets: string[] = [];
+/** The same list lowercased with its any-case pattern, made once per change: forwarder names of every poll go through it. */
+let anyCaseSecrets: { lower: string; pattern: RegExp }[] = [];
 
 function secretsChanged(): void {
   const all = [...extraSecrets];
   jwtSecrets = all.filter((v) => v.startsWith('eyJ'));
   otherSecrets = all.filter((v) => !v.startsWith('eyJ'));
+  anyCaseSecrets = [...jwtSecrets, ...otherSecrets].map((v) => ({ lower: v.toLowerCase(), pattern: new RegExp(v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi') }));
 }
 
 /** Register a concrete secret value (a password or token) so it is masked wherever it appears. */
@@ -70,11 +73,21 @@ export function redactString(s: string): string {
  */
 export function redactAnyCase(s: string): string {
   let out = redactString(s);
-  for (const secret of [...jwtSecrets, ...otherSecrets]) {
-    if (!out.toLowerCase().includes(secret.toLowerCase())) continue;
-    out = out.replace(new RegExp(secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), '[REDACTED]');
+  let lower = out.toLowerCase();
+  for (const secret of anyCaseSecrets) {
+    if (!lower.includes(secret.lower)) continue;
+    out = out.replace(secret.pattern, '[REDACTED]');
+    lower = out.toLowerCase();
   }
   return out;
+}
+
+/**
+ * redactAnyCase for text of any length from a server: at most `window` characters are read and
+ * kept (a hostile frame may be 4 MiB, and each registered secret is searched for in the whole text).
+ */
+export function redactAnyCaseHead(s: string, window = 64 * 1024): string {
+  return redactAnyCase(s.length > window ? s.slice(0, window) : s);
 }
 
 export function redact(value: unknown, depth = 0): unknown {

@@ -157,6 +157,15 @@ describe('retention', () => {
     expect(log.count({})).toBe(350);
   });
 
+  it('keeps 10-minute rollups two days, 1-minute rollups fourteen and hourly ones as long as history', async () => {
+    const log = h.open({ clock: clockAt(NOW), retention: { maxAgeDays: 90, maxBytes: 1e9 }, retentionIntervalMs: 3_600_000, retentionBatchRows: 100, applyRetention: false });
+    for (const days of [1, 3, 20]) log.appendMetric('dns-1', 'cpu', NOW - days * DAY, days);
+    await log.flush();
+    while (log.applyRetentionStep());
+    const kept = (resolution: '1m' | '10m' | '1h') => log.metricSeries('dns-1', 'cpu', resolution, NOW - 30 * DAY).map((p) => p.avg);
+    expect([kept('10m'), kept('1m'), kept('1h')]).toEqual([[1], [3, 1], [20, 3, 1]]);
+  });
+
   it('over the size cap, deletes telemetry first, and history not at all while telemetry can make room', async () => {
     const log = h.open({ clock: clockAt(NOW), retentionIntervalMs: 3_600_000, retentionBatchRows: 500 });
     const sample = (e: FleetEvent): FleetEvent => ({ ...e, type: 'query_update', category: 'dns', severity: 'debug', derived: false, dedupKey: `q:${e.dedupKey}` });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatusTracker, type StateChange } from '../../../electron/core/fleet/StatusTracker';
+import { forgetSecret, registerSecret } from '../../../electron/core/util/redact';
 import { ManualClock } from '../../integration/connectivity/helpers';
 
 describe('StatusTracker', () => {
@@ -42,5 +43,20 @@ describe('StatusTracker labels', () => {
     const bare = new StatusTracker('b', 'B', new ManualClock(0), 0, () => undefined);
     expect(bare.status.group).toBeUndefined();
     expect(bare.status.tags).toEqual([]);
+  });
+});
+
+describe('StatusTracker masking', () => {
+  const PASSWORD = 'Status-Canary-Pa55word';
+  beforeAll(() => registerSecret(PASSWORD));
+  afterAll(() => forgetSecret(PASSWORD));
+
+  it('masks a registered password, in any case, in what a server wrote: a login error, a cause', () => {
+    const seen: StateChange[] = [];
+    const t = new StatusTracker('s', 'S', new ManualClock(0), 0, (c) => seen.push(structuredClone(c)));
+    t.setState('auth-failed', { detail: `HTTP 401: no user with password ${PASSWORD.toLowerCase()}`, cause: `refused ${PASSWORD}` });
+    expect(t.status.detail).toBe('HTTP 401: no user with password [REDACTED]');
+    expect(t.status.blindCause).toBe('refused [REDACTED]');
+    expect(JSON.stringify(seen).toLowerCase()).not.toContain(PASSWORD.toLowerCase());
   });
 });

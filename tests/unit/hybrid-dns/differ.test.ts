@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotDiffer } from '../../../electron/core/hybrid-dns/differ';
+import { forgetSecret, registerSecret } from '../../../electron/core/util/redact';
 import type { ForwarderSnapshot } from '../../../shared/domain/serverState';
 
 const fwd = (id: number, status: ForwarderSnapshot['status'], lastChecked = '2025-08-29T09:10:01.774102'): ForwarderSnapshot => ({
@@ -71,6 +72,20 @@ describe('SnapshotDiffer', () => {
     expect(d.diffHealthAlerts([alert], 0).map((e) => [e.type, e.severity])).toEqual([['health_alert_raised', 'critical']]);
     expect(d.diffHealthAlerts([alert], 1)).toEqual([]);
     expect(d.diffHealthAlerts([], 2).map((e) => e.type)).toEqual(['health_alert_cleared']);
+  });
+
+  it("masks a registered password, in any case, in the server's health alert text", () => {
+    const password = 'Rest-Canary-Pa55word';
+    registerSecret(password);
+    try {
+      const d = new SnapshotDiffer('s1', () => 0);
+      const alert = { id: 'forwarder_2', level: 'warning', title: `Forwarder Degraded: AD ${password.toUpperCase()}`, message: `${password.toLowerCase()}: 1/2 servers healthy`, timestamp: '2025-08-29T09:15:00', forwarder_id: 2 };
+      const [raised] = d.diffHealthAlerts([alert], 0);
+      expect(raised).toMatchObject({ title: 'Health alert: Forwarder Degraded: AD [REDACTED]', summary: '[REDACTED]: 1/2 servers healthy' });
+      expect(JSON.stringify(raised).toLowerCase()).not.toContain(password.toLowerCase());
+    } finally {
+      forgetSecret(password);
+    }
   });
 
   it('threats: each row once', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Normaliser, type Stack } from '../../../electron/core/hybrid-dns/Normaliser';
 import { parseServerTime } from '../../../electron/core/hybrid-dns/wire/time';
 import { nullLogger } from '../../../electron/core/util/logger';
+import { forgetSecret, registerSecret } from '../../../electron/core/util/redact';
 import { FleetEventSchema } from '../../../shared/domain/fleetEvent';
 import { VECTORS, type Vector as RawVector } from '../../support/vectors';
 
@@ -87,6 +88,39 @@ describe('Normaliser against every vector of §9', () => {
       [1, 'healthy'],
       [3, 'degraded'],
     ]);
+  });
+
+  it('masks a registered password, in any case, in forwarder names where they enter (signal and event alike)', () => {
+    const password = 'Frame-Canary-Pa55word';
+    registerSecret(password);
+    try {
+      const frame = JSON.parse(byName('L2').frame) as { data: { forwarder_details: { name: string }[] } };
+      frame.data.forwarder_details[0]!.name = `corp ${password.toLowerCase()}`;
+      const out = fresh().ingest(JSON.stringify(frame), 'legacy', NOW);
+      const sig = out.signals[0];
+      if (sig?.kind !== 'forwarders') throw new Error('no signal');
+      expect(sig.forwarders[0]!.name).toBe('corp [REDACTED]');
+      expect(JSON.stringify(out).toLowerCase()).not.toContain(password.toLowerCase());
+    } finally {
+      forgetSecret(password);
+    }
+  });
+
+  it('masks a registered password, in any case, in live forwarder changes and health alerts', () => {
+    const password = 'Live-Canary-Pa55word';
+    registerSecret(password);
+    try {
+      const at = '2025-08-29T09:30:00.505101';
+      const change = { type: 'forwarder_status_change', data: { forwarder_id: 3, forwarder_name: `ad ${password.toUpperCase()}`, old_status: 'healthy', new_status: 'unhealthy' }, timestamp: at };
+      const alert = { type: 'health_alert', data: { type: 'forwarder_down', message: `Forwarder ad ${password.toLowerCase()} is down` }, timestamp: at };
+      const n = fresh();
+      const events = [...n.ingest(JSON.stringify(change), 'legacy', NOW).events, ...n.ingest(JSON.stringify(alert), 'legacy', NOW).events];
+      expect(events.map((e) => e.title)).toEqual(['Forwarder ad [REDACTED] is unhealthy', 'Health alert']);
+      expect(events[1]!.summary).toBe('Forwarder ad [REDACTED] is down');
+      expect(JSON.stringify(events).toLowerCase()).not.toContain(password.toLowerCase());
+    } finally {
+      forgetSecret(password);
+    }
   });
 
   it('L3 legacy system_status is flat with bind9_running; L5 ack echo is not a new alert', () => {
