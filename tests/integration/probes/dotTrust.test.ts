@@ -1,0 +1,63 @@
+// DNS-over-TLS probes trust a server the way its API connection does (hybrid-dns/tls.ts assessTls):
+// a server trusted only by a pinned fingerprint (a self-signed certificate, §2.1) answers its DoT
+// probes; a DoT port presenting another certificate fails them, saying so, and is never asked.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerProbes } from '../../../shared/domain/probe';
+import type { ServerConfig } from '../../../shared/domain/serverConfig';
+import { generateSelfSignedCert, startEmulator, type EmulatedServer } from '../../../electron/emulator';
+import { isLive, probedConfig, probedCore, type ProbedCore } from './probedCore';
+
+let emus: EmulatedServer[] = [];
+let p: ProbedCore | undefined;
+afterEach(async () => {
+  await p?.dispose();
+  for (const e of emus) await e.close();
+  emus = [];
+  p = undefined;
+});
+
+const setOf = (serverId: string) => (m: { channel: string; payload: unknown }) =>
+  m.channel === 'probes:onDidComplete' && (m.payload as ServerProbes).serverId === serverId && (m.payload as ServerProbes).results.length > 0;
+
+/** The API at `api`, pinned to its certificate's fingerprint (no CA file); DoT probes to `dot`'s DoT port. */
+function pinnedConfig(api: EmulatedServer, dot: EmulatedServer): ServerConfig {
+  return probedConfig(api, 'dns-01', {
+    tls: { fingerprint256: api.fingerprint256! },
+    dns: { enabled: true, host: '127.0.0.1', port: dot.dnsPort!, transport: 'udp', dotPort: dot.dotPort!, internalName: 'host.corp.example' },
+  });
+}
+
+async function tlsEmulator(cert?: { key: string; cert: string }): Promise<EmulatedServer> {
+  const emu = await startEmulator({ name: 'dns-01', tls: true, ...(cert ? { tlsCert: cert } : {}), dns: { tls: true }, healthIntervalMs: 200, systemIntervalMs: 300 });
+  emus.push(emu);
+  return emu;
+}
+
+describe('DNS-over-TLS probes of a server trusted by a pinned fingerprint (real core, emulator)', () => {
+  it('the API connection and the DoT probes trust the same pinned self-signed certificate: the probes answer over DoT', async () => {
+    const emu = await tlsEmulator();
+    p = await probedCore([pinnedConfig(emu, emu)], { intervalSeconds: 2, timeoutMs: 3000 });
+    await p.waitPush(isLive('dns-01'));
+    const set = (await p.waitPush(setOf('dns-01'), 15_000)).payload as ServerProbes;
+    expect(set.target).toBe(`127.0.0.1:${emu.dotPort} over TLS`);
+    const pub = set.results.find((r) => r.probe === 'public');
+    expect(pub, JSON.stringify(set.results)).toMatchObject({ outcome: 'answered', transport: 'tls', rcode: 'NOERROR', healthy: true });
+    expect(set.results.find((r) => r.probe === 'blocked')).toMatchObject({ outcome: 'answered', transport: 'tls', rcode: 'NXDOMAIN', healthy: true });
+  });
+
+  it('a DoT port presenting another certificate than the pinned one: every probe fails saying so, and no query is sent to it', async () => {
+    const api = await tlsEmulator();
+    const other = await tlsEmulator(await generateSelfSignedCert());
+    expect(other.fingerprint256).not.toBe(api.fingerprint256);
+    const servedBefore = other.control.dns.counts().answered;
+    p = await probedCore([pinnedConfig(api, other)], { intervalSeconds: 2, timeoutMs: 3000 });
+    const set = (await p.waitPush(setOf('dns-01'), 15_000)).payload as ServerProbes;
+    const pinnedShort = api.fingerprint256!.slice(0, 11);
+    expect(set.results.length).toBeGreaterThan(0);
+    for (const r of set.results.filter((x) => x.outcome !== 'not-configured')) {
+      expect(r).toMatchObject({ outcome: 'error', healthy: false, transport: 'tls' });
+      expect(r.detail).toContain(`DoT certificate does not match the pinned fingerprint ${pinnedShort}`);
+    }
+    expect(other.control.dns.counts().answered).toBe(servedBefore);
+  });
+});
