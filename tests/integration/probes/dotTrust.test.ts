@@ -1,6 +1,9 @@
 // DNS-over-TLS probes trust a server the way its API connection does (hybrid-dns/tls.ts assessTls):
 // a server trusted only by a pinned fingerprint (a self-signed certificate, §2.1) answers its DoT
 // probes; a DoT port presenting another certificate fails them, saying so, and is never asked.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerProbes } from '../../../shared/domain/probe';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
@@ -36,6 +39,7 @@ async function tlsEmulator(cert?: { key: string; cert: string }): Promise<Emulat
 describe('DNS-over-TLS probes of a server trusted by a pinned fingerprint (real core, emulator)', () => {
   it('the API connection and the DoT probes trust the same pinned self-signed certificate: the probes answer over DoT', async () => {
     const emu = await tlsEmulator();
+    const servedBefore = emu.control.dns.counts().answered;
     p = await probedCore([pinnedConfig(emu, emu)], { intervalSeconds: 2, timeoutMs: 3000 });
     await p.waitPush(isLive('dns-01'));
     const set = (await p.waitPush(setOf('dns-01'), 15_000)).payload as ServerProbes;
@@ -43,6 +47,7 @@ describe('DNS-over-TLS probes of a server trusted by a pinned fingerprint (real 
     const pub = set.results.find((r) => r.probe === 'public');
     expect(pub, JSON.stringify(set.results)).toMatchObject({ outcome: 'answered', transport: 'tls', rcode: 'NOERROR', healthy: true });
     expect(set.results.find((r) => r.probe === 'blocked')).toMatchObject({ outcome: 'answered', transport: 'tls', rcode: 'NXDOMAIN', healthy: true });
+    expect(emu.control.dns.counts().answered).toBeGreaterThan(servedBefore);
   });
 
   it('a DoT port presenting another certificate than the pinned one: every probe fails saying so, and no query is sent to it', async () => {
@@ -59,5 +64,18 @@ describe('DNS-over-TLS probes of a server trusted by a pinned fingerprint (real 
       expect(r.detail).toContain(`DoT certificate does not match the pinned fingerprint ${pinnedShort}`);
     }
     expect(other.control.dns.counts().answered).toBe(servedBefore);
+  });
+
+  it('without a pin the CA file is what is trusted, as for the API; with neither, the probes fail saying the certificate is not trusted', async () => {
+    const emu = await tlsEmulator();
+    const caFile = join(mkdtempSync(join(tmpdir(), 'dot-ca-')), 'ca.pem');
+    writeFileSync(caFile, emu.caPem!);
+    const dns = { enabled: true, host: '127.0.0.1', port: emu.dnsPort!, transport: 'udp' as const, dotPort: emu.dotPort! };
+    p = await probedCore([probedConfig(emu, 'dns-01', { tls: { caFile }, dns }), probedConfig(emu, 'dns-02', { dns })], { intervalSeconds: 2, timeoutMs: 3000 });
+    const byCa = (await p.waitPush(setOf('dns-01'), 15_000, 0)).payload as ServerProbes;
+    expect(byCa.results.find((r) => r.probe === 'public')).toMatchObject({ outcome: 'answered', transport: 'tls', healthy: true });
+    const untrusted = (await p.waitPush(setOf('dns-02'), 15_000, 0)).payload as ServerProbes;
+    expect(untrusted.results.find((r) => r.probe === 'public')).toMatchObject({ outcome: 'error', healthy: false });
+    expect(untrusted.results.find((r) => r.probe === 'public')!.detail).toMatch(/^probe failed: DoT certificate not trusted \(.*SELF_SIGNED.*\): pin the server's certificate or set tls\.caFile$/);
   });
 });
