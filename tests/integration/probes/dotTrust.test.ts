@@ -66,6 +66,20 @@ describe('DNS-over-TLS probes of a server trusted by a pinned fingerprint (real 
     expect(other.control.dns.counts().answered).toBe(servedBefore);
   });
 
+  it('a certificate the operator trusts in this run (trust on first use) is the DoT probes\' pin from then on', async () => {
+    const emu = await tlsEmulator();
+    const dns = { enabled: true, host: '127.0.0.1', port: emu.dnsPort!, transport: 'udp' as const, dotPort: emu.dotPort! };
+    // --config servers: the accepted pin lives in the running session only (not in a saved config).
+    p = await probedCore([probedConfig(emu, 'dns-01', { dns })], { intervalSeconds: 1, timeoutMs: 3000 });
+    await p.waitPush((m) => m.channel === 'fleet:onDidChangeServer' && (m.payload as { state: string }).state === 'tls-untrusted', 15_000, 0);
+    const before = (await p.waitPush(setOf('dns-01'), 15_000, 0)).payload as ServerProbes;
+    expect(before.results.find((r) => r.probe === 'public')!.detail).toContain('DoT certificate not trusted');
+    await p.core.handlers['servers:trustCertificate']({ id: 'dns-01', fingerprint256: emu.fingerprint256! });
+    await p.waitPush(isLive('dns-01'), 15_000, 0);
+    const answered = (m: { channel: string; payload: unknown }) => setOf('dns-01')(m) && (m.payload as ServerProbes).results.some((r) => r.probe === 'public' && r.outcome === 'answered' && r.transport === 'tls');
+    await p.waitPush(answered, 10_000);
+  });
+
   it('without a pin the CA file is what is trusted, as for the API; with neither, the probes fail saying the certificate is not trusted', async () => {
     const emu = await tlsEmulator();
     const caFile = join(mkdtempSync(join(tmpdir(), 'dot-ca-')), 'ca.pem');
