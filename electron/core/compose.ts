@@ -10,6 +10,7 @@ import type { PushChannel, PushPayload } from '../../shared/ipc/contract';
 import type { AppHealth, ConnectionTest, DiagnosticsBundleInfo, ImportChange } from '../../shared/ipc/schemas';
 import { AlertEngine } from './alerts/AlertEngine';
 import { AlertNotifications } from './alerts/AlertNotifications';
+import type { AlertRulesConfig } from './alerts/alertRules';
 import type { CoreHandle, PushMessage } from './api/CoreHandle';
 import { createHandlers } from './api/handlers';
 import { BoundCredentialStore } from './credentials/credentialBinding';
@@ -68,6 +69,8 @@ export interface CoreOptions {
   offerFile?: OfferFile;
   /** How probes ask DNS (tests and benches may wrap it); the real client by default. */
   probeQuery?: ProbeQuery;
+  /** Alert engine tunables (tests shorten the connection grace); DEFAULT_ALERT_RULES by default, minNotifySeverity from settings. */
+  alertRules?: Partial<Omit<AlertRulesConfig, 'minNotifySeverity'>>;
   /** Shows an exported file in its folder (Electron: shell.showItemInFolder); absent in the other hosts. */
   revealFile?: FileRevealer;
 }
@@ -114,7 +117,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     clock,
     logger: log.child('alerts'),
     store: eventLog,
-    rules: { minNotifySeverity: notifications.minSeverity },
+    rules: { ...opts.alertRules, minNotifySeverity: notifications.minSeverity },
     // Maintenance windows live in settings.json: saved, shared with the CLI and every window.
     maintenanceStore: { load: () => settings.get().maintenance, save: (maintenance) => void settings.update((s) => ({ ...s, maintenance })) },
   });

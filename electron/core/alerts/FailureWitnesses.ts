@@ -7,6 +7,8 @@
  * for the alert's life, so a forwarded alert keeps its identity (Alertmanager labels). What each
  * witness said is kept to word the alert: both witnesses while both fail, and which one still fails
  * once the other has recovered. The first witness alone keeps its own words.
+ * Two such failures: BIND stopped (API + DNS probe), and the API unreachable while DNS answers
+ * (the connection rule + the DNS probe).
  * Kept in memory, like AlertSources: a reloaded alert has no known witnesses.
  */
 import type { Alert } from '../../../shared/domain/alert';
@@ -23,13 +25,26 @@ interface Witness {
   recovered: string;
 }
 
+/** A witness's own sentence, as one clause of the joint detail ("…; …"). */
+const clause = (detail: string): string => detail.replace(/\.\s*$/, '');
+
 /** BIND stopped: the API's status says so, and the DNS port stops answering. A hung named is the probe alone. */
 const DNS_SERVICE: readonly Witness[] = [
   { key: 'bind', source: 'api', failing: () => 'BIND reported stopped by the API', recovered: 'BIND running again per the API' },
   { key: PROBE_KEYS.dns, source: 'probe', failing: (detail) => `DNS probe: ${detail}`, recovered: 'DNS probe: answers again' },
 ];
 
-const FAILURES: readonly (readonly Witness[])[] = [DNS_SERVICE];
+/**
+ * The API unreachable while DNS answers: the connection rule says "No data from …" and the probe says
+ * the API is down while DNS answers, after the same grace. The probe's words lead (it knows DNS still
+ * serves clients); if DNS stops answering too, the probe stands down and the connection alert speaks alone.
+ */
+const API_REACH: readonly Witness[] = [
+  { key: PROBE_KEYS.api, source: 'probe', failing: (detail) => `DNS probe: DNS answers. ${clause(detail)}`, recovered: 'DNS probe: DNS no longer answers either' },
+  { key: 'connection', source: 'connection', failing: (detail) => `API: ${clause(detail)}`, recovered: 'API: data flows again' },
+];
+
+const FAILURES: readonly (readonly Witness[])[] = [DNS_SERVICE, API_REACH];
 const WITNESS = new Map(FAILURES.flatMap((failure) => failure.map((w) => [w.key, { witness: w, failure }] as const)));
 
 /** Whether two alert keys of one server are witnesses of one failure (the verdict lets either restate the other). */

@@ -13,6 +13,11 @@ export class CertificateTrust {
 
   constructor(private pin: string | undefined) {}
 
+  /** The fingerprint this server is trusted by now (configured, or accepted in this run); other ports of it are held to it too. */
+  get pinned(): string | undefined {
+    return this.pin;
+  }
+
   assess(config: ServerConfig, timeoutMs: number): Promise<TlsVerdict> {
     return assessTls({ url: config.url, fingerprint256: this.pin, caFile: config.tls?.caFile }, timeoutMs);
   }

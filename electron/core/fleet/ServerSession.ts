@@ -151,6 +151,11 @@ export class ServerSession {
     return pinned;
   }
 
+  /** The pin the API connection trusts now (DNS-over-TLS probes of this server are held to the same one). */
+  get pinnedFingerprint(): string | undefined {
+    return this.trust.pinned;
+  }
+
   /** User request: also clears `replaced` waits; auth-failed retries only with a new password. */
   reconnect(): void {
     if (this.disposed || !this.config.enabled) return;

@@ -26,10 +26,12 @@ export type TlsVerdict =
   | { kind: 'ok'; options: TlsRequestOptions; fingerprint256: string | null }
   | { kind: 'untrusted'; fingerprint256: string; reason: string }
   | { kind: 'pin-mismatch'; expected: string; presented: string }
-  | { kind: 'unreachable'; error: string };
+  | { kind: 'unreachable'; error: string; code?: string };
 
 export const normaliseFingerprint = (fp: string): string => fp.replace(/[^0-9a-f]/gi, '').toUpperCase();
 export const formatFingerprint = (fp: string): string => normaliseFingerprint(fp).replace(/(..)(?!$)/g, '$1:');
+/** The first bytes, enough to tell two certificates apart in a one-line message ("AB:CD:EF:01:23:45…"). */
+export const shortFingerprint = (fp: string): string => `${formatFingerprint(fp).slice(0, 17)}…`;
 export const sameFingerprint = (a: string, b: string): boolean => normaliseFingerprint(a) === normaliseFingerprint(b);
 
 interface Probe {
@@ -46,7 +48,7 @@ export function probeCertificate(url: URL, ca: string[] | undefined, timeoutMs: 
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const isIp = /^[\d.]+$|:/.test(host);
     const socket = connect({ host, port, ca, rejectUnauthorized: false, ...(isIp ? {} : { servername: host }) });
-    const timer = setTimeout(() => socket.destroy(new Error(`TLS handshake timed out after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`TLS handshake timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })), timeoutMs);
     socket.once('secureConnect', () => {
       clearTimeout(timer);
       const raw = socket.getPeerCertificate(false).raw;
@@ -88,7 +90,8 @@ export async function assessTls(cfg: TlsConfig, timeoutMs = 10_000): Promise<Tls
   try {
     probe = await probeCertificate(url, ca, timeoutMs);
   } catch (e) {
-    return { kind: 'unreachable', error: (e as Error).message };
+    const code = (e as NodeJS.ErrnoException).code;
+    return { kind: 'unreachable', error: (e as Error).message, ...(code ? { code } : {}) };
   }
   if (cfg.fingerprint256) {
     if (!sameFingerprint(cfg.fingerprint256, probe.fingerprint256))

@@ -4,14 +4,12 @@
  * queries in flight fleet-wide, every query bounded by `timeoutMs`. Results are kept per server
  * (the Probes tab) and announced (onDidComplete) for the judge, the metrics and the exporter.
  */
-import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
-import { rootCertificates, type ConnectionOptions } from 'node:tls';
 import type { ServerProbes } from '../../../shared/domain/probe';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { Clock, Logger, TimerHandle } from '../platform';
 import { Emitter, type Event } from '../util/Emitter';
 import { queryDns, type DnsQuestion, type DnsResult } from './dnsQuery';
+import { assessDotTrust, type DotTrust } from './dotTrust';
 import { buildProbeSet, judge, probeTarget, UNKNOWN_DNS_ADDRESS, type ProbeTarget, type ServerFacts } from './probeSet';
 import type { ProbeSettings } from './probeSettings';
 import { Semaphore } from './Semaphore';
@@ -30,6 +28,8 @@ export interface ProbeSchedulerDeps {
   /** Zones and forwarder types the server last reported; null when nothing is known yet. */
   facts: (serverId: string) => ServerFacts | null;
   query?: (q: DnsQuestion) => Promise<DnsResult>;
+  /** The fingerprint the server's API connection trusts now; the configured pin when not given. */
+  pinOf?: (serverId: string) => string | undefined;
   random?: () => number;
 }
 
@@ -132,6 +132,16 @@ export class ProbeScheduler {
     return true;
   }
 
+  /** The DoT port held to the API connection's trust (dotTrust.ts); never rejects. */
+  private async dotTrust(id: string, config: ServerConfig, target: ProbeTarget, timeoutMs: number): Promise<DotTrust> {
+    const pin = this.deps.pinOf?.(id) ?? config.tls?.fingerprint256;
+    try {
+      return await assessDotTrust(config, pin, target, timeoutMs);
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : 'error' };
+    }
+  }
+
   dispose(): void {
     this.disposed = true;
     for (const e of this.servers.values()) if (e.timer) this.deps.clock.clearTimeout(e.timer);
@@ -182,10 +192,11 @@ export class ProbeScheduler {
       const target = e.target;
       const facts = this.deps.facts(id) ?? { zones: [], forwarderTypes: [] };
       const specs = buildProbeSet(e.config, facts, settings);
+      const trust = target.transport === 'tls' ? await this.limiter.run(() => this.dotTrust(id, e.config, target, settings.timeoutMs)) : null;
       const results = await Promise.all(
         specs.map(async (spec) => {
           if (spec.notConfigured) return judge(spec, null, target, settings.timeoutMs, this.deps.clock.now());
-          const r = await this.limiter.run(() => this.ask(target, spec.name, spec.qtype, settings.timeoutMs));
+          const r = await this.limiter.run(() => this.ask(target, trust, spec.name, spec.qtype, settings.timeoutMs));
           return judge(spec, r, target, settings.timeoutMs, this.deps.clock.now());
         }),
       );
@@ -198,24 +209,16 @@ export class ProbeScheduler {
     }
   }
 
-  /** Never rejects: a client error (an unreadable CA file included) is this probe's failure. */
-  private async ask(target: ProbeTarget, name: string, qtype: 'A' | 'SOA', timeoutMs: number): Promise<DnsResult> {
+  /** Never rejects: an untrusted DoT certificate or a client error is this probe's failure, said as such. */
+  private async ask(target: ProbeTarget, trust: DotTrust | null, name: string, qtype: 'A' | 'SOA', timeoutMs: number): Promise<DnsResult> {
+    if (trust && !trust.ok) return { ok: false, error: trust.error, latencyMs: 0, transport: target.transport };
     try {
-      const tls = target.transport === 'tls' ? dotTrust(target) : undefined;
+      const tls = trust?.ok ? trust.tls : undefined;
       return await this.query({ host: target.host, port: target.port, name, type: qtype, transport: target.transport, timeoutMs, tls });
     } catch (err) {
       return { ok: false, error: err instanceof Error ? err.message : 'error', latencyMs: 0, transport: target.transport };
     }
   }
-}
-
-/**
- * DNS-over-TLS is verified, never accepted blindly: system CAs plus the server's CA file. A server
- * trusted only by a pinned fingerprint has no CA to offer, and its DoT probe fails saying why.
- */
-function dotTrust(target: ProbeTarget): ConnectionOptions {
-  if (!target.caFile) return { servername: isIP(target.host) ? undefined : target.host };
-  return { ca: [...rootCertificates, readFileSync(target.caFile, 'utf8')], servername: isIP(target.host) ? undefined : target.host };
 }
 
 const describeTarget = (t: ProbeTarget): string => `${t.host.includes(':') ? `[${t.host}]` : t.host}:${t.port} over ${t.transport.toUpperCase()}`;

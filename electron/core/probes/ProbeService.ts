@@ -31,6 +31,8 @@ export interface ProbeServiceDeps {
   /** The connection alert's grace: an API silent this long while DNS answers is "API down". */
   apiGraceMs: number;
   query?: (q: DnsQuestion) => Promise<DnsResult>;
+  /** The pin the server's API connection trusts now (DoT probes are held to it). */
+  pinOf?: (serverId: string) => string | undefined;
   random?: () => number;
 }
 
@@ -54,6 +56,7 @@ export class ProbeService {
       settings: deps.settings,
       facts: (id) => ({ zones: deps.zones(id), forwarderTypes: (deps.status(id)?.forwarders ?? []).map((f) => f.type) }),
       query: deps.query,
+      pinOf: deps.pinOf,
       random: deps.random,
     });
     this.onDidComplete = this.scheduler.onDidComplete;

@@ -26,8 +26,6 @@ export interface ProbeTarget {
   port: number;
   transport: ProbeTransport;
   blockedRedirect: string | null;
-  /** DNS-over-TLS only: the server's CA file (tls.caFile), trusted besides the system CAs. */
-  caFile?: string;
 }
 
 export interface ServerFacts {
@@ -49,7 +47,7 @@ export function probeTarget(config: ServerConfig): ProbeTarget | null {
   if (!dns && isLoopback(urlHost)) return null;
   const host = dns?.host ?? urlHost;
   const blockedRedirect = dns?.blockedRedirect?.toLowerCase() ?? null;
-  if (dns?.dotPort !== undefined) return { host, port: dns.dotPort, transport: 'tls', blockedRedirect, caFile: config.tls?.caFile };
+  if (dns?.dotPort !== undefined) return { host, port: dns.dotPort, transport: 'tls', blockedRedirect };
   return { host, port: dns?.port ?? 53, transport: dns?.transport ?? 'udp', blockedRedirect };
 }
 

@@ -40,6 +40,7 @@ export function startProbes(d: StartProbesDeps): { service: ProbeService; dispos
     metric: (id, name, t, v) => d.fleet.metrics.append(id, name, t, v),
     apiGraceMs: d.alerts.rules.connectionGraceMs,
     query: d.query,
+    pinOf: (id) => d.fleet.session(id)?.pinnedFingerprint,
   });
   // A change from the Settings page, the CLI or another process's settings.json applies without a restart.
   let applied = JSON.stringify(d.settings.get().probes);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
-import { createCore, defaultPaths } from '../../../electron/core/compose';
+import { createCore, defaultPaths, type CoreOptions } from '../../../electron/core/compose';
 import { MemoryCredentialStore } from '../../../electron/core/credentials/MemoryCredentialStore';
 import type { ProbeSettings } from '../../../electron/core/probes/probeSettings';
 import { ConfSettingsStore } from '../../../electron/core/settings/ConfSettingsStore';
@@ -34,7 +34,7 @@ export function probedConfig(emu: EmulatedServer, id: string, over: Partial<Serv
   return serverConfig(emu.url, { id, name: id.toUpperCase(), stack: 'legacy', passwordEnv: PW_ENV, pollSeconds: 15, dns: { port: emu.dnsPort!, internalName: 'host.corp.example' }, ...over });
 }
 
-export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeSettings>): Promise<ProbedCore> {
+export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeSettings>, alertRules?: CoreOptions['alertRules']): Promise<ProbedCore> {
   const dir = mkdtempSync(join(tmpdir(), 'dnsfleet-probes-'));
   const settings = ConfSettingsStore.open({ dataDir: dir, logger: nullLogger });
   settings.update((s) => ({ ...s, probes: { ...s.probes, ...probes } }));
@@ -50,6 +50,7 @@ export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeS
     notifier: { notify: (a) => notified.push(a) },
     credentials: new MemoryCredentialStore({ available: true, persistent: false, detail: 'test' }),
     fleetOverride: servers,
+    alertRules,
   });
   core.onPush((m) => {
     pushes.push(m);

@@ -119,6 +119,67 @@ describe('BIND down (API) and DNS silent (probe): one alert', () => {
   });
 });
 
+// The API unreachable while DNS answers: "No data from …" (the connection rule, key `connection`) and
+// "API … down while its DNS answers" (the probe, key `probe:api`) are two witnesses of one failure.
+const apiProbe = (type: 'probe_api_down_dns_up' | 'probe_api_down_dns_up_over'): FleetEvent => ({
+  ...event('dns-1', type, { key: 'probe:api' }, type === 'probe_api_down_dns_up' ? 'warning' : 'info'),
+  category: 'dns',
+  title: 'API of DNS 1 is down while its DNS answers',
+  summary: 'Clients are still served; the monitor cannot see health, alerts or zones until the API is back.',
+});
+const GRACE = 30_000;
+const API_DOWN_BOTH =
+  'DNS probe: DNS answers. Clients are still served; the monitor cannot see health, alerts or zones until the API is back; API: The server is reconnecting: connection reset. Its tiles show the last known values, not the current state';
+
+describe('the API unreachable (connection rule) while DNS answers (probe): one alert', () => {
+  const blind = () => h.engine.onServerStatus(status('dns-1', 'reconnecting', { detail: 'connection reset' }));
+
+  it('"No data" first: the probe joins it, one notification, worded as the API down while DNS answers; the API back resolves it', () => {
+    h = harness({ connectionGraceMs: GRACE });
+    h.engine.onServerStatus(live(true));
+    blind();
+    h.clock.advance(GRACE);
+    expect(open()).toEqual([expect.objectContaining({ key: 'connection', title: 'No data from DNS dns-1 for 30 s' })]);
+    h.engine.ingest([apiProbe('probe_api_down_dns_up')]);
+    expect(open()).toEqual([expect.objectContaining({ key: 'connection', rule: 'connection', severity: 'error', title: 'API of DNS 1 is down while its DNS answers', detail: API_DOWN_BOTH })]);
+    expect(h.raised).toHaveLength(1);
+    const id = open()[0]!.id;
+    h.engine.onServerStatus(live(true));
+    h.engine.ingest([apiProbe('probe_api_down_dns_up_over')]);
+    expect(open()).toEqual([]);
+    expect(h.changed.filter((a) => a.status === 'resolved').map((a) => a.id)).toEqual([id]);
+  });
+
+  it('the probe first: "No data" joins the probe alert (its key stays), one notification', () => {
+    h = harness({ connectionGraceMs: GRACE });
+    h.engine.onServerStatus(live(true));
+    blind();
+    h.engine.ingest([apiProbe('probe_api_down_dns_up')]);
+    h.clock.advance(GRACE);
+    expect(open()).toEqual([expect.objectContaining({ key: 'probe:api', rule: 'probe_api', severity: 'error', title: 'API of DNS 1 is down while its DNS answers', detail: API_DOWN_BOTH })]);
+    expect(h.raised).toHaveLength(1);
+  });
+
+  it('DNS stopping too (the probe stands down) leaves "No data" open, saying the probe no longer sees DNS answering', () => {
+    h = harness({ connectionGraceMs: GRACE });
+    h.engine.onServerStatus(live(true));
+    blind();
+    h.clock.advance(GRACE);
+    h.engine.ingest([apiProbe('probe_api_down_dns_up')]);
+    h.engine.ingest([apiProbe('probe_api_down_dns_up_over')]);
+    expect(open()).toEqual([
+      expect.objectContaining({
+        key: 'connection',
+        title: 'No data from DNS dns-1 for 30 s',
+        detail: 'Still failing: API: The server is reconnecting: connection reset. Its tiles show the last known values, not the current state; recovered: DNS probe: DNS no longer answers either',
+      }),
+    ]);
+    h.engine.onServerStatus(live(true));
+    expect(open()).toEqual([]);
+    expect(h.raised).toHaveLength(1);
+  });
+});
+
 describe('forwarding the merged alert', () => {
   it('Alertmanager gets one firing and one resolved for the failure, under one label set', async () => {
     h = harness();
