@@ -2,14 +2,14 @@
  * Turns finished probe sets (and the API's state) into transition events (category dns) that the
  * alert engine rules on (alerts/probeSignals.ts) and the event log keeps:
  * - DNS silent while the API is live (every probe that ran got no answer): critical, cleared by an answer;
- * - the API down while DNS answers: said as such, cleared when the API is live again or DNS stops answering;
+ * - the API down while DNS answers: said as such, cleared when the API answers again (live, or refusing us in a way a person must fix) or DNS stops answering;
  * - a probe's latency above its baseline band (LatencyBaseline) for LATENCY_SETS sets in a row;
  * - the blocked name resolving.
  * Conditions start unknown: the first set raises what is bad, and clears only what is open (a restart).
  */
 import type { FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
 import { PROBE_EVENT, type ProbeResult } from '../../../shared/domain/probe';
-import type { ServerStatus } from '../../../shared/domain/serverState';
+import { NEEDS_USER, type ServerStatus } from '../../../shared/domain/serverState';
 import { newEventId } from '../hybrid-dns/eventIds';
 import { LatencyBaseline } from './LatencyBaseline';
 import type { ProbeSetDone } from './ProbeScheduler';
@@ -70,8 +70,11 @@ export class ProbeJudge {
   onServerStatus(status: ServerStatus): void {
     if (status.state === 'disabled') return void this.servers.delete(status.serverId);
     const m = this.memory(status.serverId);
-    m.apiLive = status.state === 'live';
-    m.blindSince = status.state === 'live' ? null : status.blindSince ? Date.parse(status.blindSince) : (m.blindSince ?? this.deps.now());
+    // A login refused, a locked account, a certificate to trust: the API answered, a person must act.
+    // That is its own alert (the connection's); calling it "API down" would be a second, wrong one.
+    const answers = status.state === 'live' || NEEDS_USER.has(status.state);
+    m.apiLive = answers;
+    m.blindSince = answers ? null : status.blindSince ? Date.parse(status.blindSince) : (m.blindSince ?? this.deps.now());
     const out: FleetEvent[] = [];
     this.apiCondition(out, status.serverId, m);
     this.flush(out);
@@ -89,7 +92,7 @@ export class ProbeJudge {
     this.transition(out, serverId, PROBE_KEYS.api, bad, () =>
       bad
         ? ev(PROBE_EVENT.apiDownDnsUp, 'warning', `API of ${this.name(serverId)} is down while its DNS answers`, 'Clients are still served; the monitor cannot see health, alerts or zones until the API is back.')
-        : ev(PROBE_EVENT.apiDownDnsUpOver, 'info', `API of ${this.name(serverId)} and its DNS agree again`, m.apiLive ? 'the API is live again' : 'DNS stopped answering too'),
+        : ev(PROBE_EVENT.apiDownDnsUpOver, 'info', `API of ${this.name(serverId)} and its DNS agree again`, m.apiLive ? 'the API answers again' : 'DNS stopped answering too'),
     );
   }
 

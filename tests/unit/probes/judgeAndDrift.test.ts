@@ -59,6 +59,28 @@ describe('ProbeJudge', () => {
     expect(j.types()).toEqual(['probe_api_down_dns_up', 'probe_api_down_dns_up_over']);
   });
 
+  it('an API that answers but needs a person (login failed, locked, 2FA, untrusted certificate, replaced) is not "down"', () => {
+    for (const state of ['auth-failed', 'account-locked', 'needs-2fa', 'tls-untrusted', 'replaced'] as const) {
+      const j = judged();
+      j.set([result('public')]);
+      j.judge.onServerStatus(status(state, '2026-12-06T22:00:00.000Z'));
+      j.tick(31_000);
+      j.judge.onServerStatus(status(state, '2026-12-06T22:00:00.000Z'));
+      j.set([result('public')]);
+      expect(j.types(), state).toEqual([]);
+    }
+  });
+
+  it('an "API down" alert clears with the words it deserves when the API answers but needs a login', () => {
+    const j = judged();
+    j.set([result('public')]);
+    j.tick(31_000);
+    j.judge.onServerStatus(status('reconnecting', '2026-12-06T22:00:00.000Z'));
+    j.judge.onServerStatus(status('auth-failed', '2026-12-06T22:00:00.000Z'));
+    expect(j.types()).toEqual(['probe_api_down_dns_up', 'probe_api_down_dns_up_over']);
+    expect(j.events[1]!.summary).toBe('the API answers again');
+  });
+
   it('latency alerts only after LATENCY_SETS sets above the learnt band, and clears when back in it', () => {
     const j = judged();
     j.judge.onServerStatus(status('live'));
