@@ -1,0 +1,113 @@
+/**
+ * "Blocked only" over history: the query tail's "same filter over history" link and the `blocked:`
+ * field term, on query samples shaped from wire frames exactly as the server sends them (so the
+ * stored `data` is what a real log holds), next to an admin broadcast that says "blocked".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Normaliser } from '../../../electron/core/hybrid-dns/Normaliser';
+import type { SqliteEventLog } from '../../../electron/core/eventlog/SqliteEventLog';
+import { nullLogger } from '../../../electron/core/util/logger';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
+import { EventPageSchema, type EventFilter } from '../../../shared/ipc/schemas';
+import { eventFilterOf, parseEventView } from '../../../renderer/src/lib/eventView';
+import { historyQuery, NO_TAIL_FILTER } from '../../../renderer/src/lib/queryTail';
+import { clockAt, harness, type Harness } from './helpers';
+
+const NOW = Date.now();
+let h: Harness;
+let log: SqliteEventLog;
+let frameNo = 0;
+
+const serverTime = (ms: number) => new Date(ms).toISOString().replace('Z', '');
+
+/** A unified-stack query sample frame (protocol vector U6 with other values). */
+function queryFrame(domain: string, client: string, blocked: boolean): string {
+  const at = NOW - 60_000 + frameNo * 1000;
+  return JSON.stringify({
+    id: `q-${++frameNo}`,
+    type: 'system_status',
+    data: {
+      type: 'query_update',
+      data: { timestamp: serverTime(at), client_ip: client, query_domain: domain, query_type: 'A', blocked, response_time: 0.0, total_queries_today: 1230 + frameNo, blocked_queries_today: 17, current_qps: 0.35, avg_response_time: 0.0 },
+    },
+    timestamp: serverTime(at),
+    priority: 'normal',
+    metadata: {},
+  });
+}
+
+/** An admin broadcast (vector U8) whose words include "blocked". */
+function broadcastFrame(message: string): string {
+  const at = NOW - 30_000;
+  return JSON.stringify({ id: `b-${++frameNo}`, type: 'admin_broadcast', data: { message, from_admin: 'admin', broadcast_time: serverTime(at) }, timestamp: serverTime(at), priority: 'high', metadata: {} });
+}
+
+function shaped(serverId: string, frames: string[]): FleetEvent[] {
+  const n = new Normaliser(serverId, nullLogger);
+  return frames.flatMap((f) => {
+    const out = n.ingest(f, 'unified', NOW);
+    expect(out.rejected).toBeNull();
+    return out.events;
+  });
+}
+
+function seed(): FleetEvent[] {
+  return [
+    ...shaped('dns-01', [
+      queryFrame('ads.tracker.io', '10.0.0.7', true),
+      queryFrame('www.example.com', '10.0.0.7', false),
+      // An allowed name with the word in it: only the flag says whether a query was blocked.
+      queryFrame('blocked-sites.example.org', '10.0.0.8', false),
+      broadcastFrame('Port 53 blocked at the firewall from 22:00 UTC'),
+    ]),
+    ...shaped('dns-02', [queryFrame('malware.bad.example', '10.0.9.9', true), queryFrame('mail.corp.local', '10.0.9.9', false)]),
+  ];
+}
+
+/** What the events page asks the core for when the query tail's link is followed. */
+function linkFilter(serverId: string, tail = NO_TAIL_FILTER): EventFilter {
+  const view = parseEventView(historyQuery(serverId, tail));
+  return eventFilterOf(view.filters, view.filters.search, undefined, undefined);
+}
+
+function list(filter: EventFilter): FleetEvent[] {
+  return EventPageSchema.parse(log.query(filter, null, 100)).items;
+}
+
+const domains = (events: FleetEvent[]) => events.map((e) => (e.data as { domain?: string }).domain ?? e.title).sort();
+
+/** The list, the total, the facets and the histogram all say `n` for `filter`. */
+function expectCounted(filter: EventFilter, n: number): void {
+  expect(list(filter)).toHaveLength(n);
+  expect(log.count(filter)).toBe(n);
+  const facets = log.facets(filter);
+  expect(facets.total).toBe(n);
+  expect(Object.values(facets.severities).reduce((a, b) => a + b, 0)).toBe(n);
+  expect(log.histogram(filter, 10).buckets.reduce((a, b) => a + b.count, 0)).toBe(n);
+}
+
+beforeAll(async () => {
+  h = harness();
+  log = h.open({ clock: clockAt(NOW) });
+  log.append(seed());
+  await log.flush();
+});
+afterAll(async () => {
+  await h.cleanup();
+});
+
+describe('"blocked only" over history', () => {
+  it("the query tail's blocked-only link lists and counts only that server's blocked samples, not a broadcast or an allowed name that says 'blocked'", async () => {
+    const filter = linkFilter('dns-01', { ...NO_TAIL_FILTER, blockedOnly: true });
+    for (const stage of ['before the full-text index', 'after it']) {
+      if (stage === 'after it') await log.indexNow();
+      expect(domains(list(filter)), stage).toEqual(['ads.tracker.io']);
+      expectCounted(filter, 1);
+      expect(log.facets(filter).types).toEqual({ query_update: 1 });
+    }
+    // With the other tail filters too.
+    expect(domains(list(linkFilter('dns-01', { client: '10.0.0.7', domain: 'TRACKER', blockedOnly: true })))).toEqual(['ads.tracker.io']);
+    expect(list(linkFilter('dns-01', { client: '10.0.0.8', domain: '', blockedOnly: true }))).toEqual([]);
+    expectCounted(linkFilter('dns-01'), 3);
+  });
+});
