@@ -3,9 +3,15 @@
  * field term, on query samples shaped from wire frames exactly as the server sends them (so the
  * stored `data` is what a real log holds), next to an admin broadcast that says "blocked".
  */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Normaliser } from '../../../electron/core/hybrid-dns/Normaliser';
 import type { SqliteEventLog } from '../../../electron/core/eventlog/SqliteEventLog';
+import { filterConditions } from '../../../electron/core/eventlog/filterSql';
+import { EventQueryError } from '../../../electron/core/eventlog/searchQuery';
+import { eventsCommand } from '../../../electron/hosts/cli/events';
 import { nullLogger } from '../../../electron/core/util/logger';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventPageSchema, type EventFilter } from '../../../shared/ipc/schemas';
@@ -109,5 +115,83 @@ describe('"blocked only" over history', () => {
     expect(domains(list(linkFilter('dns-01', { client: '10.0.0.7', domain: 'TRACKER', blockedOnly: true })))).toEqual(['ads.tracker.io']);
     expect(list(linkFilter('dns-01', { client: '10.0.0.8', domain: '', blockedOnly: true }))).toEqual([]);
     expectCounted(linkFilter('dns-01'), 3);
+  });
+});
+
+describe('the blocked: field term', () => {
+  it('matches query samples by their stored flag (yes/no, true/false, any case, negated, with other terms), counted as listed', () => {
+    const blocked = ['ads.tracker.io', 'malware.bad.example'];
+    const allowed = ['blocked-sites.example.org', 'mail.corp.local', 'www.example.com'];
+    for (const yes of ['blocked:yes', 'blocked:true', 'Blocked:YES']) {
+      expect(domains(list({ search: yes })), yes).toEqual(blocked);
+      expectCounted({ search: yes }, 2);
+    }
+    for (const no of ['blocked:no', 'blocked:false']) {
+      expect(domains(list({ search: no })), no).toEqual(allowed);
+      expectCounted({ search: no }, 3);
+    }
+    // Negated: every other event, the broadcast included.
+    expect(domains(list({ search: 'type:query_update -blocked:yes' }))).toEqual(allowed);
+    expectCounted({ search: '-blocked:no firewall' }, 1);
+    expect(domains(list({ search: 'blocked:yes server:dns-02' }))).toEqual(['malware.bad.example']);
+    expect(domains(list({ search: 'blocked:no domain:*blocked*' }))).toEqual(['blocked-sites.example.org']);
+    expect(domains(list({ search: 'blocked:yes client:10.0.0.7' }))).toEqual(['ads.tracker.io']);
+    expect(domains(list({ search: 'tracker blocked:yes' }))).toEqual(['ads.tracker.io']);
+    expectCounted({ search: 'tracker blocked:no' }, 0);
+    // Each facet under every filter but its own: the server facet still counts both servers' blocked samples.
+    expect(log.facets({ servers: ['dns-01'], search: 'blocked:yes' }).servers).toEqual({ 'dns-01': 1, 'dns-02': 1 });
+  });
+
+  it('refuses a value that is not yes or no in words, and never crashes on hostile ones', () => {
+    for (const hostile of ['blocked:', 'blocked:__proto__', 'blocked:constructor', 'blocked:toString', "blocked:yes'--", 'blocked:1', 'blocked:yes)OR(1', '-blocked:']) {
+      expect(() => log.query({ search: hostile }, null, 10), hostile).toThrow(EventQueryError);
+      expect(() => log.facets({ search: hostile }), hostile).toThrow(/"blocked:" takes yes or no/);
+    }
+    expect(log.count({})).toBe(6);
+  });
+
+  it('walks the type index, not every row of the log', () => {
+    const db = new Database(join(h.dir, 'events.db'), { readonly: true });
+    try {
+      const plan = (filter: EventFilter) => {
+        const c = filterConditions(filter);
+        const rows = db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM all_events e WHERE ${c.where}`).all(...c.params) as { detail: string }[];
+        return rows.map((r) => r.detail);
+      };
+      // The indexed table must not be read row by row (the inbox, not yet moved into it, is keyed by time alone).
+      const scansOfEvents = (filter: EventFilter) => plan(filter).filter((d) => /^SCAN events\b(?!_)/.test(d));
+      expect(plan({ search: 'blocked:yes' }).join('; ')).toMatch(/SEARCH events USING (COVERING )?INDEX events_type/);
+      expect(scansOfEvents({ search: 'blocked:yes' })).toEqual([]);
+      expect(scansOfEvents({ search: 'blocked:no client:10.0.0.7' })).toEqual([]);
+      // For comparison: client: alone reads every row.
+      expect(scansOfEvents({ search: 'client:10.0.0.7' }).length).toBeGreaterThan(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is the same language in `dnsfleet events --search`', async () => {
+    const run = async (argv: string[]) => {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      stdout.on('data', (c: Buffer) => out.push(c));
+      stderr.on('data', (c: Buffer) => err.push(c));
+      const code = await eventsCommand(['--data-dir', h.dir, ...argv], { stdout, stderr });
+      return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+    };
+    const rows = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as { server: string; type: string; title: string; data: { blocked: boolean } });
+    const yes = await run(['--severity', 'debug', '--search', 'blocked:yes', '--json']);
+    expect(yes.code).toBe(0);
+    expect(rows(yes.stdout).map((r) => r.title).sort()).toEqual(['Blocked A ads.tracker.io from 10.0.0.7', 'Blocked A malware.bad.example from 10.0.9.9']);
+    const one = await run(['--server', 'dns-01', '--search', 'blocked:no domain:*blocked*', '--json']);
+    expect(rows(one.stdout).map((r) => [r.server, r.data.blocked])).toEqual([['dns-01', false]]);
+    for (const bad of ['blocked:maybe', 'blocked:__proto__', 'blocked:']) {
+      const r = await run(['--search', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toMatch(/^dnsfleet events: .*"blocked:" takes yes or no/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
   });
 });
