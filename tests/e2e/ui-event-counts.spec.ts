@@ -143,16 +143,17 @@ test('search finds words by their beginning and reads field terms, counting as t
 });
 
 test("the query tail's blocked-only history link lists and counts only that server's blocked samples, as the CLI does", async ({ page }) => {
-  const [cli, cliAll] = await Promise.all([
+  const cli = BLOCKED_ON_HQ1;
+  await page.goto(`${app.url}#/events?${historyQuery('dns-hq-1', { ...NO_TAIL_FILTER, blockedOnly: true })}`);
+  await expect(page.getByTestId('event-histogram')).toContainText(/\d+ events/);
+  await expect(page.getByTestId('event-histogram')).toContainText(`${cli} events`);
+  await expect(page.getByTestId('event-search')).toHaveValue('blocked:yes');
+  const [cliHq1, cliAll] = await Promise.all([
     cliCount(app.dataDir, ['--server', 'dns-hq-1', '--type', 'query_update', '--search', 'blocked:yes']),
     cliCount(app.dataDir, ['--search', 'blocked:yes']),
   ]);
-  expect(cli).toBe(BLOCKED_ON_HQ1);
+  expect(cliHq1).toBe(cli);
   expect(cliAll).toBe(BLOCKED_ON_HQ1 + 3);
-
-  await page.goto(`${app.url}#/events?${historyQuery('dns-hq-1', { ...NO_TAIL_FILTER, blockedOnly: true })}`);
-  await expect(page.getByTestId('event-search')).toHaveValue('blocked:yes');
-  await expect(page.getByTestId('event-histogram')).toContainText(`${cli} events`);
   await expect(page.getByTestId('event-row')).toHaveCount(cli);
   for (const row of await page.getByTestId('event-row').allTextContents()) expect(row).toContain('Blocked A ads');
   // The type facet counts under every filter but the type: the broadcast that says "blocked" is not among them.
