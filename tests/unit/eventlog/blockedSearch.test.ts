@@ -13,6 +13,7 @@ import { filterConditions } from '../../../electron/core/eventlog/filterSql';
 import { EventQueryError } from '../../../electron/core/eventlog/searchQuery';
 import { eventsCommand } from '../../../electron/hosts/cli/events';
 import { nullLogger } from '../../../electron/core/util/logger';
+import { forgetSecret, registerSecret } from '../../../electron/core/util/redact';
 import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventPageSchema, type EventFilter } from '../../../shared/ipc/schemas';
 import { eventFilterOf, parseEventView } from '../../../renderer/src/lib/eventView';
@@ -192,6 +193,31 @@ describe('the blocked: field term', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toMatch(/^dnsfleet events: .*"blocked:" takes yes or no/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
+
+describe('a stored sample whose data masking left unreadable as JSON', () => {
+  it('neither fails the blocked: search nor is counted as blocked or allowed', async () => {
+    const h2 = harness();
+    // A password that ends in a backslash: masked in the JSON text, it takes the escape with it.
+    const secret = 'hunter2\\';
+    registerSecret(secret);
+    try {
+      const broken = h2.open({ clock: clockAt(NOW) });
+      const [sample] = shaped('dns-03', [queryFrame(`pw-${secret}.example`, '10.0.0.1', true)]);
+      broken.append([sample!, ...shaped('dns-03', [queryFrame('ok.example', '10.0.0.1', true)])]);
+      await broken.flush();
+      expect(broken.count({})).toBe(2);
+      expect(broken.query({ search: 'blocked:yes' }, null, 10).items.map((e) => (e.data as { domain: string }).domain)).toEqual(['ok.example']);
+      expect(broken.count({ search: 'blocked:no' })).toBe(0);
+      expect(broken.count({ search: 'type:query_update -blocked:yes' })).toBe(1);
+      expect(broken.facets({ search: 'blocked:yes' }).total).toBe(1);
+      // The query tail's "domain contains" over history reads the same JSON.
+      expect(broken.count({ search: 'blocked:yes domain:*ok*' })).toBe(1);
+    } finally {
+      forgetSecret(secret);
+      await h2.cleanup();
     }
   });
 });
