@@ -14,6 +14,7 @@ import { SqliteEventLog } from '../../electron/core/eventlog/SqliteEventLog';
 import type { FleetEvent, Severity } from '../../shared/domain/fleetEvent';
 import { ensureRendererBuilt } from './support/buildRenderer';
 import { fleetEvent } from './support/fakeData';
+import { historyQuery, NO_TAIL_FILTER } from '../../renderer/src/lib/queryTail';
 import { startApp, type RunningApp } from './support/startApp';
 
 const run = promisify(execFile);
@@ -48,6 +49,27 @@ function seed(now: number): FleetEvent[] {
   return events;
 }
 
+/**
+ * Query samples as shape.ts stores them (every one's data holds the key "blocked"), allowed names that
+ * contain the word, and an admin broadcast that says it: only the stored flag tells blocked ones apart.
+ */
+const BLOCKED_ON_HQ1 = 4;
+function querySamples(now: number): FleetEvent[] {
+  const sample = (serverId: string, i: number, blocked: boolean): FleetEvent => {
+    const domain = blocked ? `ads${i}.tracker.io` : `blocked-sites${i}.example.org`;
+    const title = `${blocked ? 'Blocked' : 'Allowed'} A ${domain} from 10.0.7.${i}`;
+    const at = new Date(now - 5 * MINUTE - i * 1000).toISOString();
+    const data = { domain, queryType: 'A', clientIp: `10.0.7.${i}`, blocked, responseTime: 0, qps: 2, queriesToday: 900 + i, blockedToday: 40 };
+    return fleetEvent({ serverId, type: 'query_update', category: 'dns', severity: 'debug', derived: false, title, summary: title.toLowerCase(), data, occurredAt: at, receivedAt: at });
+  };
+  const at = new Date(now - 6 * MINUTE).toISOString();
+  return [
+    ...Array.from({ length: 3 * BLOCKED_ON_HQ1 }, (_, i) => sample('dns-hq-1', i, i % 3 === 0)),
+    ...Array.from({ length: 3 }, (_, i) => sample('dns-hq-2', 100 + i, true)),
+    fleetEvent({ serverId: 'dns-hq-1', type: 'admin_broadcast', category: 'system', severity: 'warning', derived: false, title: 'Admin broadcast', summary: 'Port 53 blocked at the firewall from 22:00', data: { message: 'Port 53 blocked at the firewall from 22:00', from_admin: 'admin' }, occurredAt: at, receivedAt: at }),
+  ];
+}
+
 async function cliCount(dataDir: string, args: string[]): Promise<number> {
   const { stdout } = await run('node_modules/.bin/tsx', ['electron/hosts/cli.ts', 'events', '--data-dir', dataDir, '--json', '--limit', '100000', ...args]);
   return stdout.split('\n').filter((l) => l.trim() !== '').length;
@@ -65,7 +87,7 @@ test.beforeAll(async () => {
   const now = Date.now();
   since = new Date(now - 60 * MINUTE).toISOString();
   const log = SqliteEventLog.open({ dataDir });
-  log.append(seed(now));
+  log.append([...seed(now), ...querySamples(now)]);
   await log.flush();
   await log.close();
   app = await startApp({ demo: false, dataDir });
@@ -118,6 +140,34 @@ test('search finds words by their beginning and reads field terms, counting as t
   await expect(header).toContainText(`${fields} events`);
   await expect(page.getByTestId('event-row')).toHaveCount(fields);
   for (const server of await page.getByTestId('event-server').allTextContents()) expect(server).toBe('dns-hq-1');
+});
+
+test("the query tail's blocked-only history link lists and counts only that server's blocked samples, as the CLI does", async ({ page }) => {
+  const cli = BLOCKED_ON_HQ1;
+  await page.goto(`${app.url}#/events?${historyQuery('dns-hq-1', { ...NO_TAIL_FILTER, blockedOnly: true })}`);
+  // The header's own count ("4 events · 1 s buckets"), not a bucket's "…: 1 events" or a "14 events".
+  await expect(page.getByTestId('event-histogram')).toContainText(new RegExp(`^${cli} events ·`));
+  await expect(page.getByTestId('event-search')).toHaveValue('blocked:yes');
+  const [cliHq1, cliAll] = await Promise.all([
+    cliCount(app.dataDir, ['--server', 'dns-hq-1', '--type', 'query_update', '--search', 'blocked:yes']),
+    cliCount(app.dataDir, ['--search', 'blocked:yes']),
+  ]);
+  expect(cliHq1).toBe(cli);
+  expect(cliAll).toBe(BLOCKED_ON_HQ1 + 3);
+  await expect(page.getByTestId('event-row')).toHaveCount(cli);
+  for (const row of await page.getByTestId('event-row').allTextContents()) expect(row).toContain('Blocked A ads');
+  // The type facet counts under every filter but the type: the broadcast that says "blocked" is not among them.
+  await page.getByTestId('filter-types').click();
+  await expect(page.getByRole('option', { name: `query_update (${cli})` })).toBeVisible();
+  await expect(page.getByRole('option', { name: /^admin_broadcast/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // The server facet counts the other server's blocked samples too, as the CLI does.
+  await page.getByTestId('filter-servers').click();
+  await expect(page.getByRole('option', { name: /^dns-hq-2 \(3\)$/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // The search box says what it takes.
+  await expect(page.getByTestId('event-search')).toHaveAttribute('title', /blocked:yes/);
+  await expect(page.getByTestId('event-search')).toHaveAttribute('placeholder', /blocked:yes/);
 });
 
 test('the browser host offers the finished export as a download holding the filtered rows', async ({ page }) => {

@@ -61,9 +61,9 @@ test('filters by client, domain substring and blocked only, and links the same f
   expect(q.getAll('server')).toEqual(['dns-1']);
   expect(q.getAll('type')).toEqual(['query_update']);
   expect(q.getAll('severity')).toEqual(['']); // telemetry is debug: every severity
-  expect(q.get('q')).toBe('client:10.0.0.2 domain:*TRACKER* blocked');
+  expect(q.get('q')).toBe('client:10.0.0.2 domain:*TRACKER* blocked:yes');
   await link.click();
-  await expect(page.getByTestId('event-search')).toHaveValue('client:10.0.0.2 domain:*TRACKER* blocked');
+  await expect(page.getByTestId('event-search')).toHaveValue('client:10.0.0.2 domain:*TRACKER* blocked:yes');
 });
 
 test('pause freezes the rows and counts what arrives; resume shows it', async ({ page }) => {

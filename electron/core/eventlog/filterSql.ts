@@ -63,7 +63,7 @@ export function likeConditions(search: ParsedSearch): Conditions {
   return { where: conds.join(' AND '), params };
 }
 
-/** The search's field terms (server:, type:, client:, domain:, severity>=) against alias `e`. */
+/** The search's field terms (server:, type:, client:, domain:, blocked:, severity>=) against alias `e`. */
 export function fieldConditions(search: ParsedSearch | null): Conditions {
   const conds: string[] = [];
   const params: unknown[] = [];
@@ -100,13 +100,26 @@ function fieldCondition(t: FieldTerm): Conditions {
     case 'domain': {
       const v = likeLiteral(t.value);
       // The stored value itself: a LIKE over the JSON text could match across into the next field.
-      if (t.contains) return { where: "json_extract(e.data, '$.domain') LIKE ? ESCAPE '\\'", params: [`%${v}%`] };
+      // Guarded like BLOCKED_SQL: one row that masking left unreadable must not fail the search.
+      if (t.contains) return { where: "(CASE WHEN json_valid(e.data) THEN json_extract(e.data, '$.domain') END) LIKE ? ESCAPE '\\'", params: [`%${v}%`] };
       // The domain itself or any name under it (domain:example.com finds ads.example.com).
       const end = t.prefix ? '%' : '"';
       return { where: "(e.data LIKE ? ESCAPE '\\' OR e.data LIKE ? ESCAPE '\\')", params: [`%"domain":"${v}${end}%`, `%"domain":"%.${v}${end}%`] };
     }
+    case 'blocked':
+      return { where: BLOCKED_SQL, params: [t.blocked ? 'true' : 'false'] };
   }
 }
+
+/**
+ * A query sample whose stored flag (shape.ts: `data.blocked`, a JSON boolean) is the one asked for.
+ * The type term lets SQLite walk the type index rather than every row; the flag is read as JSON, so
+ * no word in a domain, a title or another event's text can stand in for it. `IS` keeps the result
+ * 0 or 1, so `-blocked:yes` also keeps rows whose data is not JSON; CASE makes sure json_type never
+ * sees such a row (masking can leave one: a registered password that ends in a backslash takes the
+ * escape of the closing quote with it, and json_type would fail the whole search on "malformed JSON").
+ */
+const BLOCKED_SQL = "e.type = 'query_update' AND (CASE WHEN json_valid(e.data) THEN json_type(e.data, '$.blocked') END IS ?)";
 
 /** Conditions joined by AND, parameters in the same order. */
 export function allOf(...parts: Conditions[]): Conditions {

@@ -9,6 +9,7 @@
  *   -word           must not appear (needs at least one positive word or field term)
  *   server:id  type:name  client:ip  domain:name   (a trailing * makes the value a prefix;
  *                   domain:*part* finds domains containing the text)
+ *   blocked:yes  blocked:no   (also true/false) a query sample by its stored blocked flag
  *   severity>=warning  (also >, <=, <, =, :)
  *   snake_case      an event type (bind_down, forwarder_status*), like type:
  * Field terms are parsed in searchFields.ts and become SQL conditions (filterSql.ts).
@@ -33,7 +34,7 @@ export interface ParsedSearch {
   match: string | null;
   /** The same terms for substring matching of rows not yet in the FTS index. */
   like: { must: string[]; not: string[] };
-  /** server:, type:, client:, domain:, severity terms, ANDed with the text. */
+  /** server:, type:, client:, domain:, blocked:, severity terms, ANDed with the text. */
   fields: FieldTerm[];
 }
 

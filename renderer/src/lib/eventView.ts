@@ -1,4 +1,5 @@
-import { EVENT_CATEGORIES, SEVERITIES } from '../../../shared/domain/fleetEvent';
+import { EVENT_CATEGORIES, SEVERITIES, type EventCategory, type Severity } from '../../../shared/domain/fleetEvent';
+import type { EventFilter } from '../../../shared/ipc/schemas';
 
 /**
  * The events page's filters and selected event as a URL query (#/events?server=a&range=1h&event=…),
@@ -83,6 +84,20 @@ export function eventViewQuery(v: EventView): string {
   if (v.eventId) q.set('event', v.eventId);
   if (v.eventId && v.eventAt) q.set('at', v.eventAt);
   return q.toString();
+}
+
+/** The UI's filter state as the contract's EventFilter (what the events page asks the core for). */
+export function eventFilterOf(s: EventFilterState, search: string, since: string | undefined, until: string | undefined): EventFilter {
+  return {
+    servers: s.servers.length ? s.servers : undefined,
+    categories: s.categories.length ? (s.categories as EventCategory[]) : undefined,
+    severities: s.severities.length ? (s.severities as Severity[]) : undefined,
+    types: s.types.length ? s.types : undefined,
+    derived: s.derived === 'all' ? undefined : s.derived === 'derived',
+    since,
+    until,
+    search: search.trim() || undefined,
+  };
 }
 
 /** "This server, 15 minutes around this event". */

@@ -129,8 +129,8 @@ export function historyQuery(serverId: string, f: TailFilter): string {
   const domain = f.domain.trim();
   if (client) words.push(`client:${client}`);
   if (domain) words.push(`domain:*${domain}*`);
-  // Blocked samples are titled "Blocked …" (shape.ts); there is no field term for it.
-  if (f.blockedOnly) words.push('blocked');
+  // The stored flag, not the word: every sample's data holds the key "blocked", and a domain or a broadcast may say it.
+  if (f.blockedOnly) words.push('blocked:yes');
   return eventViewQuery({
     filters: { ...DEFAULT_FILTERS, servers: [serverId], severities: [], types: ['query_update'], search: words.join(' ') },
   });

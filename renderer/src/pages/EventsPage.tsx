@@ -1,7 +1,6 @@
 import { Alert, Anchor, Group, Stack } from '@mantine/core';
 import { memo, useCallback, useMemo, useState } from 'react';
-import type { EventCategory, FleetEvent, Severity } from '../../../shared/domain/fleetEvent';
-import type { EventFilter } from '../../../shared/ipc/schemas';
+import type { FleetEvent } from '../../../shared/domain/fleetEvent';
 import { EventDrawer } from '../components/EventDrawer/EventDrawer';
 import { EventFilters, type EventFilterState } from '../components/EventFilters/EventFilters';
 import { EventHistogram } from '../components/EventHistogram/EventHistogram';
@@ -17,25 +16,11 @@ import { useSelectedEvent } from '../hooks/useSelectedEvent';
 import { useUrlText } from '../hooks/useUrlText';
 import { downloadExport } from '../lib/downloadExport';
 import { useClient } from '../store/StoreContext';
-import { aroundEvent, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
+import { aroundEvent, eventFilterOf, eventViewQuery, parseEventView, RANGES, type EventView } from '../lib/eventView';
 
 // Memoised here: every live batch re-renders this page, and only the list should follow it.
 const StableFilters = memo(EventFilters);
 const StableDrawer = memo(EventDrawer);
-
-/** The UI's filter state as the contract's EventFilter. */
-function toFilter(s: EventFilterState, search: string, since: string | undefined, until: string | undefined): EventFilter {
-  return {
-    servers: s.servers.length ? s.servers : undefined,
-    categories: s.categories.length ? (s.categories as EventCategory[]) : undefined,
-    severities: s.severities.length ? (s.severities as Severity[]) : undefined,
-    types: s.types.length ? s.types : undefined,
-    derived: s.derived === 'all' ? undefined : s.derived === 'derived',
-    since,
-    until,
-    search: search.trim() || undefined,
-  };
-}
 
 /** A relative range ("last hour") is counted from when it was chosen or loaded, so paging stays stable. */
 function useRangeBounds(view: EventView): { bounds: { since?: string; until?: string }; reanchor(): void } {
@@ -52,7 +37,7 @@ export function EventsPage({ query, go }: { query: string; go(r: Route): void })
   const show = useCallback((next: EventView) => go({ page: 'events', query: eventViewQuery(next) }), [go]);
   const [typed, setTyped] = useUrlText(view.filters.search, (search: string) => show({ ...view, filters: { ...view.filters, search } }), 300);
   const { bounds, reanchor } = useRangeBounds(view);
-  const filter = useMemo(() => toFilter(view.filters, view.filters.search, bounds.since, bounds.until), [view.filters, bounds.since, bounds.until]);
+  const filter = useMemo(() => eventFilterOf(view.filters, view.filters.search, bounds.since, bounds.until), [view.filters, bounds.since, bounds.until]);
   const events = useEvents(filter);
   const { facets, histogram } = useEventStats(filter);
   const exporter = useExport();

@@ -44,6 +44,23 @@ describe('parseSearch', () => {
     ]);
   });
 
+  it('reads blocked:yes/no (and true/false, any case) as the stored flag, and refuses any other value in words', () => {
+    const p = parseSearch('blocked:yes -Blocked:FALSE blocked:true blocked:no');
+    expect(p.match).toBeNull();
+    expect(p.fields).toEqual([
+      { field: 'blocked', blocked: true, negated: false },
+      { field: 'blocked', blocked: false, negated: true },
+      { field: 'blocked', blocked: true, negated: false },
+      { field: 'blocked', blocked: false, negated: false },
+    ]);
+    // The bare word stays a word.
+    expect(parseSearch('blocked').match).toBe('"blocked"*');
+    for (const bad of ['blocked:', 'blocked:__proto__', 'blocked:constructor', 'blocked:hasOwnProperty', 'blocked:1', 'blocked:y']) {
+      expect(() => parseSearch(bad), bad).toThrow(EventQueryError);
+      expect(() => parseSearch(bad), bad).toThrow(/"blocked:" takes yes or no, e\.g\. blocked:yes/);
+    }
+  });
+
   it('takes a snake_case word for an event type', () => {
     const p = parseSearch('forwarder_status_change');
     expect(p.match).toBeNull();

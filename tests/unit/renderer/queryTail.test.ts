@@ -36,7 +36,7 @@ describe('the tail filter', () => {
 
   it('links the same filter over history as an explorer view the explorer reads back', () => {
     const view = parseEventView(historyQuery('dns-1', { client: '10.0.0.7', domain: 'tracker', blockedOnly: true }));
-    expect(view.filters).toMatchObject({ servers: ['dns-1'], types: ['query_update'], severities: [], search: 'client:10.0.0.7 domain:*tracker* blocked' });
+    expect(view.filters).toMatchObject({ servers: ['dns-1'], types: ['query_update'], severities: [], search: 'client:10.0.0.7 domain:*tracker* blocked:yes' });
     expect(parseEventView(historyQuery('dns-1', NO_TAIL_FILTER)).filters.search).toBe('');
   });
 });

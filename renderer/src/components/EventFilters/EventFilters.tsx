@@ -9,6 +9,10 @@ export { RANGES } from '../../lib/eventView';
 const withCount = (values: readonly string[], counts: Record<string, number> | undefined, label: (v: string) => string = (v) => v) =>
   values.map((v) => ({ value: v, label: `${label(v)} (${counts && Object.hasOwn(counts, v) ? counts[v] : 0})` }));
 
+/** The search language's field terms (eventlog/searchQuery.ts), as the operator reads them when hovering the box. */
+export const SEARCH_HELP =
+  'Words match by their beginning. Fields: server:id type:name client:ip domain:name domain:*part* blocked:yes blocked:no severity>=warning; -word excludes';
+
 /** Presentational filter bar; facet counts come in, the edited filter goes out. */
 export function EventFilters({ value, onChange, facets, serverName }: { value: EventFilterState; onChange(v: EventFilterState): void; facets: EventFacets | null; serverName(id: string): string }) {
   const set = (patch: Partial<EventFilterState>) => onChange({ ...value, ...patch });
@@ -16,7 +20,7 @@ export function EventFilters({ value, onChange, facets, serverName }: { value: E
   const typeIds = [...new Set([...Object.keys(facets?.types ?? {}), ...value.types])].sort();
   return (
     <Group gap="xs" align="flex-end" data-testid="event-filters">
-      <TextInput data-testid="event-search" data-page-search label="Search" placeholder="words, server:, type:, severity>=…" title="Words match by their beginning. Fields: server:id type:name client:ip domain:name severity>=warning; -word excludes" value={value.search} onChange={(e) => set({ search: e.currentTarget.value })} w={220} />
+      <TextInput data-testid="event-search" data-page-search label="Search" placeholder="words, server:, blocked:yes…" title={SEARCH_HELP} value={value.search} onChange={(e) => set({ search: e.currentTarget.value })} w={220} />
       <MultiSelect data-testid="filter-servers" label="Server" placeholder="all" data={withCount(serverIds, facets?.servers, serverName)} value={value.servers} onChange={(servers) => set({ servers })} searchable clearable w={220} />
       <MultiSelect data-testid="filter-categories" label="Category" placeholder="all" data={withCount(EVENT_CATEGORIES, facets?.categories)} value={value.categories} onChange={(categories) => set({ categories })} clearable w={190} />
       <MultiSelect data-testid="filter-severities" label="Severity" placeholder="all" data={withCount([...SEVERITIES].reverse(), facets?.severities)} value={value.severities} onChange={(severities) => set({ severities })} clearable w={190} />
