@@ -35,8 +35,12 @@ const BLIND_WORDS: Readonly<Record<Exclude<ServerState, 'live' | 'disabled'>, st
   offline: 'Offline',
 };
 
-/** Alert keys that only restate why the connection is blind; the connection reason already says it. */
-const CONNECTION_ALERT_KEYS: ReadonlySet<string> = new Set(['connection', 'auth', 'session', 'tls']);
+/**
+ * Alert keys that only restate why the connection is blind; the connection reason already says it.
+ * `probe:api` ("API down while DNS answers") is the same failure as `connection` (FailureWitnesses
+ * files them under whichever spoke first): skipping both keeps the verdict the same either way.
+ */
+const CONNECTION_ALERT_KEYS: ReadonlySet<string> = new Set(['connection', 'auth', 'session', 'tls', 'probe:api']);
 
 interface Problem {
   level: 'critical' | 'warning';

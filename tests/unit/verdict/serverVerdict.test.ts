@@ -149,6 +149,14 @@ describe('the server verdict', () => {
     expect(verdict(status('offline', { detail: 'connection refused' }), { alerts: [conn] }).reasons).toEqual(['Offline: connection refused']);
   });
 
+  it('"API down while DNS answers" is one failure with the connection alert: the same reasons whichever key the alert has', () => {
+    const blind = status('reconnecting', { detail: 'connection refused' });
+    const byConnection = alert({ key: 'connection', rule: 'connection', severity: 'error', title: 'No data from HQ 1' });
+    const byProbe = alert({ key: 'probe:api', rule: 'probe_api_down_dns_up', severity: 'error', title: 'API of HQ 1 is down while its DNS answers' });
+    expect(verdict(blind, { alerts: [byProbe] })).toEqual(verdict(blind, { alerts: [byConnection] }));
+    expect(verdict(blind, { alerts: [byProbe] }).reasons).toEqual(['Reconnecting: connection refused']);
+  });
+
   it('info alerts and resolved alerts do not change the level', () => {
     const info = alert({ key: 'health:9', severity: 'info', title: 'FYI' });
     const resolved = alert({ id: 'a2', key: 'health:7', status: 'resolved', resolvedAt: iso(NOW) });
