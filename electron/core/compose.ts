@@ -179,6 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<CoreHandle> {
     {
       inspect: (id) => fleet.inspect(id),
       version: (id) => fleet.session(id)?.inspector.version ?? null,
+      urgent: (id) => fleet.session(id)?.inspector.rejectedSeen ?? null,
       tail: (id) => fleet.session(id)?.inspector.tail ?? null,
       serverIds: () => fleet.serverIds(),
     },

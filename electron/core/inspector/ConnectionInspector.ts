@@ -72,6 +72,8 @@ export class ConnectionInspector {
    * throttle busy just when a rejected frame should show).
    */
   version = 0;
+  /** Rejected frames recorded so far: evidence a viewer must see without waiting for the throttle. */
+  rejectedSeen = 0;
 
   constructor(private readonly hrNow: () => number = () => performance.now()) {}
 
@@ -140,6 +142,7 @@ export class ConnectionInspector {
 
   rejected(reason: string, raw: string, at: number, socket?: string): void {
     this.version++;
+    this.rejectedSeen++;
     const label = socket ?? this.current?.label ?? '?';
     this.rejections.unshift({ at: new Date(at).toISOString(), socket: label, reason: redactedHead(reason, 300), length: raw.length, excerpt: redactedHead(raw, 200) });
     if (this.rejections.length > MAX_REJECTED) this.rejections.length = MAX_REJECTED;

@@ -2,7 +2,8 @@
  * Who is looking at which server's inspector. Nothing is computed for nobody: a page (or the CLI)
  * holds a lease per server, renewed while it looks (inspector:watch again with its id) and ended
  * by inspector:unwatch or by expiry, so a closed window cannot keep the work going. While at
- * least one lease exists a 1 s tick pushes each watched server's snapshot when it changed, and the
+ * least one lease exists each watched server's snapshot is pushed when it changed, at most once a
+ * second (plus one a second for a rejected frame, which must not wait out the throttle), and the
  * frames recorded since the last tick to servers whose Frames view is open; the raw tail of a
  * server records (and holds memory) only while some lease asks for frames.
  */
@@ -15,6 +16,8 @@ export interface InspectorSource {
   inspect(serverId: string): InspectorSnapshot | null;
   /** A number that moves whenever the server's inspector recorded something. */
   version(serverId: string): number | null;
+  /** A number that moves when something must show at once (a rejected frame), even inside the throttle's second. */
+  urgent?(serverId: string): number | null;
   tail(serverId: string): FrameTail | null;
   serverIds(): string[];
 }
@@ -31,7 +34,11 @@ interface Lease {
 }
 
 export const LEASE_MS = 30_000;
-/** Pushes per server are at least this far apart. */
+/**
+ * Pushes per server are at least this far apart, except one a second for an urgent change (a
+ * rejected frame): the issue asks for both "at most once a second" and "a rejected frame within 1 s",
+ * and a throttle alone made a rejection that came just after a routine push wait up to a second.
+ */
 export const PUSH_EVERY_MS = 1_000;
 /** A change after a quiet second goes out within one tick (a rejected frame shows at once); a tick costs a version compare per watched server. */
 const TICK_MS = 50;
@@ -47,9 +54,19 @@ export interface WatchResult {
   frames: TailFrame[] | null;
 }
 
+interface LastPush {
+  key: string;
+  at: number;
+  version: number | null;
+  framesAt: number;
+  /** The urgent number the last push carried, and when the last push made for it went out. */
+  urgent: number | null;
+  urgentAt: number;
+}
+
 export class InspectorService {
   private readonly leases = new Map<string, Lease>();
-  private readonly lastPushed = new Map<string, { key: string; at: number; version: number | null; framesAt: number }>();
+  private readonly lastPushed = new Map<string, LastPush>();
   private tailsOn = new Set<string>();
   private timer: TimerHandle | null = null;
 
@@ -80,7 +97,8 @@ export class InspectorService {
     // not a push: the first change after it goes out at once.
     tail?.takeFresh();
     const fresh = this.source.inspect(serverId) ?? snapshot;
-    if (!this.lastPushed.has(serverId)) this.lastPushed.set(serverId, { key: pushKey(fresh), at: -Infinity, version: this.source.version(serverId), framesAt: -Infinity });
+    if (!this.lastPushed.has(serverId))
+      this.lastPushed.set(serverId, { key: pushKey(fresh), at: -Infinity, version: this.source.version(serverId), framesAt: -Infinity, urgent: this.urgent(serverId), urgentAt: -Infinity });
     return { leaseId: id, leaseMs: LEASE_MS, snapshot: fresh, frames: tail ? tail.frames() : null };
   }
 
@@ -130,7 +148,7 @@ export class InspectorService {
   }
 
   private pushServer(serverId: string, now: number): void {
-    const last = this.lastPushed.get(serverId) ?? { key: '', at: -Infinity, version: null, framesAt: -Infinity };
+    const last = this.lastPushed.get(serverId) ?? { key: '', at: -Infinity, version: null, framesAt: -Infinity, urgent: null, urgentAt: -Infinity };
     this.lastPushed.set(serverId, last);
     if (this.tailsOn.has(serverId) && now - last.framesAt >= PUSH_EVERY_MS) {
       const fresh = this.source.tail(serverId)?.takeFresh() ?? [];
@@ -139,7 +157,9 @@ export class InspectorService {
         this.pushes.frames(serverId, fresh);
       }
     }
-    if (now - last.at < PUSH_EVERY_MS) return;
+    const urgent = this.urgent(serverId);
+    const urgentNow = urgent !== last.urgent && now - last.urgentAt >= PUSH_EVERY_MS;
+    if (now - last.at < PUSH_EVERY_MS && !urgentNow) return;
     const version = this.source.version(serverId);
     if (version === last.version && now - last.at < RECHECK_MS) return;
     const snap = this.source.inspect(serverId);
@@ -147,12 +167,19 @@ export class InspectorService {
     const key = pushKey(snap);
     last.version = version;
     if (key === last.key) {
+      last.urgent = urgent;
       last.at = now - PUSH_EVERY_MS; // nothing new: look again on the next change, not a second later
       return;
     }
     last.key = key;
     last.at = now;
+    if (urgentNow) last.urgentAt = now;
+    last.urgent = urgent;
     this.pushes.snapshot(snap);
+  }
+
+  private urgent(serverId: string): number | null {
+    return this.source.urgent?.(serverId) ?? null;
   }
 
   /** The tail records for exactly the servers some lease wants frames of (a new session's tail too). */

@@ -17,7 +17,7 @@ function setup() {
   const pushed: InspectorSnapshot[] = [];
   const framesPushed: TailFrame[][] = [];
   const service = new InspectorService(
-    { inspect: (id) => (id === 'dns-01' ? snapshot(id) : null), version: () => inspector.version, tail: (id) => (id === 'dns-01' ? inspector.tail : null), serverIds: () => ['dns-01'] },
+    { inspect: (id) => (id === 'dns-01' ? snapshot(id) : null), version: () => inspector.version, urgent: () => inspector.rejectedSeen, tail: (id) => (id === 'dns-01' ? inspector.tail : null), serverIds: () => ['dns-01'] },
     clock,
     { snapshot: (s) => pushed.push(s), frames: (_id, f) => framesPushed.push(f) },
     nullLogger,
@@ -75,6 +75,25 @@ describe('InspectorService', () => {
     expect(t.pushed).toHaveLength(1);
     t.clock.advance(200);
     expect(t.pushed).toHaveLength(2);
+  });
+
+  it('a rejected frame right after a routine push still shows within 50 ms; rejections alone push at most once a second', () => {
+    const t = setup();
+    t.service.watch('dns-01', false);
+    t.clock.advance(2000);
+    t.frame('{}'); // a routine frame: its push starts the once-a-second window
+    t.clock.advance(50);
+    expect(t.pushed).toHaveLength(1);
+    t.inspector.rejected('not JSON', 'garbage {{{', t.clock.now(), '/api/unified/ws');
+    t.clock.advance(50);
+    expect(t.pushed, 'the rejection waited for the routine window').toHaveLength(2);
+    expect(t.pushed[1]!.rejected[0]!.reason).toBe('not JSON');
+    // A flood of garbage: one push for rejections per second, besides the routine one.
+    for (let i = 0; i < 100; i++) {
+      t.inspector.rejected('not JSON', `garbage ${i}`, t.clock.now(), '/api/unified/ws');
+      t.clock.advance(10);
+    }
+    expect(t.pushed.length).toBeLessThanOrEqual(2 + 2);
   });
 
   it('lets a lease lapse unless renewed, so a closed window stops the work', () => {
