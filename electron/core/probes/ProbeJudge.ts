@@ -34,7 +34,9 @@ interface ServerMemory {
   /** Whether the last set got any answer; null before the first set. */
   dnsAnswering: boolean | null;
   apiLive: boolean | null;
-  /** Since when the API has not been live (epoch ms); null while live or unknown. */
+  /** Live, or answering in a way a person must act on (login refused, locked, 2FA, certificate): not "down". */
+  apiAnswers: boolean | null;
+  /** Since when the API has not answered (epoch ms); null while it answers or unknown. */
   blindSince: number | null;
 }
 
@@ -73,7 +75,8 @@ export class ProbeJudge {
     // A login refused, a locked account, a certificate to trust: the API answered, a person must act.
     // That is its own alert (the connection's); calling it "API down" would be a second, wrong one.
     const answers = status.state === 'live' || NEEDS_USER.has(status.state);
-    m.apiLive = answers;
+    m.apiLive = status.state === 'live';
+    m.apiAnswers = answers;
     m.blindSince = answers ? null : status.blindSince ? Date.parse(status.blindSince) : (m.blindSince ?? this.deps.now());
     const out: FleetEvent[] = [];
     this.apiCondition(out, status.serverId, m);
@@ -85,14 +88,14 @@ export class ProbeJudge {
   }
 
   private apiCondition(out: FleetEvent[], serverId: string, m: ServerMemory): void {
-    if (m.apiLive === null || m.dnsAnswering === null) return;
+    if (m.apiAnswers === null || m.dnsAnswering === null) return;
     // Connecting is not down: only an API silent past the grace the connection alert also gives.
-    const down = !m.apiLive && m.blindSince !== null && this.deps.now() - m.blindSince >= this.deps.apiGraceMs;
+    const down = !m.apiAnswers && m.blindSince !== null && this.deps.now() - m.blindSince >= this.deps.apiGraceMs;
     const bad = down && m.dnsAnswering;
     this.transition(out, serverId, PROBE_KEYS.api, bad, () =>
       bad
         ? ev(PROBE_EVENT.apiDownDnsUp, 'warning', `API of ${this.name(serverId)} is down while its DNS answers`, 'Clients are still served; the monitor cannot see health, alerts or zones until the API is back.')
-        : ev(PROBE_EVENT.apiDownDnsUpOver, 'info', `API of ${this.name(serverId)} and its DNS agree again`, m.apiLive ? 'the API answers again' : 'DNS stopped answering too'),
+        : ev(PROBE_EVENT.apiDownDnsUpOver, 'info', `API of ${this.name(serverId)} and its DNS agree again`, m.apiAnswers ? 'the API answers again' : 'DNS stopped answering too'),
     );
   }
 
@@ -160,7 +163,7 @@ export class ProbeJudge {
   private memory(serverId: string): ServerMemory {
     let m = this.servers.get(serverId);
     if (!m) {
-      m = { conditions: new Map(), baselines: new Map(), slowSets: new Map(), dnsAnswering: null, apiLive: null, blindSince: null };
+      m = { conditions: new Map(), baselines: new Map(), slowSets: new Map(), dnsAnswering: null, apiLive: null, apiAnswers: null, blindSince: null };
       this.servers.set(serverId, m);
     }
     return m;

@@ -68,6 +68,9 @@ describe('ProbeJudge', () => {
       j.judge.onServerStatus(status(state, '2026-12-06T22:00:00.000Z'));
       j.set([result('public')]);
       expect(j.types(), state).toEqual([]);
+      // Nor is DNS silence judged "while its API is live": we are not signed in; the connection alert speaks.
+      j.set([timeout('public')]);
+      expect(j.types(), state).toEqual([]);
     }
   });
 
