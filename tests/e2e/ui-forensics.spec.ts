@@ -93,7 +93,7 @@ for (const viewport of [
   { width: 1920, height: 1080 },
 ]) {
   for (const scheme of ['light', 'dark'] as const) {
-    test(`the drawer's severity reads in full at ${viewport.width}x${viewport.height} (${scheme})`, async ({ page }) => {
+    test(`the severity reads in full in the drawer and the list at ${viewport.width}x${viewport.height} (${scheme})`, async ({ page }) => {
       const severities = ['warning', 'critical', 'error', 'info', 'debug'] as const;
       const events = severities.map((severity, i) => fleetEvent({ severity, title: `A ${severity} event`, occurredAt: new Date(Date.now() - i * MINUTE).toISOString() }));
       app = await startFakeApp((core) => {
@@ -110,6 +110,13 @@ for (const viewport of [
         const label = badge.locator('.mantine-Badge-label');
         const fits = await label.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
         expect(fits.scroll, `${e.severity}: ${JSON.stringify(fits)}`).toBeLessThanOrEqual(fits.client);
+      }
+      // So must the list's own badges (plain elements, a 62 px column read "WARN…" behind the drawer).
+      await page.goto(`${app.url}#/events?severity=`);
+      await expect(page.getByTestId('event-severity')).toHaveCount(severities.length);
+      for (const cell of await page.getByTestId('event-severity').all()) {
+        const fits = await cell.evaluate((el) => ({ text: el.textContent, scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(fits.scroll, `list: ${JSON.stringify(fits)}`).toBeLessThanOrEqual(fits.client);
       }
     });
   }

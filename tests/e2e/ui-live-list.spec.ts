@@ -42,6 +42,8 @@ test('scrolled away from the top, the list stays put and offers the new events',
   await list.evaluate((el) => el.scrollTo({ top: 2000 }));
   await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
   const rowAt = () => page.evaluate(() => document.elementFromPoint(400, (document.querySelector('[data-testid="event-list"]')!.getBoundingClientRect().top + 60))?.closest('[data-testid="event-row"]')?.getAttribute('data-event-id'));
+  // The virtual list renders the rows of the new scroll position a frame later: read the row once it is there.
+  await expect.poll(rowAt).toBeTruthy();
   const underCursor = await rowAt();
   app.core.appendEvents(arrivals(3));
   await expect(page.getByTestId('new-events')).toHaveText('3 new events, paused while you scroll ↑');

@@ -31,7 +31,9 @@ export const EventRow = memo(function EventRow({ event: e, serverName, selected 
       <span className={`${classes.cell} ${classes.server}`} data-testid="event-server">
         {serverName}
       </span>
-      <span className={`${classes.badge} ${classes.severity} ${classes[e.severity] ?? ''}`}>{e.severity}</span>
+      <span className={`${classes.badge} ${classes.severity} ${classes[e.severity] ?? ''}`} data-testid="event-severity">
+        {e.severity}
+      </span>
       <span className={`${classes.cell} ${classes.category}`}>{e.category}</span>
       <span className={`${classes.cell} ${classes.type}`} data-testid="event-type">
         {e.type}
