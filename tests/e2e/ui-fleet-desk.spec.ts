@@ -108,3 +108,14 @@ test('compact tiles and the name filter; / focuses the filter from anywhere on t
   await page.keyboard.press('/');
   await expect(page.getByTestId('event-search')).toBeFocused();
 });
+
+test('at 1280x720 every tile shows its server name in full, the failed ones first of all', async ({ page }) => {
+  // A critical tile carries two badges and a menu; its name was cut to "dns-zrh-…", the one word an operator needs.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(app.url);
+  await expect(page.getByTestId('server-tile')).toHaveCount(29);
+  const cut = await page.getByTestId('server-name').evaluateAll((els) =>
+    els.filter((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().width === 0).map((el) => el.textContent),
+  );
+  expect(cut, 'names cut short').toEqual([]);
+});

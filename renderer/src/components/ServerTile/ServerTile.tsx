@@ -41,13 +41,15 @@ export const ServerTile = memo(function ServerTile({ status: s, verdict, series,
   return (
     <Card data-testid="server-tile" data-server-id={s.serverId} data-state={s.state} data-verdict={verdict?.level ?? 'none'} withBorder padding="xs" radius="sm" style={{ borderLeft: `4px solid var(--mantine-color-${color}-filled)`, borderColor: `var(--mantine-color-${color}-filled)` }}>
       <Stack gap={6}>
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <UnstyledButton onClick={onOpen} style={{ minWidth: 0 }} aria-label={`Open ${s.name}`}>
-            <Text fw={600} size="sm" truncate data-testid="server-name">
+        {/* The name is never cut: when it and the badges do not fit on one line, the badges move below it
+            (a critical tile read "dns-zrh-…"); a name longer than the tile wraps. */}
+        <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 2 }}>
+          <UnstyledButton onClick={onOpen} style={{ flex: '1 0 auto', maxWidth: '100%' }} aria-label={`Open ${s.name}`}>
+            <Text fw={600} size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="server-name">
               {s.name}
             </Text>
           </UnstyledButton>
-          <Group gap={2} wrap="nowrap" style={{ flex: 'none' }}>
+          <Group gap={2} wrap="nowrap" ml="auto" style={{ flex: 'none' }}>
             {verdict ? <VerdictBadge level={verdict.level} acknowledged={verdict.acknowledged} /> : null}
             <StateBadge state={s.state} />
             <MaintenanceMenu variant="icon" serverName={s.name} untilMs={maintenanceUntil} onSet={onSetMaintenance} />
