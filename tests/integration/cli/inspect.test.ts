@@ -81,7 +81,10 @@ describe('dnsfleet inspect', () => {
     core.start();
     await core.handlers['inspector:watch']({ serverId: 'dns-a', frames: false });
 
-    const live = (s: InspectorSnapshot) => s.state === 'live' && s.frames.totals.some((r) => r.type === 'health_update');
+    // Live, with the legacy stack's first health_update and its first system_status (about 1 s after the
+    // socket opens): scripting before the second made the two sessions' counts differ by that one frame.
+    const has = (s: InspectorSnapshot, type: string) => s.frames.totals.some((r) => r.type === type);
+    const live = (s: InspectorSnapshot) => s.state === 'live' && has(s, 'health_update') && has(s, 'system_status');
     await cli.waitFor((l) => live(l as unknown as InspectorSnapshot), 30_000);
     await waitUntil(() => pushed.some(live), 30_000);
     script(a!);
