@@ -35,12 +35,14 @@ const BLIND_WORDS: Readonly<Record<Exclude<ServerState, 'live' | 'disabled'>, st
   offline: 'Offline',
 };
 
+/** Alert keys that only restate why the connection is blind; the connection reason already says it. */
+const CONNECTION_ALERT_KEYS: ReadonlySet<string> = new Set(['connection', 'auth', 'session', 'tls']);
+
 /**
- * Alert keys that only restate why the connection is blind; the connection reason already says it.
- * `probe:api` ("API down while DNS answers") is the same failure as `connection` (FailureWitnesses
- * files them under whichever spoke first): skipping both keeps the verdict the same either way.
+ * Also a witness of the connection's failure (FailureWitnesses: "API down while DNS answers" files
+ * under whichever spoke first), so the verdict is the same whichever key the alert has.
  */
-const CONNECTION_ALERT_KEYS: ReadonlySet<string> = new Set(['connection', 'auth', 'session', 'tls', 'probe:api']);
+const restatesBlindness = (key: string): boolean => CONNECTION_ALERT_KEYS.has(key) || sameFailure('connection', key);
 
 interface Problem {
   level: 'critical' | 'warning';
@@ -116,7 +118,7 @@ function mergeAlerts(facts: Problem[], alerts: readonly Alert[]): Problem[] {
   const out = [...facts];
   for (const a of alerts) {
     const level = alertLevel(a);
-    if (!level || a.status === 'resolved' || CONNECTION_ALERT_KEYS.has(a.key)) continue;
+    if (!level || a.status === 'resolved' || restatesBlindness(a.key)) continue;
     const acked = a.status === 'acknowledged' || a.status === 'snoozed';
     // BIND not running (the API) and DNS silent (the probe) are one failure: the alert of either restates the fact.
     const same = out.find((p) => p.key !== null && (p.key === a.key || sameFailure(p.key, a.key)));

@@ -2,11 +2,10 @@
 // says so after the connection grace, one notification, and it resolves when the API is back.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
-import type { ServerProbes } from '../../../shared/domain/probe';
 import type { PushMessage } from '../../../electron/core/api/CoreHandle';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { DEFAULT_FORWARDERS } from '../../../electron/emulator/state';
-import { alertPush, isLive, probedConfig, probedCore, type ProbedCore } from './probedCore';
+import { alertPush, isLive, probedConfig, probedCore, probesAnswered, type ProbedCore } from './probedCore';
 
 const GRACE_MS = 3000;
 const TITLE = 'API of DNS-01 is down while its DNS answers';
@@ -21,8 +20,7 @@ afterEach(async () => {
 });
 
 const mine = (a: Alert) => a.serverId === 'dns-01';
-const answered = (m: PushMessage) =>
-  m.channel === 'probes:onDidComplete' && (m.payload as ServerProbes).serverId === 'dns-01' && (m.payload as ServerProbes).results.some((r) => r.outcome === 'answered');
+const answered = probesAnswered('dns-01');
 const notLive = (m: PushMessage) => m.channel === 'fleet:onDidChangeServer' && (m.payload as { serverId: string; state: string }).serverId === 'dns-01' && (m.payload as { state: string }).state !== 'live';
 
 describe('API down while DNS answers (real core, emulator, the connection grace shortened through createCore)', () => {

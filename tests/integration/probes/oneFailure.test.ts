@@ -2,13 +2,12 @@
 // The operator must get one alert and one notification that names both witnesses.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Alert } from '../../../shared/domain/alert';
-import type { ServerProbes } from '../../../shared/domain/probe';
 import type { ServerVerdict } from '../../../shared/domain/verdict';
 import type { VerdictChange } from '../../../shared/ipc/schemas';
 import type { PushMessage } from '../../../electron/core/api/CoreHandle';
 import { startEmulator, type EmulatedServer } from '../../../electron/emulator';
 import { DEFAULT_FORWARDERS } from '../../../electron/emulator/state';
-import { alertPush, isLive, probedConfig, probedCore, type ProbedCore } from './probedCore';
+import { alertPush, isLive, probedConfig, probedCore, probesAnswered, type ProbedCore } from './probedCore';
 
 const INTERVAL_S = 2;
 const API_SAYS = 'BIND reported stopped by the API';
@@ -23,8 +22,7 @@ afterEach(async () => {
 });
 
 const mine = (a: Alert) => a.serverId === 'dns-01';
-const answered = (m: PushMessage) =>
-  m.channel === 'probes:onDidComplete' && (m.payload as ServerProbes).serverId === 'dns-01' && (m.payload as ServerProbes).results.some((r) => r.outcome === 'answered');
+const answered = probesAnswered('dns-01');
 const verdictOf = async (core: ProbedCore['core']) => (await core.handlers['fleet:getSnapshot']({})).verdicts.find((v) => v.serverId === 'dns-01')!;
 const verdictPush = (pred: (v: ServerVerdict) => boolean) => (m: PushMessage) => {
   const v = m.channel === 'fleet:onDidChangeVerdict' ? (m.payload as VerdictChange).verdict : null;

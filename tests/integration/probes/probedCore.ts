@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert } from '../../../shared/domain/alert';
+import type { ServerProbes } from '../../../shared/domain/probe';
 import type { ServerConfig } from '../../../shared/domain/serverConfig';
 import type { CoreHandle, PushMessage } from '../../../electron/core/api/CoreHandle';
 import { createCore, defaultPaths, type CoreOptions } from '../../../electron/core/compose';
@@ -90,5 +91,8 @@ export async function probedCore(servers: ServerConfig[], probes: Partial<ProbeS
 }
 
 export const alertPush = (pred: (a: Alert) => boolean) => (m: PushMessage) => m.channel === 'alerts:onDidChange' && pred(m.payload as Alert);
+/** A probe set of this server in which some probe got an answer. */
+export const probesAnswered = (serverId: string) => (m: PushMessage) =>
+  m.channel === 'probes:onDidComplete' && (m.payload as ServerProbes).serverId === serverId && (m.payload as ServerProbes).results.some((r) => r.outcome === 'answered');
 export const isLive = (serverId: string) => (m: PushMessage) =>
   m.channel === 'fleet:onDidChangeServer' && (m.payload as { serverId: string; state: string }).serverId === serverId && (m.payload as { state: string }).state === 'live';

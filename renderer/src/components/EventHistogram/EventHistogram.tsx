@@ -1,5 +1,6 @@
 import { Paper, Text } from '@mantine/core';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { useElementSize } from '@mantine/hooks';
+import { memo } from 'react';
 import type { Histogram } from '../../../../shared/ipc/schemas';
 import { histogramLayout } from './histogramLayout';
 import classes from './EventHistogram.module.css';
@@ -33,21 +34,6 @@ export function bucketSize(ms: number): string {
   return `${Math.round(ms / 3_600_000)} h`;
 }
 
-/** The chart's width in CSS pixels, following the container (one observer, no per-render measuring). */
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement | null>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    setWidth(Math.floor(el.clientWidth));
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(Math.floor(entry.contentRect.width)));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
-
 /**
  * Events per bucket as plain SVG. It was a recharts BarChart, and under a storm each 3-second
  * refresh of it was one main-thread task of 20-75 ms (recharts measures every candidate tick label
@@ -56,7 +42,9 @@ function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
  * Memoised: the page re-renders for every live batch, the histogram only when its counts change.
  */
 export const EventHistogram = memo(function EventHistogram({ histogram, total }: { histogram: Histogram | null; total: number | null }) {
-  const [ref, width] = useWidth();
+  // One ResizeObserver (Mantine's), no per-render measuring.
+  const { ref, width: measured } = useElementSize();
+  const width = Math.floor(measured);
   const buckets = histogram?.buckets ?? [];
   const bucketMs = histogram?.bucketMs ?? 60_000;
   const span = buckets.length > 1 ? buckets.at(-1)!.t - buckets[0]!.t : 0;
